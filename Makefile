@@ -1,0 +1,102 @@
+# p2ham — build, set-up and tests.
+#
+#   make run      install missing packages, build, run on samples/ into out/
+#   make check    install missing packages, build, run every test
+#   make SANITIZE=address,undefined check
+#   make install PREFIX=/usr/local
+
+PREFIX   ?= /usr/local
+DATADIR  ?= $(PREFIX)/share/p2ham
+MANDIR   ?= $(PREFIX)/share/man
+VERSION  := 0.1.0
+
+CC       ?= cc
+PKGS     := glib-2.0 libxml-2.0
+SANITIZE ?=
+
+BUILD    := build$(if $(SANITIZE),-san)
+BIN      := $(BUILD)/p2ham
+
+WARN     := -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes \
+            -Wshadow -Wformat=2 -Wvla -Wpointer-arith -Wundef -Wno-unused-parameter
+CFLAGS   ?= -O2 -g
+CFLAGS   += -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -MMD -MP \
+            $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
+            -DP2HAM_VERSION='"$(VERSION)"' -DP2HAM_DATADIR='"$(DATADIR)"'
+LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+
+ifneq ($(SANITIZE),)
+CFLAGS   += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS  += -fsanitize=$(SANITIZE)
+export ASAN_OPTIONS := detect_leaks=1:abort_on_error=0:halt_on_error=1
+export UBSAN_OPTIONS := print_stacktrace=1:halt_on_error=1
+endif
+
+SRC      := $(wildcard src/*.c)
+LIBOBJ   := $(patsubst src/%.c,$(BUILD)/%.o,$(filter-out src/main.c,$(SRC)))
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
+
+.PHONY: all deps run check unit e2e install uninstall clean
+
+all: $(BIN)
+
+$(BIN): $(BUILD)/main.o $(LIBOBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/%.o: src/%.c | $(BUILD)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIBOBJ) | $(BUILD)/tests
+	$(CC) $(CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(LIBOBJ) $(LDLIBS) -lcmocka
+
+$(BUILD) $(BUILD)/tests:
+	mkdir -p $@
+
+# Installs every package of .ci/debian-packages that is not installed yet;
+# sudo only when not root.
+deps:
+	@missing=$$(grep -v '^#' .ci/debian-packages | while read -r p; do \
+	  [ -n "$$p" ] || continue; \
+	  dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q 'ok installed' || echo "$$p"; \
+	done); \
+	if [ -n "$$missing" ]; then \
+	  sudo=; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+	  echo "installing:" $$missing; \
+	  $$sudo apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing; \
+	fi
+
+run: deps
+	$(MAKE) all
+	rm -rf out
+	./$(BIN) build --out out --date 2019-12-10 samples/*.csv; \
+	  status=$$?; [ $$status -le 1 ] || exit $$status; \
+	  echo "exit status $$status (1: some sample rows are rejected on purpose)"
+	xmllint --noout --schema templates/summary.xsd out/summary.xml
+
+check: deps
+	$(MAKE) all unit
+	$(MAKE) e2e
+
+unit: $(UNIT_BIN)
+	@pass=0; fail=0; for t in $(UNIT_BIN); do \
+	  if (cd tests/unit && ../../$$t); then pass=$$((pass+1)); else fail=$$((fail+1)); echo "FAILED: $$t"; fi; \
+	done; echo "unit: $$pass passed, $$fail failed"; [ $$fail -eq 0 ]
+
+e2e: $(BIN)
+	P2HAM=$(CURDIR)/$(BIN) tests/e2e/run.sh
+
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/templates
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/p2ham
+	install -m 644 templates/* $(DESTDIR)$(DATADIR)/templates/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/p2ham
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build build-san out
+
+-include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)

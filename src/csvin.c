@@ -1,0 +1,531 @@
+/* csvin.c — CSV records from spreadsheet exports, with physical line numbers. */
+#include "csvin.h"
+#include "text.h"
+
+#include <errno.h>
+#include <glib.h>
+#include <stdio.h>
+#include <string.h>
+
+/*
+ * The tokenizer is written here rather than taken from libcsv because SPEC 8.4
+ * fixes readings that libcsv does not give: text after a closing quote is
+ * appended to the field (libcsv re-enters the quoted state and swallows the
+ * following delimiters and lines), a field is quoted only when its very first
+ * character is '"', an unterminated quote rejects one record and reading
+ * resumes on the next physical line (libcsv reports it only at csv_fini, after
+ * buffering the rest of the file), and every record needs the physical line
+ * it starts on, which libcsv does not track.
+ */
+
+#define CHUNK (64 * 1024)
+/* A record's fields may hold this much in all before it is rejected. */
+#define MAX_RECORD (1024 * 1024)
+#define MAX_FIELDS 4096
+
+/* Windows-1252 bytes 0x80..0x9F; its five undefined bytes map to U+0080..U+009F (SPEC 8.3). */
+static const gunichar cp1252_high[32] = {
+	0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+	0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+};
+
+enum codec { CODEC_UTF8, CODEC_CP1252, CODEC_ICONV };
+
+struct reader {
+	FILE *fp;
+	const char *path;
+	unsigned char buf[CHUNK];
+	size_t len, pos;
+	off_t base;             /* file offset of buf[0] */
+	int eof, failed;
+};
+
+struct parser {
+	struct reader in;
+	char delim;
+	enum codec codec;
+	const char *encoding;
+	unsigned long line;     /* physical line of the next byte */
+	GPtrArray *fields;      /* char *, raw bytes of the record's fields */
+	GString *field;
+	GString *raw;
+	int raw_overflow;
+	size_t record_bytes;
+	const char *error;
+	csvin_record_fn fn;
+	void *data;
+};
+
+static int is_utf8_name(const char *enc)
+{
+	return !g_ascii_strcasecmp(enc, "UTF-8") || !g_ascii_strcasecmp(enc, "UTF8");
+}
+
+static int is_cp1252_name(const char *enc)
+{
+	return !g_ascii_strcasecmp(enc, "WINDOWS-1252") ||
+	       !g_ascii_strcasecmp(enc, "CP1252") ||
+	       !g_ascii_strcasecmp(enc, "WINDOWS1252");
+}
+
+/* ---- byte reader with rewind ------------------------------------------ */
+
+static int reader_fill(struct reader *r)
+{
+	if (r->eof)
+		return 0;
+	r->base += (off_t)r->len;
+	r->len = fread(r->buf, 1, sizeof(r->buf), r->fp);
+	r->pos = 0;
+	if (r->len == 0) {
+		r->eof = 1;
+		r->failed = ferror(r->fp);
+	}
+	return r->len > 0;
+}
+
+static inline int reader_get(struct reader *r)
+{
+	if (r->pos == r->len && !reader_fill(r))
+		return EOF;
+	return r->buf[r->pos++];
+}
+
+static inline int reader_peek(struct reader *r)
+{
+	if (r->pos == r->len && !reader_fill(r))
+		return EOF;
+	return r->buf[r->pos];
+}
+
+static off_t reader_tell(const struct reader *r)
+{
+	return r->base + (off_t)r->pos;
+}
+
+static int reader_seek(struct reader *r, off_t offset)
+{
+	if (fseeko(r->fp, offset, SEEK_SET) != 0)
+		return -1;
+	r->base = offset;
+	r->len = r->pos = 0;
+	r->eof = 0;
+	return 0;
+}
+
+/* ---- pass 1: hash, encoding, delimiter ------------------------------------ */
+
+struct sniff {
+	GChecksum *sha;
+	unsigned char carry[4];
+	size_t carry_len;
+	int valid_utf8;
+	int first;              /* no byte seen yet (BOM check) */
+	GString *header;        /* the first non-blank line, while it is collected */
+	int header_done;
+};
+
+/* Validate UTF-8 across chunk boundaries; NUL bytes are left to the parser. */
+static void sniff_utf8(struct sniff *s, const unsigned char *p, size_t n)
+{
+	GString *tmp;
+	const char *end;
+
+	if (!s->valid_utf8)
+		return;
+	tmp = g_string_new_len((const char *)s->carry, (gssize)s->carry_len);
+	g_string_append_len(tmp, (const char *)p, (gssize)n);
+	for (size_t i = 0; i < tmp->len; i++)
+		if (tmp->str[i] == '\0')
+			tmp->str[i] = ' ';
+	s->carry_len = 0;
+	if (!g_utf8_validate(tmp->str, (gssize)tmp->len, &end)) {
+		size_t rest = tmp->len - (size_t)(end - tmp->str);
+		/* A sequence cut by the chunk end is finished by the next chunk. */
+		if (rest < 4 && ((unsigned char)*end & 0xC0) == 0xC0) {
+			memcpy(s->carry, end, rest);
+			s->carry_len = rest;
+		} else {
+			s->valid_utf8 = 0;
+		}
+	}
+	g_string_free(tmp, TRUE);
+}
+
+static void sniff_header(struct sniff *s, const unsigned char *p, size_t n)
+{
+	for (size_t i = 0; i < n && !s->header_done; i++) {
+		if (p[i] == '\n' || p[i] == '\r') {
+			const char *q = s->header->str;
+			while (*q == ' ' || *q == '\t')
+				q++;
+			if (*q)
+				s->header_done = 1;
+			else
+				g_string_truncate(s->header, 0);
+		} else if (s->header->len < CSVIN_MAX_FIELD) {
+			g_string_append_c(s->header, (char)p[i]);
+		}
+	}
+}
+
+static int sniff_file(FILE *fp, const char *path, struct csvin_info *info,
+		      GString *header, struct diag *d)
+{
+	unsigned char *buf = g_malloc(CHUNK);
+	struct sniff s = { .sha = g_checksum_new(G_CHECKSUM_SHA256),
+			   .valid_utf8 = 1, .first = 1, .header = header };
+	size_t n;
+	int rc = 0;
+
+	while ((n = fread(buf, 1, CHUNK, fp)) > 0) {
+		const unsigned char *p = buf;
+		g_checksum_update(s.sha, buf, (gssize)n);
+		if (s.first && n >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
+			info->had_bom = 1;
+			p += 3;
+			n -= 3;
+		}
+		s.first = 0;
+		sniff_utf8(&s, p, n);
+		sniff_header(&s, p, n);
+	}
+	if (ferror(fp)) {
+		diag_error(d, path, 0, "cannot read: %s", g_strerror(errno));
+		rc = -1;
+	}
+	if (s.carry_len)
+		s.valid_utf8 = 0;
+	g_strlcpy(info->sha256, g_checksum_get_string(s.sha), sizeof(info->sha256));
+	g_checksum_free(s.sha);
+	g_free(buf);
+	return rc < 0 ? -1 : s.valid_utf8;
+}
+
+char csvin_sniff_delimiter(const char *line, size_t len)
+{
+	static const char candidates[] = { ';', ',', '\t', '|' };
+	size_t counts[4] = { 0 };
+	int quoted = 0;
+	size_t best = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (line[i] == '"')
+			quoted = !quoted;
+		else if (!quoted)
+			for (size_t k = 0; k < 4; k++)
+				counts[k] += line[i] == candidates[k];
+	}
+	for (size_t k = 1; k < 4; k++)
+		if (counts[k] > counts[best])
+			best = k;
+	return candidates[best];
+}
+
+/* ---- decoding ------------------------------------------------------------ */
+
+/* Decode `len` bytes to a new UTF-8 string; NULL when they do not decode. */
+static char *decode(const struct parser *p, const char *s, size_t len)
+{
+	GString *out;
+
+	switch (p->codec) {
+	case CODEC_UTF8:
+		if (!g_utf8_validate(s, (gssize)len, NULL))
+			return NULL;
+		return g_strndup(s, len);
+	case CODEC_CP1252:
+		out = g_string_sized_new(len + len / 4);
+		for (size_t i = 0; i < len; i++) {
+			unsigned char c = (unsigned char)s[i];
+			if (c < 0x80)
+				g_string_append_c(out, (char)c);
+			else if (c < 0xA0)
+				g_string_append_unichar(out, cp1252_high[c - 0x80]);
+			else
+				g_string_append_unichar(out, c);
+		}
+		return g_string_free(out, FALSE);
+	case CODEC_ICONV:
+		return g_convert(s, (gssize)len, "UTF-8", p->encoding, NULL, NULL, NULL);
+	}
+	return NULL;
+}
+
+/* ---- pass 2: records ------------------------------------------------------- */
+
+static void record_reset(struct parser *p)
+{
+	g_ptr_array_set_size(p->fields, 0);
+	g_string_truncate(p->field, 0);
+	g_string_truncate(p->raw, 0);
+	p->record_bytes = 0;
+	p->raw_overflow = 0;
+	p->error = NULL;
+}
+
+static inline void raw_add(struct parser *p, int c)
+{
+	/* Room for a whole last character after conversion and cutting. */
+	if (p->raw->len < CSVIN_MAX_RAW + 4)
+		g_string_append_c(p->raw, (char)c);
+	else
+		p->raw_overflow = 1;
+}
+
+static inline void field_add(struct parser *p, int c)
+{
+	if (c == 0 && !p->error)
+		p->error = "the record contains a NUL byte";
+	if (p->field->len >= CSVIN_MAX_FIELD) {
+		if (!p->error)
+			p->error = "field longer than 64 KiB";
+		return;
+	}
+	g_string_append_c(p->field, (char)c);
+}
+
+static void field_end(struct parser *p, int quoted, size_t quoted_len)
+{
+	GString *f = p->field;
+	size_t start = 0, end = f->len;
+
+	if (!quoted)
+		while (start < end && (f->str[start] == ' ' || f->str[start] == '\t'))
+			start++;
+	while (end > (quoted ? quoted_len : start) &&
+	       (f->str[end - 1] == ' ' || f->str[end - 1] == '\t'))
+		end--;
+	p->record_bytes += end - start;
+	if (p->fields->len >= MAX_FIELDS || p->record_bytes > MAX_RECORD) {
+		if (!p->error)
+			p->error = "record too long";
+	} else {
+		g_ptr_array_add(p->fields, g_strndup(f->str + start, end - start));
+	}
+	g_string_truncate(f, 0);
+}
+
+/* Consume a line break whose first byte `c` was read; count the line. */
+static void eat_newline(struct parser *p, int c)
+{
+	if (c == '\r' && reader_peek(&p->in) == '\n')
+		reader_get(&p->in);
+	p->line++;
+}
+
+/* Hand a finished record to the callback, decoded; skip blank ones. */
+static int record_emit(struct parser *p, unsigned long line)
+{
+	struct csvin_record rec = { .line = line, .error = p->error };
+	char **fields = g_new0(char *, p->fields->len + 1);
+	char *raw_utf8, *raw;
+	int blank = 1, rc;
+
+	for (guint i = 0; i < p->fields->len; i++) {
+		const char *f = g_ptr_array_index(p->fields, i);
+		if (*f)
+			blank = 0;
+		fields[i] = decode(p, f, strlen(f));
+		if (!fields[i]) {
+			fields[i] = g_strdup("");
+			if (!rec.error)
+				rec.error = p->codec == CODEC_UTF8 ?
+					"the record is not valid UTF-8" :
+					"the record cannot be converted to UTF-8";
+		}
+	}
+	if (blank && !p->error) {
+		g_strfreev(fields);
+		return 0;
+	}
+	raw_utf8 = decode(p, p->raw->str, p->raw->len);
+	if (!raw_utf8)
+		raw_utf8 = g_utf8_make_valid(p->raw->str, (gssize)p->raw->len);
+	raw = text_prefix(raw_utf8, CSVIN_MAX_RAW, &rec.raw_truncated);
+	rec.raw_truncated |= p->raw_overflow;
+	rec.n_fields = p->fields->len;
+	rec.fields = fields;
+	rec.raw = raw;
+	rc = p->fn(&rec, p->data);
+	g_free(raw);
+	g_free(raw_utf8);
+	g_strfreev(fields);
+	return rc;
+}
+
+/* An unterminated quote rejects the record at its first line; reading goes on
+ * with the physical line after that one (SPEC 8.4). */
+static int record_unterminated(struct parser *p, unsigned long start_line,
+			       off_t resume)
+{
+	char *nl = strpbrk(p->raw->str, "\r\n");
+	int rc;
+
+	if (nl) {
+		g_string_truncate(p->raw, (gsize)(nl - p->raw->str));
+		p->raw_overflow = 0;
+	}
+	p->error = "unterminated quoted field";
+	rc = record_emit(p, start_line);
+	if (resume >= 0) {
+		if (reader_seek(&p->in, resume) != 0)
+			p->in.failed = 1;
+		p->line = start_line + 1;
+	}
+	return rc;
+}
+
+/* Read a quoted field's inside, after its opening quote. Returns 0 when the
+ * closing quote was found, -1 at end of file. */
+static int read_quoted(struct parser *p, off_t *resume)
+{
+	for (;;) {
+		int c = reader_get(&p->in);
+
+		if (c == EOF)
+			return -1;
+		raw_add(p, c);
+		if (c == '"') {
+			if (reader_peek(&p->in) != '"')
+				return 0;
+			raw_add(p, reader_get(&p->in));
+		} else if (c == '\r' || c == '\n') {
+			/* Line breaks inside quotes are kept as written. */
+			if (c == '\r' && reader_peek(&p->in) == '\n') {
+				field_add(p, c);
+				c = reader_get(&p->in);
+				raw_add(p, c);
+			}
+			p->line++;
+			if (*resume < 0)
+				*resume = reader_tell(&p->in);
+		}
+		field_add(p, c);
+	}
+}
+
+/* Read the record at the current position. Returns 1 when one was read
+ * (and handed on unless blank), 0 at end of file, -1 when the callback
+ * asked to stop. */
+static int parse_record(struct parser *p)
+{
+	unsigned long start_line = p->line;
+	off_t resume = -1;
+	int c = reader_get(&p->in);
+
+	if (c == EOF)
+		return 0;
+	record_reset(p);
+	for (;;) {
+		int quoted = c == '"';
+		size_t quoted_len = 0;
+
+		if (quoted) {
+			raw_add(p, c);
+			if (read_quoted(p, &resume) < 0)
+				return record_unterminated(p, start_line, resume) < 0 ? -1 : 1;
+			quoted_len = p->field->len;
+			c = reader_get(&p->in);
+		}
+		/* Unquoted text, or text after a closing quote: appended. */
+		while (c != EOF && c != p->delim && c != '\n' && c != '\r') {
+			raw_add(p, c);
+			field_add(p, c);
+			c = reader_get(&p->in);
+		}
+		field_end(p, quoted, quoted_len);
+		if (c != p->delim)
+			break;
+		raw_add(p, c);
+		c = reader_get(&p->in);
+	}
+	if (c != EOF)
+		eat_newline(p, c);
+	return record_emit(p, start_line) < 0 ? -1 : 1;
+}
+
+static int choose_codec(struct parser *p, const struct csvin_options *opt,
+			int valid_utf8, struct csvin_info *info,
+			const char *path, struct diag *d)
+{
+	const char *enc = opt->encoding;
+
+	if (!enc) {
+		enc = valid_utf8 ? "UTF-8" : "WINDOWS-1252";
+		if (!valid_utf8)
+			diag_warning(d, path, 1, "not valid UTF-8; read as Windows-1252");
+	}
+	if (is_utf8_name(enc)) {
+		p->codec = CODEC_UTF8;
+		enc = "UTF-8";
+	} else if (is_cp1252_name(enc)) {
+		p->codec = CODEC_CP1252;
+		enc = "WINDOWS-1252";
+	} else {
+		GIConv cd = g_iconv_open("UTF-8", enc);
+		if (cd == (GIConv)-1) {
+			diag_error(d, path, 0, "unknown encoding '%s'", enc);
+			return -1;
+		}
+		g_iconv_close(cd);
+		p->codec = CODEC_ICONV;
+	}
+	g_strlcpy(info->encoding, enc, sizeof(info->encoding));
+	p->encoding = info->encoding;
+	info->converted = p->codec != CODEC_UTF8;
+	return 0;
+}
+
+int csvin_read(const char *path, const struct csvin_options *opt,
+	       csvin_record_fn fn, void *data, struct csvin_info *info,
+	       struct diag *d)
+{
+	struct parser *p;
+	GString *header;
+	FILE *fp;
+	int valid, rc = 0;
+
+	memset(info, 0, sizeof(*info));
+	fp = fopen(path, "rb");
+	if (!fp) {
+		diag_error(d, path, 0, "cannot open: %s", g_strerror(errno));
+		return -1;
+	}
+	header = g_string_new(NULL);
+	valid = sniff_file(fp, path, info, header, d);
+	p = g_new0(struct parser, 1);
+	if (valid < 0 || choose_codec(p, opt, valid, info, path, d) < 0) {
+		rc = -1;
+		goto out;
+	}
+	info->delimiter = opt->delimiter ? opt->delimiter :
+			  csvin_sniff_delimiter(header->str, header->len);
+	p->in.fp = fp;
+	p->in.path = path;
+	p->delim = info->delimiter;
+	p->line = 1;
+	p->fields = g_ptr_array_new_with_free_func(g_free);
+	p->field = g_string_sized_new(256);
+	p->raw = g_string_sized_new(CSVIN_MAX_RAW + 8);
+	p->fn = fn;
+	p->data = data;
+	if (reader_seek(&p->in, info->had_bom ? 3 : 0) != 0)
+		p->in.failed = 1;
+	while (!p->in.failed && (rc = parse_record(p)) > 0)
+		;
+	if (p->in.failed) {
+		diag_error(d, path, 0, "cannot read: %s", g_strerror(errno));
+		rc = -1;
+	}
+	g_ptr_array_free(p->fields, TRUE);
+	g_string_free(p->field, TRUE);
+	g_string_free(p->raw, TRUE);
+out:
+	g_free(p);
+	g_string_free(header, TRUE);
+	fclose(fp);
+	return rc < 0 ? -1 : 0;
+}

@@ -1,0 +1,61 @@
+/* csvin.h — reading CSV as spreadsheets export it: dialect, encoding, records. */
+#ifndef P2HAM_CSVIN_H
+#define P2HAM_CSVIN_H
+
+#include <stddef.h>
+
+#include "diag.h"
+
+/* Longest field kept; a longer one rejects its record (SPEC 3). */
+#define CSVIN_MAX_FIELD (64 * 1024)
+/* Raw text kept of a record, for rejected rows (SPEC 7). */
+#define CSVIN_MAX_RAW 1024
+
+/*
+ * One record, as handed to the callback. Everything in it is borrowed and
+ * valid only during the call: copy what you keep.
+ */
+struct csvin_record {
+	unsigned long line;     /* physical line where the record starts (1-based) */
+	size_t n_fields;
+	char **fields;          /* UTF-8, NUL-terminated; unquoted ones trimmed */
+	const char *raw;        /* the record's text as UTF-8, at most CSVIN_MAX_RAW bytes */
+	int raw_truncated;
+	const char *error;      /* NULL, or why the record cannot be used (fields
+				   are then incomplete): e.g. an unterminated quote */
+};
+
+/* Return 0 to go on, -1 to stop reading (csvin_read then returns -1). */
+typedef int (*csvin_record_fn)(const struct csvin_record *rec, void *data);
+
+struct csvin_options {
+	char delimiter;         /* forced; 0 to sniff */
+	const char *encoding;   /* forced iconv name; NULL to sniff */
+};
+
+/* What csvin_read learnt about the file. Owned by the caller. */
+struct csvin_info {
+	char sha256[65];
+	char encoding[64];      /* "UTF-8", "WINDOWS-1252" or the forced name */
+	char delimiter;
+	int had_bom;
+	int converted;          /* not UTF-8: converted from `encoding` */
+};
+
+/*
+ * Read the CSV file at `path` (SPEC 3, 8.2-8.5), calling `fn` for every record
+ * that is not blank or all-empty, in order. The file is read twice (once to
+ * hash it and sniff the encoding, once to parse) and never held in memory.
+ * Problems with the whole file (cannot open, cannot read, unknown forced
+ * encoding) are reported to `d`, and -1 is returned. A file that had to be
+ * converted gets one warning. Returns 0 otherwise.
+ */
+int csvin_read(const char *path, const struct csvin_options *opt,
+	       csvin_record_fn fn, void *data, struct csvin_info *info,
+	       struct diag *d);
+
+/* Sniff the delimiter of a header line (SPEC 8.2): the most frequent of ; , TAB |
+ * outside quotes, ties to the first in that order. */
+char csvin_sniff_delimiter(const char *line, size_t len);
+
+#endif

@@ -1,0 +1,553 @@
+/* ingest.c — CSV records to validated observations, every row accounted for. */
+#include "ingest.h"
+
+#include <string.h>
+
+#include "csvin.h"
+#include "text.h"
+
+enum column {
+	COL_KANWIL, COL_UNIT, COL_JENIS, COL_KODE, COL_KRITERIA, COL_NILAI,
+	COL_EVIDENCE, COL_NOTE, COL_VERIFIER, COL_DATE, N_COLUMNS,
+	COL_NONE = -1, COL_MARK = -2,
+};
+
+/* Column names and their aliases, as text_key() gives them (SPEC 3). */
+static const char *const column_keys[N_COLUMNS][8] = {
+	[COL_KANWIL] = { "kanwil", "kantorwilayah", "wilayah", "region" },
+	[COL_UNIT] = { "unit", "upt", "satker", "namaupt", "namaunit", "unitname" },
+	[COL_JENIS] = { "jenis", "jenisupt", "tipe", "type", "unittype" },
+	[COL_KODE] = { "kode", "kodekriteria", "code", "item" },
+	[COL_KRITERIA] = { "kriteria", "criterion", "uraian" },
+	[COL_NILAI] = { "nilai", "status", "jawaban", "hasil", "answer",
+			"ketersediaan", "kepatuhan" },
+	[COL_EVIDENCE] = { "datadukung", "datapendukung", "bukti", "evidence" },
+	[COL_NOTE] = { "catatan", "keterangan", "note", "notes" },
+	[COL_VERIFIER] = { "verifikator", "tim", "verifier", "team" },
+	[COL_DATE] = { "tanggal", "tgl", "date" },
+};
+
+/* The fields of one data row, whichever layout it came from; borrowed. */
+struct row {
+	const char *v[N_COLUMNS];
+};
+
+enum phase { PHASE_START, PHASE_FORM_META, PHASE_DATA };
+
+/* State of one file being ingested. */
+struct ingest {
+	struct dataset *ds;
+	struct input_file *file;
+	const struct ingest_options *opt;
+	struct diag *d;
+	enum phase phase;
+	char layout;
+	int *map;               /* header column -> enum column, COL_NONE or COL_MARK */
+	char **labels;          /* layout B: the answer label of each COL_MARK column */
+	size_t width;           /* header columns, trailing empty ones dropped */
+	char *meta[N_COLUMNS];  /* layout B metadata values */
+	unsigned long header_line;
+};
+
+static enum column column_of(const char *cell)
+{
+	char *key = text_key(cell);
+	enum column col = COL_NONE;
+
+	for (int c = 0; c < N_COLUMNS && col == COL_NONE; c++)
+		for (int a = 0; a < 8 && column_keys[c][a]; a++)
+			if (!strcmp(key, column_keys[c][a])) {
+				col = (enum column)c;
+				break;
+			}
+	g_free(key);
+	return col;
+}
+
+/* The level label of any scale that `cell` names, or NULL: layout B's
+ * answer columns. */
+static const char *answer_label(const struct rubric *r, const char *cell)
+{
+	char *folded = text_fold(cell);
+	const char *found = NULL;
+
+	for (guint s = 0; s < r->scales->len && !found; s++) {
+		const struct rubric_scale *scale = g_ptr_array_index(r->scales, s);
+		for (guint l = 0; l < scale->levels->len && !found; l++) {
+			const struct rubric_level *lv = g_ptr_array_index(scale->levels, l);
+			char *label = text_fold(lv->label);
+			if (!strcmp(label, folded))
+				found = lv->label;
+			g_free(label);
+		}
+	}
+	g_free(folded);
+	return found;
+}
+
+static size_t header_width(const struct csvin_record *rec)
+{
+	size_t n = rec->n_fields;
+
+	while (n > 0 && !*rec->fields[n - 1])
+		n--;
+	return n;
+}
+
+/*
+ * Map the header's columns. In a form header (layout B) the cells naming an
+ * answer label become mark columns. Returns how many mark columns there are.
+ */
+static size_t map_header(struct ingest *in, const struct csvin_record *rec,
+			 int form)
+{
+	size_t marks = 0;
+
+	in->width = header_width(rec);
+	in->map = g_new(int, in->width + 1);
+	in->labels = g_new0(char *, in->width + 1);
+	for (size_t i = 0; i < in->width; i++) {
+		const char *label = form ? answer_label(in->ds->rubric, rec->fields[i]) : NULL;
+		if (label) {
+			in->map[i] = COL_MARK;
+			in->labels[i] = g_strdup(label);
+			marks++;
+		} else {
+			in->map[i] = column_of(rec->fields[i]);
+		}
+	}
+	return marks;
+}
+
+static int has_column(const struct ingest *in, enum column col)
+{
+	for (size_t i = 0; i < in->width; i++)
+		if (in->map[i] == (int)col)
+			return 1;
+	return 0;
+}
+
+static void warn_columns(struct ingest *in, unsigned long line,
+			 const struct csvin_record *rec)
+{
+	GString *unknown = g_string_new(NULL);
+	int seen[N_COLUMNS] = { 0 };
+
+	for (size_t i = 0; i < in->width; i++) {
+		int col = in->map[i];
+		if (col >= 0 && seen[col]++) {
+			in->map[i] = COL_NONE;  /* the first of two same columns wins */
+			col = COL_NONE;
+		}
+		if (col == COL_NONE)
+			g_string_append_printf(unknown, "%s'%s'", unknown->len ? ", " : "",
+					       rec->fields[i]);
+	}
+	if (unknown->len)
+		diag_warning(in->d, in->file->path, line,
+			     "unknown or repeated columns ignored: %s", unknown->str);
+	g_string_free(unknown, TRUE);
+}
+
+static void free_header(struct ingest *in)
+{
+	g_free(in->map);
+	if (in->labels)
+		g_strfreev(in->labels);
+	in->map = NULL;
+	in->labels = NULL;
+}
+
+/* ---- accepting and rejecting rows --------------------------------------- */
+
+static void reject(struct ingest *in, const struct csvin_record *rec,
+		   char *reason)
+{
+	struct rejected_row *rr = g_new0(struct rejected_row, 1);
+
+	rr->file = in->file;
+	rr->line = rec->line;
+	rr->reason = reason;
+	rr->raw = g_strdup(rec->raw);
+	rr->truncated = rec->raw_truncated;
+	g_ptr_array_add(in->ds->rejected, rr);
+	in->file->rows_rejected++;
+	in->ds->rows_rejected++;
+	diag_error(in->d, in->file->path, rec->line, "%s", reason);
+}
+
+static void observation_free(gpointer p);
+
+static char *dup_or_null(const char *s)
+{
+	return s && *s ? g_strdup(s) : NULL;
+}
+
+static struct unit_obs *unit_new(struct dataset *ds, const char *name,
+				 const char *key, const char *kanwil,
+				 const struct rubric_unit_type *type)
+{
+	struct unit_obs *u = g_new0(struct unit_obs, 1);
+
+	u->name = g_strdup(name);
+	u->key = g_strdup(key);
+	u->kanwil = g_strdup(kanwil);
+	u->type = type;
+	u->observations = g_ptr_array_new_with_free_func(observation_free);
+	g_ptr_array_add(ds->units, u);
+	g_hash_table_insert(ds->unit_by_key, u->key, u);
+	return u;
+}
+
+static int same_folded(const char *a, const char *b)
+{
+	char *fa = text_fold(a), *fb = text_fold(b);
+	int same = !strcmp(fa, fb);
+
+	g_free(fa);
+	g_free(fb);
+	return same;
+}
+
+/* Decide the unit's type for this row (SPEC 8.7); NULL with *why set. */
+static const struct rubric_unit_type *
+row_type(const struct ingest *in, const struct row *row,
+	 const struct unit_obs *known, char **why)
+{
+	const struct rubric *r = in->ds->rubric;
+	const struct rubric_unit_type *type;
+
+	if (row->v[COL_JENIS] && *row->v[COL_JENIS]) {
+		type = rubric_find_type(r, row->v[COL_JENIS]);
+		if (!type)
+			*why = g_strdup_printf("unknown unit type '%s'", row->v[COL_JENIS]);
+		return type;
+	}
+	if (known)
+		return known->type;
+	type = rubric_type_of_name(r, row->v[COL_UNIT]);
+	if (!type)
+		*why = g_strdup_printf("cannot tell the unit type of '%s' from its name; "
+				       "give it in a jenis column", row->v[COL_UNIT]);
+	return type;
+}
+
+/* What checking a row found out. */
+struct verdict {
+	struct unit_obs *unit;          /* NULL for a unit not seen before */
+	const struct rubric_unit_type *type;
+	const struct rubric_item *item;
+	const struct rubric_level *level;
+	int date;
+	const char *kanwil;
+};
+
+/* Check a data row against the rubric and the units seen so far. Returns the
+ * reason it is rejected, or NULL when it is accepted and `v` is filled. */
+static char *check_row(struct ingest *in, const struct row *row,
+		       struct verdict *v)
+{
+	const char *unit = row->v[COL_UNIT], *kode = row->v[COL_KODE];
+	const char *answer = row->v[COL_NILAI], *date = row->v[COL_DATE];
+	char *key, *why = NULL;
+
+	if (!unit || !*unit)
+		return g_strdup("empty unit");
+	if (!kode || !*kode)
+		return g_strdup("empty kode");
+	if (!answer || !*answer)
+		return g_strdup("empty answer");
+	v->kanwil = row->v[COL_KANWIL];
+	if (!v->kanwil || !*v->kanwil)
+		v->kanwil = in->opt->kanwil;
+	if (!v->kanwil || !*v->kanwil)
+		return g_strdup("no kanwil: add a kanwil column or use --kanwil");
+	key = text_fold(unit);
+	v->unit = g_hash_table_lookup(in->ds->unit_by_key, key);
+	g_free(key);
+	v->type = row_type(in, row, v->unit, &why);
+	if (!v->type)
+		return why;
+	if (v->unit && v->unit->type != v->type)
+		return g_strdup_printf("unit '%s' is of type %s, not %s", v->unit->name,
+				       v->unit->type->id, v->type->id);
+	if (v->unit && !same_folded(v->unit->kanwil, v->kanwil))
+		return g_strdup_printf("unit '%s' belongs to '%s', not '%s'",
+				       v->unit->name, v->unit->kanwil, v->kanwil);
+	v->item = rubric_find_item(v->type, kode);
+	if (!v->item)
+		return g_strdup_printf("item code '%s' is not in the rubric for type %s",
+				       kode, v->type->id);
+	v->level = rubric_match_level(v->item->scale, answer);
+	if (!v->level)
+		return g_strdup_printf("unknown answer '%s' for scale %s", answer,
+				       v->item->scale->id);
+	v->date = date && *date ? text_parse_date(date) : 0;
+	if (date && *date && !v->date)
+		return g_strdup_printf("bad date '%s'", date);
+	return NULL;
+}
+
+/* Take a data row: accept it, or reject it with `why` (owned) or with what
+ * checking it finds. */
+static void take_row(struct ingest *in, const struct csvin_record *rec,
+		     const struct row *row, char *why)
+{
+	struct verdict v = { 0 };
+	struct observation *obs;
+
+	in->file->rows_read++;
+	in->ds->rows_read++;
+	if (!why)
+		why = rec->error ? g_strdup(rec->error) : check_row(in, row, &v);
+	if (why) {
+		reject(in, rec, why);
+		return;
+	}
+	if (!v.unit) {
+		char *name = text_trim(row->v[COL_UNIT]);
+		char *key = text_fold(name);
+		char *kanwil = text_trim(v.kanwil);
+		v.unit = unit_new(in->ds, name, key, kanwil, v.type);
+		g_free(name);
+		g_free(key);
+		g_free(kanwil);
+	}
+	if (row->v[COL_KRITERIA] && *row->v[COL_KRITERIA] &&
+	    !same_folded(row->v[COL_KRITERIA], v.item->text))
+		diag_warning(in->d, in->file->path, rec->line,
+			     "criterion text of '%s' differs from the rubric's '%s'",
+			     v.item->code, v.item->text);
+	obs = g_new0(struct observation, 1);
+	obs->item = v.item;
+	obs->level = v.level;
+	obs->date = v.date;
+	obs->evidence = dup_or_null(row->v[COL_EVIDENCE]);
+	obs->note = dup_or_null(row->v[COL_NOTE]);
+	obs->verifier = dup_or_null(row->v[COL_VERIFIER]);
+	obs->file = in->file;
+	obs->line = rec->line;
+	obs->seq = in->ds->rows_accepted;
+	g_ptr_array_add(v.unit->observations, obs);
+	in->file->rows_accepted++;
+	in->ds->rows_accepted++;
+}
+
+/* ---- layouts --------------------------------------------------------------- */
+
+static char *extra_fields(const struct ingest *in, const struct csvin_record *rec)
+{
+	for (size_t i = in->width; i < rec->n_fields; i++)
+		if (*rec->fields[i])
+			return g_strdup_printf("record has %zu fields, the header has %zu",
+					       header_width(rec), in->width);
+	return NULL;
+}
+
+static void data_row_a(struct ingest *in, const struct csvin_record *rec)
+{
+	struct row row = { { NULL } };
+
+	for (size_t i = 0; i < rec->n_fields && i < in->width; i++)
+		if (in->map[i] >= 0)
+			row.v[in->map[i]] = rec->fields[i];
+	take_row(in, rec, &row, extra_fields(in, rec));
+}
+
+static void data_row_b(struct ingest *in, const struct csvin_record *rec)
+{
+	struct row row = { { NULL } };
+	GString *marked = g_string_new(NULL);
+	unsigned marks = 0;
+	char *why = extra_fields(in, rec);
+
+	for (int c = 0; c < N_COLUMNS; c++)
+		row.v[c] = in->meta[c];
+	for (size_t i = 0; i < rec->n_fields && i < in->width; i++) {
+		int col = in->map[i];
+		if (col == COL_MARK && *rec->fields[i]) {
+			row.v[COL_NILAI] = in->labels[i];
+			g_string_append_printf(marked, "%s%s", marks++ ? ", " : "",
+					       in->labels[i]);
+		} else if (col == COL_KODE || col == COL_KRITERIA ||
+			   col == COL_EVIDENCE || col == COL_NOTE) {
+			row.v[col] = rec->fields[i];
+		}
+	}
+	if (!why && marks == 0)
+		why = g_strdup("no answer marked");
+	else if (!why && marks > 1)
+		why = g_strdup_printf("several answers marked: %s", marked->str);
+	g_string_free(marked, TRUE);
+	take_row(in, rec, &row, why);
+}
+
+/* A layout B metadata line: "Key<delim>Value" with a known key. */
+static int form_meta(struct ingest *in, const struct csvin_record *rec)
+{
+	enum column col;
+
+	if (rec->n_fields < 1 || header_width(rec) > 2)
+		return 0;
+	col = column_of(rec->fields[0]);
+	if (col != COL_KANWIL && col != COL_UNIT && col != COL_JENIS &&
+	    col != COL_VERIFIER && col != COL_DATE)
+		return 0;
+	g_free(in->meta[col]);
+	in->meta[col] = text_trim(rec->n_fields > 1 ? rec->fields[1] : "");
+	return 1;
+}
+
+/* A layout B header: a Kode column and at least one answer column. */
+static int form_header(struct ingest *in, const struct csvin_record *rec)
+{
+	size_t marks = map_header(in, rec, 1);
+
+	if (marks > 0 && has_column(in, COL_KODE))
+		return 1;
+	free_header(in);
+	return 0;
+}
+
+static int layout_a_header(struct ingest *in, const struct csvin_record *rec)
+{
+	map_header(in, rec, 0);
+	if (has_column(in, COL_UNIT) && has_column(in, COL_KODE) &&
+	    has_column(in, COL_NILAI))
+		return 1;
+	free_header(in);
+	return 0;
+}
+
+static int on_record(const struct csvin_record *rec, void *data)
+{
+	struct ingest *in = data;
+
+	switch (in->phase) {
+	case PHASE_DATA:
+		if (in->layout == 'A')
+			data_row_a(in, rec);
+		else
+			data_row_b(in, rec);
+		return 0;
+	case PHASE_START:
+		if (!rec->error && layout_a_header(in, rec)) {
+			in->layout = 'A';
+			break;
+		}
+		in->layout = 'B';
+		/* fall through */
+	case PHASE_FORM_META:
+		if (!rec->error && form_header(in, rec))
+			break;
+		if (!rec->error && form_meta(in, rec)) {
+			in->phase = PHASE_FORM_META;
+			return 0;
+		}
+		if (in->phase == PHASE_START) {
+			diag_error(in->d, in->file->path, rec->line,
+				   "not a p2ham input: the first record is neither a layout A "
+				   "header (with unit, kode and nilai columns) nor a layout B form");
+			return -1;
+		}
+		return 0;       /* lines before a form's header are ignored */
+	}
+	in->phase = PHASE_DATA;
+	in->header_line = rec->line;
+	warn_columns(in, rec->line, rec);
+	return 0;
+}
+
+int ingest_file(struct dataset *ds, const char *path,
+		const struct ingest_options *opt, struct diag *d)
+{
+	struct csvin_options copt = { opt->delimiter, opt->encoding };
+	struct csvin_info info;
+	struct input_file *file = g_new0(struct input_file, 1);
+	struct ingest in = { .ds = ds, .file = file, .opt = opt, .d = d };
+	int rc;
+
+	file->path = g_strdup(path);
+	rc = csvin_read(path, &copt, on_record, &in, &info, d);
+	if (rc == 0 && in.phase == PHASE_START) {
+		diag_error(d, path, 0, "empty input: no header and no data");
+		rc = -1;
+	} else if (rc == 0 && in.phase == PHASE_FORM_META) {
+		diag_error(d, path, 0, "layout B form without a header row "
+			   "(Kode and answer columns)");
+		rc = -1;
+	}
+	memcpy(file->sha256, info.sha256, sizeof(file->sha256));
+	file->encoding = g_strdup(info.encoding);
+	file->delimiter = info.delimiter;
+	file->layout = in.layout ? in.layout : 'A';
+	g_ptr_array_add(ds->files, file);
+	free_header(&in);
+	for (int c = 0; c < N_COLUMNS; c++)
+		g_free(in.meta[c]);
+	return rc;
+}
+
+/* ---- the dataset ------------------------------------------------------------ */
+
+static void observation_free(gpointer p)
+{
+	struct observation *o = p;
+
+	g_free(o->evidence);
+	g_free(o->note);
+	g_free(o->verifier);
+	g_free(o);
+}
+
+static void unit_free(gpointer p)
+{
+	struct unit_obs *u = p;
+
+	g_free(u->name);
+	g_free(u->key);
+	g_free(u->kanwil);
+	g_ptr_array_free(u->observations, TRUE);
+	g_free(u);
+}
+
+static void file_free(gpointer p)
+{
+	struct input_file *f = p;
+
+	g_free(f->path);
+	g_free(f->encoding);
+	g_free(f);
+}
+
+static void rejected_free(gpointer p)
+{
+	struct rejected_row *r = p;
+
+	g_free(r->reason);
+	g_free(r->raw);
+	g_free(r);
+}
+
+struct dataset *dataset_new(const struct rubric *rubric)
+{
+	struct dataset *ds = g_new0(struct dataset, 1);
+
+	ds->rubric = rubric;
+	ds->files = g_ptr_array_new_with_free_func(file_free);
+	ds->units = g_ptr_array_new_with_free_func(unit_free);
+	ds->unit_by_key = g_hash_table_new(g_str_hash, g_str_equal);
+	ds->rejected = g_ptr_array_new_with_free_func(rejected_free);
+	return ds;
+}
+
+void dataset_free(struct dataset *ds)
+{
+	if (!ds)
+		return;
+	g_hash_table_destroy(ds->unit_by_key);
+	g_ptr_array_free(ds->rejected, TRUE);
+	g_ptr_array_free(ds->units, TRUE);
+	g_ptr_array_free(ds->files, TRUE);
+	g_free(ds);
+}

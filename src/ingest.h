@@ -1,0 +1,83 @@
+/* ingest.h — CSV records to validated observations (SPEC 3, 7, 8). */
+#ifndef P2HAM_INGEST_H
+#define P2HAM_INGEST_H
+
+#include <glib.h>
+
+#include "diag.h"
+#include "rubric.h"
+
+/*
+ * A dataset owns everything ingest creates: files, units, observations and
+ * rejected rows. It borrows the rubric, which must outlive it.
+ * Create with dataset_new(), fill with ingest_file(), free with dataset_free().
+ */
+
+struct input_file {
+	char *path;             /* as given on the command line */
+	char sha256[65];        /* lower-case hex of the file's bytes */
+	char *encoding;         /* "UTF-8", "WINDOWS-1252", or the forced name */
+	char delimiter;
+	char layout;            /* 'A' or 'B' */
+	unsigned long rows_read, rows_accepted, rows_rejected;
+};
+
+/* One accepted data row. */
+struct observation {
+	const struct rubric_item *item;
+	const struct rubric_level *level;
+	int date;               /* YYYYMMDD, 0 when not given */
+	char *evidence;         /* data dukung; NULL when empty */
+	char *note;             /* catatan; NULL when empty */
+	char *verifier;         /* NULL when empty */
+	const struct input_file *file;
+	unsigned long line;     /* physical line where the record starts */
+	unsigned long seq;      /* order of acceptance across the whole run */
+};
+
+/* A unit, as fixed by its first accepted row (SPEC 8.7, 8.11). */
+struct unit_obs {
+	char *name;             /* display name: first spelling, trimmed */
+	char *key;              /* text_fold(name) */
+	char *kanwil;           /* first spelling, trimmed */
+	const struct rubric_unit_type *type;
+	GPtrArray *observations;        /* struct observation *, in input order */
+};
+
+struct rejected_row {
+	const struct input_file *file;
+	unsigned long line;
+	char *reason;
+	char *raw;              /* at most 1 KiB of the record's text, UTF-8 */
+	int truncated;          /* raw was cut */
+};
+
+struct dataset {
+	const struct rubric *rubric;
+	GPtrArray *files;       /* struct input_file *, in command-line order */
+	GPtrArray *units;       /* struct unit_obs *, in order of first appearance */
+	GHashTable *unit_by_key;        /* key -> struct unit_obs * */
+	GPtrArray *rejected;    /* struct rejected_row *, in input order */
+	unsigned long rows_read, rows_accepted, rows_rejected;
+};
+
+struct ingest_options {
+	const char *kanwil;     /* --kanwil: for rows without one; may be NULL */
+	char delimiter;         /* forced delimiter, 0 to sniff */
+	const char *encoding;   /* forced encoding, NULL to sniff */
+};
+
+struct dataset *dataset_new(const struct rubric *rubric);
+void dataset_free(struct dataset *ds);
+
+/*
+ * Read one CSV file into `ds`. Every data row is accepted or rejected; each
+ * rejection is reported to `d` as an error with its line and kept in
+ * ds->rejected. Returns 0, or -1 when the file is unreadable input (cannot
+ * be opened or read, empty, or no recognisable header: SPEC 8.1), which is
+ * reported to `d` too.
+ */
+int ingest_file(struct dataset *ds, const char *path,
+		const struct ingest_options *opt, struct diag *d);
+
+#endif

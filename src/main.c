@@ -1,0 +1,411 @@
+/* main.c — the command line: options, the pipeline, the exit status. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <glib.h>
+#include <libxml/parser.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "ingest.h"
+#include "outfile.h"
+#include "rubric.h"
+#include "score.h"
+#include "summary.h"
+#include "text.h"
+
+#ifndef P2HAM_VERSION
+#define P2HAM_VERSION "0"
+#endif
+#ifndef P2HAM_DATADIR
+#define P2HAM_DATADIR "/usr/local/share/p2ham"
+#endif
+
+enum { EXIT_ACCEPTED = 0, EXIT_REJECTED = 1, EXIT_FATAL = 2 };
+
+enum command { CMD_BUILD, CMD_CHECK };
+
+/* Everything the command line decides, built once and then read only. */
+struct config {
+	enum command command;
+	const char *out_dir;
+	char *rubric_path;
+	char *template_path;
+	char *data_dir;
+	int year;
+	int date;               /* YYYYMMDD */
+	const char *kanwil;
+	const char *previous;
+	char delimiter;
+	const char *encoding;
+	int strict;
+	long jobs;
+	int no_report, no_certificates, no_charts;
+	const char *charts;
+	int quiet, verbose;
+	char **files;
+	int n_files;
+};
+
+static const char usage_text[] =
+"usage: p2ham build [OPTIONS] FILE.csv...   score and write every output into --out\n"
+"       p2ham check [OPTIONS] FILE.csv...   validate inputs only; write nothing\n"
+"       p2ham --help | --version\n"
+"\n"
+"options:\n"
+"  -o, --out DIR          output folder (default: out)\n"
+"  -r, --rubric FILE      scoring rubric (default: DATA/templates/rubric.xml)\n"
+"  -t, --template FILE    certificate template (default: DATA/templates/certificate.xml)\n"
+"      --year N           award year on the outputs (default: year of --date)\n"
+"      --date YYYY-MM-DD  report date (default: SOURCE_DATE_EPOCH if set, else today)\n"
+"      --kanwil NAME      regional office for rows without a kanwil column\n"
+"      --previous FILE    last year's summary.xml (not read yet in this version)\n"
+"      --delimiter C      force ',' ';' 'tab' or '|' (default: sniffed per file)\n"
+"      --encoding E       force UTF-8, WINDOWS-1252 or any iconv name (default: sniffed)\n"
+"      --strict           any rejected row is fatal (exit 2, nothing written)\n"
+"  -j, --jobs N           parallel rendering workers (default: number of CPUs)\n"
+"      --no-report, --no-certificates, --no-charts\n"
+"      --charts LIST      chart formats: svg, png or svg,png (default: svg)\n"
+"      --data-dir DIR     where templates and fonts are (default: $P2HAM_DATA,\n"
+"                         then " P2HAM_DATADIR ", then beside the program)\n"
+"  -q, --quiet            errors and the closing line only\n"
+"  -v, --verbose          more detail on stderr\n"
+"  -h, --help             this text\n"
+"  -V, --version          the version\n"
+"\n"
+"This version writes summary.xml. The report, the certificates and the charts\n"
+"are not rendered yet: their options are accepted and have no effect.\n"
+"\n"
+"exit status: 0 every row accepted; 1 outputs written, some rows rejected;\n"
+"2 fatal (usage, unreadable input, invalid rubric, --strict with rejections).\n";
+
+static void usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("p2ham: error: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\ntry 'p2ham --help'\n", stderr);
+}
+
+static int parse_delimiter(const char *s, char *out)
+{
+	if (!strcmp(s, "tab") || !strcmp(s, "TAB") || !strcmp(s, "\\t") || !strcmp(s, "\t"))
+		*out = '\t';
+	else if (!strcmp(s, ",") || !strcmp(s, ";") || !strcmp(s, "|"))
+		*out = s[0];
+	else
+		return -1;
+	return 0;
+}
+
+static int parse_long(const char *s, long min, long max, long *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* --date must be ISO; SOURCE_DATE_EPOCH or the clock otherwise. */
+static int default_date(void)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	time_t now = time(NULL);
+	struct tm tm;
+	long long secs;
+	char *end;
+
+	if (epoch && *epoch) {
+		secs = strtoll(epoch, &end, 10);
+		if (!*end && secs >= 0) {
+			now = (time_t)secs;
+			gmtime_r(&now, &tm);
+			return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+		}
+	}
+	localtime_r(&now, &tm);
+	return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+}
+
+static int has_rubric(const char *dir)
+{
+	char *path = g_build_filename(dir, "templates", "rubric.xml", NULL);
+	int found = g_file_test(path, G_FILE_TEST_EXISTS);
+
+	g_free(path);
+	return found;
+}
+
+/* Where templates and fonts are (SPEC 2): --data-dir, $P2HAM_DATA, the
+ * compiled-in prefix, the program's folder or, for a build tree, its parent. */
+static char *find_data_dir(const char *option)
+{
+	const char *env = getenv("P2HAM_DATA");
+	char *exe, *dir, *parent;
+
+	if (option)
+		return g_strdup(option);
+	if (env && *env)
+		return g_strdup(env);
+	if (has_rubric(P2HAM_DATADIR))
+		return g_strdup(P2HAM_DATADIR);
+	exe = g_file_read_link("/proc/self/exe", NULL);
+	if (!exe)
+		return g_strdup(".");
+	dir = g_path_get_dirname(exe);
+	parent = g_path_get_dirname(dir);
+	g_free(exe);
+	if (!has_rubric(dir) && has_rubric(parent)) {
+		g_free(dir);
+		return parent;
+	}
+	g_free(parent);
+	return dir;
+}
+
+enum {
+	OPT_YEAR = 256, OPT_DATE, OPT_KANWIL, OPT_PREVIOUS, OPT_DELIMITER,
+	OPT_ENCODING, OPT_STRICT, OPT_NO_REPORT, OPT_NO_CERTIFICATES,
+	OPT_NO_CHARTS, OPT_CHARTS, OPT_DATA_DIR,
+};
+
+static const struct option long_options[] = {
+	{ "out", required_argument, NULL, 'o' },
+	{ "rubric", required_argument, NULL, 'r' },
+	{ "template", required_argument, NULL, 't' },
+	{ "year", required_argument, NULL, OPT_YEAR },
+	{ "date", required_argument, NULL, OPT_DATE },
+	{ "kanwil", required_argument, NULL, OPT_KANWIL },
+	{ "previous", required_argument, NULL, OPT_PREVIOUS },
+	{ "delimiter", required_argument, NULL, OPT_DELIMITER },
+	{ "encoding", required_argument, NULL, OPT_ENCODING },
+	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ "jobs", required_argument, NULL, 'j' },
+	{ "no-report", no_argument, NULL, OPT_NO_REPORT },
+	{ "no-certificates", no_argument, NULL, OPT_NO_CERTIFICATES },
+	{ "no-charts", no_argument, NULL, OPT_NO_CHARTS },
+	{ "charts", required_argument, NULL, OPT_CHARTS },
+	{ "data-dir", required_argument, NULL, OPT_DATA_DIR },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "verbose", no_argument, NULL, 'v' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+/* Apply one option to `cfg`. Returns 0, or -1 after a usage message. */
+static int apply_option(struct config *cfg, int opt, const char *arg)
+{
+	long n;
+
+	switch (opt) {
+	case 'o': cfg->out_dir = arg; break;
+	case 'r': cfg->rubric_path = g_strdup(arg); break;
+	case 't': cfg->template_path = g_strdup(arg); break;
+	case OPT_YEAR:
+		if (parse_long(arg, 1000, 9999, &n) < 0) {
+			usage_error("--year wants a four-digit year, not '%s'", arg);
+			return -1;
+		}
+		cfg->year = (int)n;
+		break;
+	case OPT_DATE:
+		cfg->date = strlen(arg) == 10 ? text_parse_date(arg) : 0;
+		if (!cfg->date || arg[4] != '-') {
+			usage_error("--date wants YYYY-MM-DD, not '%s'", arg);
+			return -1;
+		}
+		break;
+	case OPT_KANWIL: cfg->kanwil = arg; break;
+	case OPT_PREVIOUS: cfg->previous = arg; break;
+	case OPT_DELIMITER:
+		if (parse_delimiter(arg, &cfg->delimiter) < 0) {
+			usage_error("--delimiter wants ',' ';' 'tab' or '|', not '%s'", arg);
+			return -1;
+		}
+		break;
+	case OPT_ENCODING: cfg->encoding = arg; break;
+	case OPT_STRICT: cfg->strict = 1; break;
+	case 'j':
+		if (parse_long(arg, 1, 1024, &cfg->jobs) < 0) {
+			usage_error("--jobs wants a number from 1 to 1024, not '%s'", arg);
+			return -1;
+		}
+		break;
+	case OPT_NO_REPORT: cfg->no_report = 1; break;
+	case OPT_NO_CERTIFICATES: cfg->no_certificates = 1; break;
+	case OPT_NO_CHARTS: cfg->no_charts = 1; break;
+	case OPT_CHARTS:
+		if (strcmp(arg, "svg") && strcmp(arg, "png") && strcmp(arg, "svg,png") &&
+		    strcmp(arg, "png,svg")) {
+			usage_error("--charts wants svg, png or svg,png, not '%s'", arg);
+			return -1;
+		}
+		cfg->charts = arg;
+		break;
+	case OPT_DATA_DIR: cfg->data_dir = g_strdup(arg); break;
+	case 'q': cfg->quiet = 1; break;
+	case 'v': cfg->verbose = 1; break;
+	default:
+		fputs("try 'p2ham --help'\n", stderr);
+		return -1;
+	}
+	return 0;
+}
+
+/* Fill `cfg` from the command line. Returns -1 to exit with status *status. */
+static int parse_args(int argc, char **argv, struct config *cfg, int *status)
+{
+	int opt;
+
+	*status = EXIT_FATAL;
+	if (argc < 2) {
+		fputs(usage_text, stderr);
+		return -1;
+	}
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+		fputs(usage_text, stdout);
+		*status = EXIT_ACCEPTED;
+		return -1;
+	}
+	if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V")) {
+		printf("p2ham %s (summary schema %s)\n", P2HAM_VERSION, SUMMARY_VERSION);
+		*status = EXIT_ACCEPTED;
+		return -1;
+	}
+	if (!strcmp(argv[1], "build"))
+		cfg->command = CMD_BUILD;
+	else if (!strcmp(argv[1], "check"))
+		cfg->command = CMD_CHECK;
+	else {
+		usage_error("unknown command '%s'", argv[1]);
+		return -1;
+	}
+	cfg->out_dir = "out";
+	cfg->jobs = sysconf(_SC_NPROCESSORS_ONLN);
+	cfg->charts = "svg";
+	optind = 2;
+	while ((opt = getopt_long(argc, argv, "o:r:t:j:qvhV", long_options, NULL)) != -1) {
+		if (opt == 'h' || opt == 'V')
+			return parse_args(2, (char *[]){ argv[0], opt == 'h' ? "--help" : "--version", NULL },
+					  cfg, status);
+		if (apply_option(cfg, opt, optarg) < 0)
+			return -1;
+	}
+	cfg->files = argv + optind;
+	cfg->n_files = argc - optind;
+	if (cfg->n_files == 0) {
+		usage_error("%s: no input files", argv[1]);
+		return -1;
+	}
+	if (!cfg->date)
+		cfg->date = default_date();
+	if (!cfg->year)
+		cfg->year = cfg->date / 10000;
+	if (!cfg->data_dir)
+		cfg->data_dir = find_data_dir(NULL);
+	if (!cfg->rubric_path)
+		cfg->rubric_path = g_build_filename(cfg->data_dir, "templates", "rubric.xml", NULL);
+	if (!cfg->template_path)
+		cfg->template_path = g_build_filename(cfg->data_dir, "templates",
+						      "certificate.xml", NULL);
+	return 0;
+}
+
+static void print_file_summaries(const struct dataset *ds)
+{
+	for (guint i = 0; i < ds->files->len; i++) {
+		const struct input_file *f = g_ptr_array_index(ds->files, i);
+		printf("%s: layout %c, %s, delimiter '%s', %lu rows read, %lu accepted, "
+		       "%lu rejected\n", f->path, f->layout, f->encoding,
+		       f->delimiter == '\t' ? "tab" : (char[]){ f->delimiter, 0 },
+		       f->rows_read, f->rows_accepted, f->rows_rejected);
+	}
+}
+
+/* Score and write every output; all or nothing. Returns 0 or -1. */
+static int write_outputs(const struct config *cfg, const struct dataset *ds,
+			 struct diag *d)
+{
+	struct model *m = model_build(ds, cfg->year, cfg->date);
+	struct outset *out = outset_new(cfg->out_dir);
+	FILE *fp = outset_open(out, "summary.xml", d);
+	int rc = -1;
+
+	if (!fp)
+		goto done;
+	if (summary_write(m, fp) < 0) {
+		diag_error(d, cfg->out_dir, 0, "cannot write summary.xml");
+		outset_close(out, fp, d);
+		goto done;
+	}
+	if (outset_close(out, fp, d) < 0)
+		goto done;
+	rc = outset_commit(out, d);
+done:
+	outset_free(out);
+	model_free(m);
+	return rc;
+}
+
+static int run(const struct config *cfg)
+{
+	struct diag d = DIAG_INIT;
+	struct ingest_options iopt = { cfg->kanwil, cfg->delimiter, cfg->encoding };
+	struct rubric *rubric;
+	struct dataset *ds;
+	int fatal = 0, status;
+
+	d.quiet = cfg->quiet;
+	rubric = rubric_load(cfg->rubric_path, &d);
+	if (!rubric)
+		return EXIT_FATAL;
+	ds = dataset_new(rubric);
+	for (int i = 0; i < cfg->n_files; i++)
+		if (ingest_file(ds, cfg->files[i], &iopt, &d) < 0)
+			fatal = 1;
+	if (!fatal && cfg->strict && ds->rows_rejected) {
+		diag_error(&d, NULL, 0, "--strict: %lu rows rejected; nothing written",
+			   ds->rows_rejected);
+		fatal = 1;
+	}
+	if (cfg->command == CMD_CHECK && !cfg->quiet)
+		print_file_summaries(ds);
+	if (!fatal && cfg->command == CMD_BUILD && write_outputs(cfg, ds, &d) < 0)
+		fatal = 1;
+	fprintf(stderr, "%lu rows read, %lu accepted, %lu rejected, %lu warnings\n",
+		ds->rows_read, ds->rows_accepted, ds->rows_rejected, d.warnings);
+	status = fatal ? EXIT_FATAL : ds->rows_rejected ? EXIT_REJECTED : EXIT_ACCEPTED;
+	dataset_free(ds);
+	rubric_free(rubric);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	struct config cfg = { 0 };
+	int status;
+
+	LIBXML_TEST_VERSION
+	if (parse_args(argc, argv, &cfg, &status) == 0)
+		status = run(&cfg);
+	g_free(cfg.rubric_path);
+	g_free(cfg.template_path);
+	g_free(cfg.data_dir);
+	xmlCleanupParser();
+	return status;
+}

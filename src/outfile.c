@@ -1,0 +1,136 @@
+/* outfile.c — output files written under temporary names and renamed into place. */
+#include "outfile.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct entry {
+	char *final;
+	char *temp;
+	FILE *fp;
+	int closed;
+	int committed;
+};
+
+struct outset {
+	char *dir;
+	GPtrArray *entries;     /* struct entry * */
+	mode_t mode;            /* what a newly created file would get */
+};
+
+static void entry_free(gpointer p)
+{
+	struct entry *e = p;
+
+	if (e->fp)
+		fclose(e->fp);
+	if (!e->committed)
+		g_unlink(e->temp);
+	g_free(e->final);
+	g_free(e->temp);
+	g_free(e);
+}
+
+struct outset *outset_new(const char *dir)
+{
+	struct outset *o = g_new0(struct outset, 1);
+	mode_t mask = umask(0);
+
+	umask(mask);
+	o->dir = g_strdup(dir);
+	o->entries = g_ptr_array_new_with_free_func(entry_free);
+	o->mode = 0666 & ~mask;
+	return o;
+}
+
+FILE *outset_open(struct outset *o, const char *name, struct diag *d)
+{
+	struct entry *e = g_new0(struct entry, 1);
+	char *dir, *base;
+	int fd;
+
+	e->final = g_build_filename(o->dir, name, NULL);
+	dir = g_path_get_dirname(e->final);
+	base = g_path_get_basename(e->final);
+	e->temp = g_strdup_printf("%s/.%s.tmp-XXXXXX", dir, base);
+	if (g_mkdir_with_parents(dir, 0777) != 0) {
+		diag_error(d, dir, 0, "cannot create folder: %s", g_strerror(errno));
+		goto fail;
+	}
+	fd = g_mkstemp_full(e->temp, O_WRONLY | O_CREAT | O_EXCL, 0600);
+	if (fd < 0) {
+		diag_error(d, e->final, 0, "cannot create: %s", g_strerror(errno));
+		goto fail;
+	}
+	/* mkstemp's 0600 would make outputs private; give the usual mode. */
+	fchmod(fd, o->mode);
+	e->fp = fdopen(fd, "wb");
+	if (!e->fp) {
+		close(fd);
+		g_unlink(e->temp);
+		diag_error(d, e->final, 0, "cannot create: %s", g_strerror(errno));
+		goto fail;
+	}
+	g_ptr_array_add(o->entries, e);
+	g_free(dir);
+	g_free(base);
+	return e->fp;
+fail:
+	e->committed = 1;       /* nothing to remove */
+	entry_free(e);
+	g_free(dir);
+	g_free(base);
+	return NULL;
+}
+
+int outset_close(struct outset *o, FILE *fp, struct diag *d)
+{
+	for (guint i = 0; i < o->entries->len; i++) {
+		struct entry *e = g_ptr_array_index(o->entries, i);
+		int failed;
+
+		if (e->fp != fp)
+			continue;
+		failed = ferror(fp);
+		failed |= fclose(fp) != 0;
+		e->fp = NULL;
+		if (failed) {
+			diag_error(d, e->final, 0, "cannot write: %s",
+				   errno ? g_strerror(errno) : "write error");
+			return -1;
+		}
+		e->closed = 1;
+		return 0;
+	}
+	BUG("outset_close() of a stream the set does not own");
+}
+
+int outset_commit(struct outset *o, struct diag *d)
+{
+	for (guint i = 0; i < o->entries->len; i++) {
+		struct entry *e = g_ptr_array_index(o->entries, i);
+
+		BUG_ON(!e->closed);
+		if (g_rename(e->temp, e->final) != 0) {
+			diag_error(d, e->final, 0, "cannot rename into place: %s",
+				   g_strerror(errno));
+			return -1;
+		}
+		e->committed = 1;
+	}
+	return 0;
+}
+
+void outset_free(struct outset *o)
+{
+	if (!o)
+		return;
+	g_ptr_array_free(o->entries, TRUE);
+	g_free(o->dir);
+	g_free(o);
+}

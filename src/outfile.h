@@ -1,0 +1,40 @@
+/* outfile.h — output files written under temporary names and renamed into place. */
+#ifndef P2HAM_OUTFILE_H
+#define P2HAM_OUTFILE_H
+
+#include <stdio.h>
+
+#include "diag.h"
+
+/*
+ * An output set collects the files of one run. Each file is written to a
+ * temporary name beside its final place; outset_commit() renames them all
+ * into place at the end, so a run that fails or is killed leaves earlier
+ * outputs untouched and no half-written file under a final name.
+ * Create with outset_new(), release with outset_free(), which removes every
+ * temporary file not yet committed.
+ */
+struct outset;
+
+/* An output set for the folder `dir`; nothing is created yet. */
+struct outset *outset_new(const char *dir);
+
+/*
+ * Open the output `name` (relative to the set's folder, '/'-separated, made
+ * of ids only) for writing; folders are created as needed. Returns a stream
+ * to a temporary file, or NULL after reporting the error to `d`. The stream
+ * belongs to the set: finish it with outset_close(), never fclose().
+ */
+FILE *outset_open(struct outset *o, const char *name, struct diag *d);
+
+/* Flush and close a stream from outset_open(). Returns 0, or -1 after
+ * reporting a write error (disk full, ...) to `d`. */
+int outset_close(struct outset *o, FILE *fp, struct diag *d);
+
+/* Rename every closed file into place. Returns 0, or -1 after reporting
+ * the error to `d`; all streams must have been closed. */
+int outset_commit(struct outset *o, struct diag *d);
+
+void outset_free(struct outset *o);
+
+#endif

@@ -1,0 +1,730 @@
+/* rubric.c — loading and checking the scoring rubric, and looking things up in it. */
+#include "rubric.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "text.h"
+#include "xmldoc.h"
+
+#define NAME(node) ((const char *)(node)->name)
+#define SHOW(s) ((s) ? (s) : "?")
+
+/* What the loader needs besides the rubric it builds; gone once it is built. */
+struct loader {
+	struct rubric *r;
+	struct diag *d;
+	unsigned long errors;   /* our own count: `d` may hold earlier ones */
+	GHashTable *scales;     /* id -> struct rubric_scale * */
+	GHashTable *principles; /* id -> struct rubric_principle * */
+	GHashTable *aspects;    /* id -> struct rubric_aspect * */
+	GHashTable *types;      /* text_fold(id), owned -> struct rubric_unit_type * */
+	GHashTable *prefixes;   /* folded prefix -> struct rubric_unit_type * */
+	unsigned seen_aspects, seen_grades, seen_types, seen_awards;
+};
+
+static void level_free(gpointer p)
+{
+	struct rubric_level *lv = p;
+
+	g_free(lv->label);
+	g_ptr_array_unref(lv->keys);
+	g_free(lv);
+}
+
+static void scale_free(gpointer p)
+{
+	struct rubric_scale *sc = p;
+
+	g_free(sc->id);
+	g_ptr_array_unref(sc->levels);
+	g_free(sc);
+}
+
+static void principle_free(gpointer p)
+{
+	struct rubric_principle *pr = p;
+
+	g_free(pr->id);
+	g_free(pr->label);
+	g_free(pr->label_en);
+	g_free(pr);
+}
+
+static void aspect_free(gpointer p)
+{
+	struct rubric_aspect *a = p;
+
+	g_free(a->id);
+	g_free(a->label);
+	g_free(a);
+}
+
+static void grade_free(gpointer p)
+{
+	struct rubric_grade *g = p;
+
+	g_free(g->label);
+	g_free(g);
+}
+
+static void item_free(gpointer p)
+{
+	struct rubric_item *it = p;
+
+	g_free(it->code);
+	g_free(it->text);
+	g_ptr_array_unref(it->principles);
+	g_free(it);
+}
+
+static void type_free(gpointer p)
+{
+	struct rubric_unit_type *t = p;
+
+	g_free(t->id);
+	g_free(t->label);
+	g_ptr_array_unref(t->prefixes);
+	g_ptr_array_unref(t->items);
+	g_hash_table_destroy(t->by_code);
+	g_free(t);
+}
+
+void rubric_free(struct rubric *r)
+{
+	if (!r)
+		return;
+	g_free(r->path);
+	g_free(r->id);
+	g_free(r->version);
+	g_free(r->title);
+	g_ptr_array_unref(r->scales);
+	g_ptr_array_unref(r->principles);
+	g_ptr_array_unref(r->aspects);
+	g_ptr_array_unref(r->grades);
+	g_ptr_array_unref(r->unit_types);
+	g_free(r);
+}
+
+static unsigned long line_of(xmlNodePtr node)
+{
+	long line = xmlGetLineNo(node);
+
+	return line > 0 ? (unsigned long)line : 0;
+}
+
+static __attribute__((format(printf, 3, 4)))
+void fail(struct loader *ld, xmlNodePtr node, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+	diag_error(ld->d, ld->r->path, line_of(node), "%s", msg);
+	g_free(msg);
+	ld->errors++;
+}
+
+/* True when `w` is one of the space-separated words of `words`. */
+static int has_word(const char *words, const char *w)
+{
+	size_t n = strlen(w);
+
+	for (const char *p = words; (p = strstr(p, w)); p += n)
+		if ((p == words || p[-1] == ' ') && (p[n] == ' ' || !p[n]))
+			return 1;
+	return 0;
+}
+
+/* A typo in an optional attribute would otherwise pass silently as its default. */
+static void check_attrs(struct loader *ld, xmlNodePtr node, const char *known)
+{
+	for (xmlAttrPtr a = node->properties; a; a = a->next)
+		if (!a->ns && !has_word(known, (const char *)a->name))
+			diag_warning(ld->d, ld->r->path, line_of(node),
+				     "unknown attribute '%s' on '%s' is ignored",
+				     (const char *)a->name, NAME(node));
+}
+
+/* Elements that hold no other elements. */
+static void check_leaf(struct loader *ld, xmlNodePtr node, const char *known)
+{
+	check_attrs(ld, node, known);
+	for (xmlNodePtr c = node->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			fail(ld, c, "unknown element '%s' in '%s'", NAME(c), NAME(node));
+}
+
+/* The attribute trimmed, or NULL when absent. */
+static char *opt_attr(xmlNodePtr node, const char *name)
+{
+	char *raw = xmldoc_attr(node, name);
+	char *v;
+
+	if (!raw)
+		return NULL;
+	v = text_trim(raw);
+	xmlFree(raw);
+	return v;
+}
+
+/* The attribute trimmed; an error and NULL when absent or blank. */
+static char *need_attr(struct loader *ld, xmlNodePtr node, const char *name)
+{
+	char *v = opt_attr(node, name);
+
+	if (v && *v)
+		return v;
+	g_free(v);
+	fail(ld, node, "element '%s' is missing attribute '%s'", NAME(node), name);
+	return NULL;
+}
+
+/*
+ * A number attribute that must parse completely to a finite value.
+ * An absent optional one takes `dflt`. Returns 0, or -1 after an error.
+ */
+static int number_attr(struct loader *ld, xmlNodePtr node, const char *name,
+		       int required, double dflt, double *out)
+{
+	char *v = required ? need_attr(ld, node, name) : opt_attr(node, name);
+	char *end = NULL;
+	double x = 0;
+	int ok;
+
+	if (!v) {
+		*out = dflt;
+		return required ? -1 : 0;
+	}
+	if (*v)
+		x = g_ascii_strtod(v, &end);
+	ok = *v && end && end != v && *end == '\0' && isfinite(x);
+	if (ok)
+		*out = x;
+	else
+		fail(ld, node, "attribute '%s' of '%s' is not a number: '%s'",
+		     name, NAME(node), v);
+	g_free(v);
+	return ok ? 0 : -1;
+}
+
+static int has_key(GPtrArray *keys, const char *key)
+{
+	return g_ptr_array_find_with_equal_func(keys, key, g_str_equal, NULL);
+}
+
+/* Split `list` on any of `seps`, trim and fold each part, drop empty and
+ * repeated parts. */
+static GPtrArray *folded_list(const char *list, const char *seps)
+{
+	GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
+	char **parts = g_strsplit_set(list ? list : "", seps, -1);
+
+	for (char **p = parts; *p; p++) {
+		char *k = text_fold(*p);
+
+		if (!*k || has_key(out, k))
+			g_free(k);
+		else
+			g_ptr_array_add(out, k);
+	}
+	g_strfreev(parts);
+	return out;
+}
+
+/* The folded label first, then the folded aliases: the level's keys. */
+static GPtrArray *level_keys(const char *label, const char *aliases)
+{
+	GPtrArray *keys = folded_list(aliases, ";");
+	char *k = text_fold(label ? label : "");
+
+	if (*k && !has_key(keys, k))
+		g_ptr_array_insert(keys, 0, k);
+	else
+		g_free(k);
+	return keys;
+}
+
+/* `seen`: folded answer -> the level of `sc` already holding it. */
+static void read_level(struct loader *ld, struct rubric_scale *sc,
+		       xmlNodePtr node, GHashTable *seen)
+{
+	struct rubric_level *lv = g_new0(struct rubric_level, 1);
+	char *aliases;
+	int ok = 1;
+
+	check_leaf(ld, node, "label value aliases");
+	lv->label = need_attr(ld, node, "label");
+	if (number_attr(ld, node, "value", 1, 0, &lv->value) == 0 &&
+	    (lv->value < 0 || lv->value > 1))
+		fail(ld, node, "value '%g' of level '%s' is outside [0,1]",
+		     lv->value, SHOW(lv->label));
+	aliases = opt_attr(node, "aliases");
+	lv->keys = level_keys(lv->label, aliases);
+	g_free(aliases);
+
+	for (guint i = 0; i < lv->keys->len; i++) {
+		const struct rubric_level *owner =
+			g_hash_table_lookup(seen, lv->keys->pdata[i]);
+
+		if (owner) {
+			fail(ld, node, "answer '%s' of level '%s' already belongs to level '%s' in scale '%s'",
+			     (const char *)lv->keys->pdata[i], SHOW(lv->label),
+			     SHOW(owner->label), SHOW(sc->id));
+			ok = 0;
+		}
+	}
+	if (!ok) {
+		level_free(lv);
+		return;
+	}
+	for (guint i = 0; i < lv->keys->len; i++)
+		g_hash_table_insert(seen, lv->keys->pdata[i], lv);
+	g_ptr_array_add(sc->levels, lv);
+}
+
+/*
+ * Add `obj` to `list` and to `index` under `id` unless the id is missing or
+ * taken. Entries with other faults are added too: the rubric is refused
+ * anyway, and items naming them draw no second, misleading error.
+ */
+static int claim_id(struct loader *ld, xmlNodePtr node, GHashTable *index,
+		    GPtrArray *list, const char *what, char *id, gpointer obj)
+{
+	if (!id)
+		return 0;
+	if (g_hash_table_contains(index, id)) {
+		fail(ld, node, "duplicate %s id '%s'", what, id);
+		return 0;
+	}
+	g_ptr_array_add(list, obj);
+	g_hash_table_insert(index, id, obj);
+	return 1;
+}
+
+static void read_scale(struct loader *ld, xmlNodePtr node)
+{
+	struct rubric_scale *sc = g_new0(struct rubric_scale, 1);
+	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+	int levels = 0;
+
+	check_attrs(ld, node, "id");
+	sc->id = need_attr(ld, node, "id");
+	sc->levels = g_ptr_array_new_with_free_func(level_free);
+	for (xmlNodePtr c = node->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (xmldoc_is(c, "level")) {
+			levels++;
+			read_level(ld, sc, c, seen);
+		} else {
+			fail(ld, c, "unknown element '%s' in 'scale'", NAME(c));
+		}
+	}
+	g_hash_table_destroy(seen);
+	if (!levels)
+		fail(ld, node, "scale '%s' has no levels", SHOW(sc->id));
+	if (!claim_id(ld, node, ld->scales, ld->r->scales, "scale", sc->id, sc))
+		scale_free(sc);
+}
+
+static void read_principle(struct loader *ld, xmlNodePtr node)
+{
+	struct rubric_principle *pr = g_new0(struct rubric_principle, 1);
+
+	check_leaf(ld, node, "id label label-en");
+	pr->id = need_attr(ld, node, "id");
+	pr->label = need_attr(ld, node, "label");
+	pr->label_en = opt_attr(node, "label-en");
+	if (pr->label_en && !*pr->label_en)
+		g_clear_pointer(&pr->label_en, g_free);
+	pr->index = ld->r->principles->len;
+	if (!claim_id(ld, node, ld->principles, ld->r->principles, "principle",
+		      pr->id, pr))
+		principle_free(pr);
+}
+
+static void read_aspect(struct loader *ld, xmlNodePtr node)
+{
+	struct rubric_aspect *a = g_new0(struct rubric_aspect, 1);
+
+	ld->seen_aspects++;
+	check_leaf(ld, node, "id label weight");
+	a->id = need_attr(ld, node, "id");
+	a->label = need_attr(ld, node, "label");
+	if (number_attr(ld, node, "weight", 1, 0, &a->weight) == 0 && a->weight <= 0)
+		fail(ld, node, "weight '%g' of aspect '%s' must be greater than 0",
+		     a->weight, SHOW(a->id));
+	a->index = ld->r->aspects->len;
+	if (!claim_id(ld, node, ld->aspects, ld->r->aspects, "aspect", a->id, a))
+		aspect_free(a);
+}
+
+/* A score on the 0-100 scale that totals use. */
+static void percent_attr(struct loader *ld, xmlNodePtr node, const char *name,
+			 double *out)
+{
+	if (number_attr(ld, node, name, 1, 0, out) == 0 && (*out < 0 || *out > 100))
+		fail(ld, node, "%s '%g' is outside [0,100]", name, *out);
+}
+
+static void read_award(struct loader *ld, xmlNodePtr node)
+{
+	char *flag;
+
+	check_leaf(ld, node, "threshold aspect-floor require-complete");
+	if (ld->seen_awards++) {
+		fail(ld, node, "duplicate element 'award'");
+		return;
+	}
+	percent_attr(ld, node, "threshold", &ld->r->threshold);
+	percent_attr(ld, node, "aspect-floor", &ld->r->aspect_floor);
+	flag = opt_attr(node, "require-complete");
+	if (!flag || strcmp(flag, "false") == 0)
+		ld->r->require_complete = 0;
+	else if (strcmp(flag, "true") == 0)
+		ld->r->require_complete = 1;
+	else
+		fail(ld, node, "attribute 'require-complete' must be 'true' or 'false', not '%s'",
+		     flag);
+	g_free(flag);
+}
+
+static void read_grade(struct loader *ld, xmlNodePtr node)
+{
+	struct rubric_grade *g = g_new0(struct rubric_grade, 1);
+	int ok;
+
+	ld->seen_grades++;
+	check_leaf(ld, node, "min label");
+	g->label = need_attr(ld, node, "label");
+	ok = number_attr(ld, node, "min", 1, 0, &g->min) == 0;
+	if (ok && (g->min < 0 || g->min > 100))
+		fail(ld, node, "min '%g' of grade '%s' is outside [0,100]", g->min,
+		     SHOW(g->label));
+	for (guint i = 0; ok && i < ld->r->grades->len; i++)
+		if (((struct rubric_grade *)ld->r->grades->pdata[i])->min == g->min)
+			fail(ld, node, "min '%g' of grade '%s' is used twice", g->min,
+			     SHOW(g->label));
+	g_ptr_array_add(ld->r->grades, g);
+}
+
+static void resolve_principles(struct loader *ld, xmlNodePtr node,
+			       struct rubric_item *it, const char *list)
+{
+	char **ids = g_strsplit_set(list ? list : "", " \t\r\n", -1);
+
+	for (char **p = ids; *p; p++) {
+		struct rubric_principle *pr;
+
+		if (!**p)
+			continue;
+		pr = g_hash_table_lookup(ld->principles, *p);
+		if (!pr)
+			fail(ld, node, "item '%s' names unknown principle '%s'",
+			     SHOW(it->code), *p);
+		else if (g_ptr_array_find(it->principles, pr, NULL))
+			fail(ld, node, "item '%s' names principle '%s' twice",
+			     SHOW(it->code), *p);
+		else
+			g_ptr_array_add(it->principles, pr);
+	}
+	g_strfreev(ids);
+}
+
+static void read_item(struct loader *ld, struct rubric_unit_type *t, xmlNodePtr node)
+{
+	struct rubric_item *it = g_new0(struct rubric_item, 1);
+	char *aspect, *scale, *principles, *key;
+	xmlChar *content;
+
+	check_leaf(ld, node, "code aspect scale principles weight");
+	it->principles = g_ptr_array_new();
+	it->code = need_attr(ld, node, "code");
+	aspect = need_attr(ld, node, "aspect");
+	scale = need_attr(ld, node, "scale");
+	principles = opt_attr(node, "principles");
+	content = xmlNodeGetContent(node);
+	it->text = text_trim(content ? (const char *)content : "");
+	xmlFree(content);
+
+	if (!*it->text)
+		fail(ld, node, "item '%s' has no text", SHOW(it->code));
+	if (aspect && !(it->aspect = g_hash_table_lookup(ld->aspects, aspect)))
+		fail(ld, node, "item '%s' names unknown aspect '%s'", SHOW(it->code), aspect);
+	if (scale && !(it->scale = g_hash_table_lookup(ld->scales, scale)))
+		fail(ld, node, "item '%s' names unknown scale '%s'", SHOW(it->code), scale);
+	resolve_principles(ld, node, it, principles);
+	if (number_attr(ld, node, "weight", 0, 1, &it->weight) == 0 && it->weight <= 0)
+		fail(ld, node, "weight '%g' of item '%s' must be greater than 0",
+		     it->weight, SHOW(it->code));
+	g_free(aspect);
+	g_free(scale);
+	g_free(principles);
+
+	key = it->code ? text_fold(it->code) : NULL;
+	if (key && g_hash_table_contains(t->by_code, key))
+		fail(ld, node, "duplicate item code '%s' in unit type '%s'",
+		     it->code, SHOW(t->id));
+	else if (key) {
+		it->index = t->items->len;
+		g_ptr_array_add(t->items, it);
+		g_hash_table_insert(t->by_code, key, it);
+		return;
+	}
+	g_free(key);
+	item_free(it);
+}
+
+/* Prefixes must be unique across types, or a unit name would fit two. */
+static int claim_type(struct loader *ld, struct rubric_unit_type *t, xmlNodePtr node)
+{
+	char *key = text_fold(t->id);
+	int ok = 1;
+
+	if (g_hash_table_contains(ld->types, key)) {
+		fail(ld, node, "duplicate unit type id '%s'", t->id);
+		ok = 0;
+	}
+	for (guint i = 0; i < t->prefixes->len; i++) {
+		const struct rubric_unit_type *o =
+			g_hash_table_lookup(ld->prefixes, t->prefixes->pdata[i]);
+
+		if (o) {
+			fail(ld, node, "prefix '%s' of unit type '%s' is already used by unit type '%s'",
+			     (const char *)t->prefixes->pdata[i], t->id, o->id);
+			ok = 0;
+		}
+	}
+	if (!ok) {
+		g_free(key);
+		return 0;
+	}
+	g_hash_table_insert(ld->types, key, t);
+	for (guint i = 0; i < t->prefixes->len; i++)
+		g_hash_table_insert(ld->prefixes, t->prefixes->pdata[i], t);
+	return 1;
+}
+
+static void read_unit_type(struct loader *ld, xmlNodePtr node)
+{
+	struct rubric_unit_type *t = g_new0(struct rubric_unit_type, 1);
+	char *prefixes;
+	int items = 0;
+
+	ld->seen_types++;
+	check_attrs(ld, node, "id label prefixes");
+	t->id = need_attr(ld, node, "id");
+	t->label = need_attr(ld, node, "label");
+	prefixes = opt_attr(node, "prefixes");
+	t->prefixes = folded_list(prefixes, ";");
+	g_free(prefixes);
+	t->items = g_ptr_array_new_with_free_func(item_free);
+	t->by_code = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+
+	for (xmlNodePtr c = node->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (xmldoc_is(c, "item")) {
+			items++;
+			read_item(ld, t, c);
+		} else {
+			fail(ld, c, "unknown element '%s' in 'unit-type'", NAME(c));
+		}
+	}
+	if (!items)
+		fail(ld, node, "unit type '%s' has no items", SHOW(t->id));
+	if (t->id && claim_type(ld, t, node))
+		g_ptr_array_add(ld->r->unit_types, t);
+	else
+		type_free(t);
+}
+
+static int grade_cmp(gconstpointer a, gconstpointer b)
+{
+	const struct rubric_grade *ga = *(const struct rubric_grade *const *)a;
+	const struct rubric_grade *gb = *(const struct rubric_grade *const *)b;
+
+	return (ga->min < gb->min) - (ga->min > gb->min);
+}
+
+/*
+ * Unit types are read in a second pass so that an item may name an aspect,
+ * scale or principle declared further down the file.
+ */
+static void read_root(struct loader *ld, xmlNodePtr root)
+{
+	struct rubric *r = ld->r;
+
+	check_attrs(ld, root, "id version title");
+	r->id = need_attr(ld, root, "id");
+	r->version = need_attr(ld, root, "version");
+	r->title = need_attr(ld, root, "title");
+	for (xmlNodePtr c = root->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE || xmldoc_is(c, "unit-type"))
+			continue;
+		if (xmldoc_is(c, "scale"))
+			read_scale(ld, c);
+		else if (xmldoc_is(c, "principle"))
+			read_principle(ld, c);
+		else if (xmldoc_is(c, "aspect"))
+			read_aspect(ld, c);
+		else if (xmldoc_is(c, "award"))
+			read_award(ld, c);
+		else if (xmldoc_is(c, "grade"))
+			read_grade(ld, c);
+		else
+			fail(ld, c, "unknown element '%s'", NAME(c));
+	}
+	for (xmlNodePtr c = root->children; c; c = c->next)
+		if (xmldoc_is(c, "unit-type"))
+			read_unit_type(ld, c);
+
+	if (!ld->seen_aspects)
+		fail(ld, root, "rubric '%s' has no aspects", SHOW(r->id));
+	if (!ld->seen_grades)
+		fail(ld, root, "rubric '%s' has no grades", SHOW(r->id));
+	if (!ld->seen_types)
+		fail(ld, root, "rubric '%s' has no unit types", SHOW(r->id));
+	if (!ld->seen_awards)
+		fail(ld, root, "rubric '%s' has no 'award' element", SHOW(r->id));
+	g_ptr_array_sort(r->grades, grade_cmp);
+}
+
+struct rubric *rubric_load(const char *path, struct diag *d)
+{
+	struct rubric *r;
+	struct loader ld = { 0 };
+	xmlDocPtr doc = xmldoc_read(path, d);
+	xmlNodePtr root;
+
+	if (!doc)
+		return NULL;
+	r = g_new0(struct rubric, 1);
+	r->path = g_strdup(path);
+	r->scales = g_ptr_array_new_with_free_func(scale_free);
+	r->principles = g_ptr_array_new_with_free_func(principle_free);
+	r->aspects = g_ptr_array_new_with_free_func(aspect_free);
+	r->grades = g_ptr_array_new_with_free_func(grade_free);
+	r->unit_types = g_ptr_array_new_with_free_func(type_free);
+
+	ld.r = r;
+	ld.d = d;
+	ld.scales = g_hash_table_new(g_str_hash, g_str_equal);
+	ld.principles = g_hash_table_new(g_str_hash, g_str_equal);
+	ld.aspects = g_hash_table_new(g_str_hash, g_str_equal);
+	ld.types = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	ld.prefixes = g_hash_table_new(g_str_hash, g_str_equal);
+
+	root = xmlDocGetRootElement(doc);
+	if (xmldoc_is(root, "rubric"))
+		read_root(&ld, root);
+	else
+		fail(&ld, root, "root element is '%s', expected 'rubric'", NAME(root));
+
+	g_hash_table_destroy(ld.scales);
+	g_hash_table_destroy(ld.principles);
+	g_hash_table_destroy(ld.aspects);
+	g_hash_table_destroy(ld.types);
+	g_hash_table_destroy(ld.prefixes);
+	xmlFreeDoc(doc);
+	if (ld.errors) {
+		rubric_free(r);
+		return NULL;
+	}
+	return r;
+}
+
+static int folds_to(const char *s, const char *key)
+{
+	char *f = text_fold(s);
+	int same = strcmp(f, key) == 0;
+
+	g_free(f);
+	return same;
+}
+
+const struct rubric_unit_type *rubric_find_type(const struct rubric *r,
+						const char *name)
+{
+	char *key = text_fold(name);
+	const struct rubric_unit_type *found = NULL;
+
+	for (guint i = 0; !found && *key && i < r->unit_types->len; i++) {
+		const struct rubric_unit_type *t = r->unit_types->pdata[i];
+
+		if (folds_to(t->id, key) || folds_to(t->label, key) ||
+		    has_key(t->prefixes, key))
+			found = t;
+	}
+	g_free(key);
+	return found;
+}
+
+const struct rubric_unit_type *rubric_type_of_name(const struct rubric *r,
+						   const char *unit_name)
+{
+	char *name = text_fold(unit_name);
+	const struct rubric_unit_type *best = NULL;
+	size_t best_len = 0;
+
+	for (guint i = 0; i < r->unit_types->len; i++) {
+		const struct rubric_unit_type *t = r->unit_types->pdata[i];
+
+		for (guint j = 0; j < t->prefixes->len; j++) {
+			const char *p = t->prefixes->pdata[j];
+			size_t len = strlen(p);
+
+			/* "Lapasan" is not a Lapas: the prefix must end a word. */
+			if (len <= best_len || strncmp(name, p, len) != 0 ||
+			    (name[len] && g_unichar_isalnum(g_utf8_get_char(name + len))))
+				continue;
+			best = t;
+			best_len = len;
+		}
+	}
+	g_free(name);
+	return best;
+}
+
+const struct rubric_item *rubric_find_item(const struct rubric_unit_type *type,
+					   const char *code)
+{
+	char *key = text_fold(code);
+	const struct rubric_item *it = g_hash_table_lookup(type->by_code, key);
+
+	g_free(key);
+	return it;
+}
+
+const struct rubric_level *rubric_match_level(const struct rubric_scale *scale,
+					      const char *answer)
+{
+	char *key = text_fold(answer);
+	const struct rubric_level *found = NULL;
+
+	for (guint i = 0; !found && *key && i < scale->levels->len; i++) {
+		const struct rubric_level *lv = scale->levels->pdata[i];
+
+		if (has_key(lv->keys, key))
+			found = lv;
+	}
+	g_free(key);
+	return found;
+}
+
+const char *rubric_grade(const struct rubric *r, double total)
+{
+	for (guint i = 0; i < r->grades->len; i++) {
+		const struct rubric_grade *g = r->grades->pdata[i];
+
+		if (total + 1e-9 >= g->min)
+			return g->label;
+	}
+	return NULL;
+}

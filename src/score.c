@@ -1,0 +1,485 @@
+/* score.c — items, aspects, principles, totals, ranks and regions (SPEC 4). */
+#include "score.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "diag.h"
+#include "text.h"
+
+/* SPEC 8.12: scores that differ only by floating-point noise compare equal. */
+#define SCORE_SLACK 1e-9
+
+int score_at_least(double a, double b)
+{
+	return a + SCORE_SLACK >= b;
+}
+
+void score_verification_code(char out[11], int year, const char *kanwil,
+			     const char *unit_name, double total,
+			     const char *rubric_id)
+{
+	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+	char number[32];
+	const char *hex;
+	char *text;
+
+	/* The total is hashed as printed so that anyone can recompute the
+	 * code from summary.xml. */
+	text_format_2(number, total);
+	text = g_strdup_printf("%d|%s|%s|%s|%s", year, kanwil ? kanwil : "",
+			       unit_name ? unit_name : "", number,
+			       rubric_id ? rubric_id : "");
+	g_checksum_update(sum, (const guchar *)text, (gssize)strlen(text));
+	hex = g_checksum_get_string(sum);
+	for (int i = 0; i < 10; i++)
+		out[i] = g_ascii_toupper(hex[i]);
+	out[10] = '\0';
+	g_checksum_free(sum);
+	g_free(text);
+}
+
+static const char *kanwil_of(const struct unit_obs *u)
+{
+	return u->kanwil ? u->kanwil : "";
+}
+
+/*
+ * Ids name files and link XML elements, so they must be unique. `taken`
+ * holds every id given so far, whether from a name or with a suffix, so a
+ * suffix never lands on an earlier unit's id (SPEC 4, 8.11).
+ */
+static char *unique_id(GHashTable *taken, const char *name)
+{
+	char *base = text_make_id(name);
+	char *id = g_strdup(base);
+
+	for (unsigned n = 2; g_hash_table_contains(taken, id); n++) {
+		g_free(id);
+		id = g_strdup_printf("%s-%u", base, n);
+	}
+	g_free(base);
+	g_hash_table_add(taken, id);
+	return id;
+}
+
+/* The position of `item` in `items`; item->index is tried first because it
+ * is almost always right, and the scan keeps a wrong index harmless. */
+static int item_slot(const GPtrArray *items, const struct rubric_item *item)
+{
+	if (item && item->index < items->len &&
+	    g_ptr_array_index(items, item->index) == item)
+		return (int)item->index;
+	for (guint i = 0; i < items->len; i++)
+		if (g_ptr_array_index(items, i) == item)
+			return (int)i;
+	return -1;
+}
+
+/* The unit's observations sorted into one array per item of its type (NULL
+ * where there are none), each in input order. */
+static GPtrArray **observations_by_item(const struct unit_obs *u)
+{
+	const GPtrArray *items = u->type->items;
+	GPtrArray **by_item = g_new0(GPtrArray *, items->len ? items->len : 1);
+
+	for (guint i = 0; i < u->observations->len; i++) {
+		const struct observation *o = g_ptr_array_index(u->observations, i);
+		int slot = item_slot(items, o->item);
+
+		/* Ingest only accepts items of the unit's type; anything
+		 * else cannot be placed in the rubric and is not scored. */
+		if (slot < 0)
+			continue;
+		if (!by_item[slot])
+			by_item[slot] = g_ptr_array_new();
+		g_ptr_array_add(by_item[slot], (gpointer)o);
+	}
+	return by_item;
+}
+
+/* SPEC 8.10: when every answer is dated only the latest compete, otherwise
+ * all do; the lowest value wins, the first seen on a tie. */
+static const struct observation *pick_answer(const GPtrArray *obs)
+{
+	const struct observation *best = NULL;
+	int all_dated = 1, latest = 0;
+
+	for (guint i = 0; i < obs->len; i++) {
+		const struct observation *o = g_ptr_array_index(obs, i);
+		if (!o->date)
+			all_dated = 0;
+		else if (o->date > latest)
+			latest = o->date;
+	}
+	for (guint i = 0; i < obs->len; i++) {
+		const struct observation *o = g_ptr_array_index(obs, i);
+		if (all_dated && o->date != latest)
+			continue;
+		if (!best || o->level->value < best->level->value)
+			best = o;
+	}
+	return best;
+}
+
+/* Distinct non-empty evidence (or notes) of the observations that gave
+ * `level`, in input order, joined by "; "; NULL when there is none. */
+static char *join_distinct(const GPtrArray *obs, const struct rubric_level *level,
+			   int notes)
+{
+	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+	GString *out = NULL;
+
+	for (guint i = 0; i < obs->len; i++) {
+		const struct observation *o = g_ptr_array_index(obs, i);
+		const char *s = notes ? o->note : o->evidence;
+
+		if (o->level != level || !s || !*s || g_hash_table_contains(seen, s))
+			continue;
+		g_hash_table_add(seen, (gpointer)s);
+		if (out)
+			g_string_append(g_string_append(out, "; "), s);
+		else
+			out = g_string_new(s);
+	}
+	g_hash_table_destroy(seen);
+	return out ? g_string_free(out, FALSE) : NULL;
+}
+
+static int same_level(const GPtrArray *obs)
+{
+	const struct observation *first = g_ptr_array_index(obs, 0);
+
+	for (guint i = 1; i < obs->len; i++) {
+		const struct observation *o = g_ptr_array_index(obs, i);
+		if (o->level != first->level)
+			return 0;
+	}
+	return 1;
+}
+
+/* Fill `si` from the item's observations (NULL when there are none). */
+static void score_item(struct scored_item *si, const struct rubric_item *item,
+		       const GPtrArray *obs)
+{
+	si->item = item;
+	if (!obs) {
+		si->status = ITEM_MISSING;
+		return;
+	}
+	if (same_level(obs)) {
+		si->status = ITEM_ASSESSED;
+		si->chosen = g_ptr_array_index(obs, 0);
+	} else {
+		si->status = ITEM_CONFLICT;
+		si->chosen = pick_answer(obs);
+	}
+	si->level = si->chosen->level;
+	si->score = si->level->value;
+	si->evidence = join_distinct(obs, si->level, 0);
+	si->note = join_distinct(obs, si->level, 1);
+}
+
+static struct conflict *conflict_new(const struct scored_unit *su,
+				     const struct scored_item *si, GPtrArray *obs)
+{
+	struct conflict *c = g_new0(struct conflict, 1);
+
+	c->unit = su;
+	c->item = si;
+	c->observations = obs;
+	return c;
+}
+
+/* Score every item of the unit's type; conflicts go to `conflicts`. */
+static void score_items(struct scored_unit *su, GPtrArray *conflicts)
+{
+	const GPtrArray *items = su->src->type->items;
+	GPtrArray **by_item = observations_by_item(su->src);
+
+	su->items = g_new0(struct scored_item, items->len ? items->len : 1);
+	for (guint i = 0; i < items->len; i++) {
+		struct scored_item *si = &su->items[i];
+
+		score_item(si, g_ptr_array_index(items, i), by_item[i]);
+		if (by_item[i])
+			su->observed++;
+		if (si->status == ITEM_CONFLICT)
+			g_ptr_array_add(conflicts, conflict_new(su, si, by_item[i]));
+		else if (by_item[i])
+			g_ptr_array_free(by_item[i], TRUE);
+	}
+	g_free(by_item);
+}
+
+/* Turn weighted sums into 0-100 scores; NAN where nothing was weighed. */
+static void normalise(double *sums, const double *weights, guint n)
+{
+	for (guint i = 0; i < n; i++)
+		sums[i] = weights[i] > 0 ? 100.0 * sums[i] / weights[i] : NAN;
+}
+
+static void add_weighted(double *sums, double *weights, guint n, guint index,
+			 double w, double s)
+{
+	BUG_ON(index >= n);
+	sums[index] += w * s;
+	weights[index] += w;
+}
+
+/* Aspect and principle scores (SPEC 4.3, 4.4). */
+static void score_groups(struct scored_unit *su, const struct rubric *r)
+{
+	const GPtrArray *items = su->src->type->items;
+	guint na = r->aspects->len, np = r->principles->len;
+	double *aw = g_new0(double, na + 1), *pw = g_new0(double, np + 1);
+
+	su->aspects = g_new0(double, na + 1);
+	su->principles = g_new0(double, np + 1);
+	for (guint i = 0; i < items->len; i++) {
+		const struct scored_item *si = &su->items[i];
+		const struct rubric_item *it = si->item;
+
+		add_weighted(su->aspects, aw, na, it->aspect->index, it->weight,
+			     si->score);
+		for (guint k = 0; it->principles && k < it->principles->len; k++) {
+			const struct rubric_principle *p =
+				g_ptr_array_index(it->principles, k);
+			add_weighted(su->principles, pw, np, p->index, it->weight,
+				     si->score);
+		}
+	}
+	normalise(su->aspects, aw, na);
+	normalise(su->principles, pw, np);
+	g_free(aw);
+	g_free(pw);
+}
+
+/* Total over the aspects the unit's type has (SPEC 4.5). */
+static double total_of(const struct scored_unit *su, const struct rubric *r)
+{
+	double sum = 0, weights = 0;
+
+	for (guint a = 0; a < r->aspects->len; a++) {
+		const struct rubric_aspect *aspect = g_ptr_array_index(r->aspects, a);
+
+		if (isnan(su->aspects[a]))
+			continue;
+		sum += aspect->weight * su->aspects[a];
+		weights += aspect->weight;
+	}
+	return weights > 0 ? sum / weights : 0;
+}
+
+static void add_reason(struct scored_unit *su, enum reason_kind kind,
+		       const struct rubric_aspect *aspect, double value,
+		       double limit)
+{
+	struct reason why = { kind, aspect, value, limit };
+
+	g_array_append_val(su->reasons, why);
+}
+
+/* SPEC 4.8: every failing condition is listed, not just the first. */
+static void recommend(struct scored_unit *su, const struct rubric *r)
+{
+	su->reasons = g_array_new(FALSE, TRUE, sizeof(struct reason));
+	if (!score_at_least(su->total, r->threshold))
+		add_reason(su, REASON_TOTAL, NULL, su->total, r->threshold);
+	for (guint a = 0; a < r->aspects->len; a++) {
+		double v = su->aspects[a];
+
+		if (!isnan(v) && !score_at_least(v, r->aspect_floor))
+			add_reason(su, REASON_ASPECT,
+				   g_ptr_array_index(r->aspects, a), v,
+				   r->aspect_floor);
+	}
+	if (r->require_complete && !score_at_least(su->completeness, 100.0))
+		add_reason(su, REASON_COMPLETENESS, NULL, su->completeness, 100.0);
+	su->recommendation = su->reasons->len ? REC_NOT_RECOMMENDED
+					      : REC_RECOMMENDED;
+}
+
+static struct scored_unit *unit_build(const struct model *m,
+				      const struct unit_obs *u,
+				      GHashTable *ids, GPtrArray *conflicts)
+{
+	struct scored_unit *su = g_new0(struct scored_unit, 1);
+	guint n_items;
+
+	BUG_ON(!u->type);
+	n_items = u->type->items->len;
+	su->src = u;
+	su->id = unique_id(ids, u->name);
+	score_items(su, conflicts);
+	score_groups(su, m->rubric);
+	su->total = total_of(su, m->rubric);
+	/* A type without items has nothing missing. */
+	su->completeness = n_items ? 100.0 * su->observed / n_items : 100.0;
+	su->grade = rubric_grade(m->rubric, su->total);
+	recommend(su, m->rubric);
+	score_verification_code(su->code, m->year, kanwil_of(u), u->name,
+				su->total, m->rubric->id);
+	return su;
+}
+
+static void unit_free(struct scored_unit *su)
+{
+	guint n_items = su->src->type->items->len;
+
+	for (guint i = 0; i < n_items; i++) {
+		g_free(su->items[i].evidence);
+		g_free(su->items[i].note);
+	}
+	g_free(su->items);
+	g_free(su->aspects);
+	g_free(su->principles);
+	g_array_free(su->reasons, TRUE);
+	g_free(su->id);
+	g_free(su);
+}
+
+/* SPEC 8.12: totals within rounding noise tie and fall back to the name. */
+static double rank_key(double total)
+{
+	return round(total * 1e9) / 1e9;
+}
+
+static gint by_rank(gconstpointer a, gconstpointer b)
+{
+	const struct scored_unit *x = *(const struct scored_unit *const *)a;
+	const struct scored_unit *y = *(const struct scored_unit *const *)b;
+	double kx = rank_key(x->total), ky = rank_key(y->total);
+
+	if (kx != ky)
+		return kx > ky ? -1 : 1;
+	return strcmp(x->src->name, y->src->name);
+}
+
+static gint by_unit_then_item(gconstpointer a, gconstpointer b)
+{
+	const struct conflict *x = *(const struct conflict *const *)a;
+	const struct conflict *y = *(const struct conflict *const *)b;
+
+	if (x->unit != y->unit)
+		return x->unit->rank < y->unit->rank ? -1 : 1;
+	return (x->item > y->item) - (x->item < y->item);
+}
+
+static struct region *region_new(const char *kanwil, GHashTable *ids, guint np)
+{
+	struct region *rg = g_new0(struct region, 1);
+
+	rg->kanwil = g_strdup(kanwil);
+	rg->id = unique_id(ids, kanwil);
+	rg->principles = g_new0(double, np + 1);
+	return rg;
+}
+
+static void region_add(struct region *rg, unsigned *counts,
+		       const struct scored_unit *su, guint np)
+{
+	rg->units++;
+	if (su->recommendation != REC_NOT_RECOMMENDED)
+		rg->recommended++;
+	rg->mean_total += su->total;
+	for (guint p = 0; p < np; p++) {
+		if (isnan(su->principles[p]))
+			continue;
+		rg->principles[p] += su->principles[p];
+		counts[p]++;
+	}
+}
+
+/* Sums to means; a principle no unit of the region has stays out (NAN). */
+static void region_finish(struct region *rg, const unsigned *counts, guint np)
+{
+	rg->mean_total /= rg->units;
+	for (guint p = 0; p < np; p++)
+		rg->principles[p] = counts[p] ? rg->principles[p] / counts[p] : NAN;
+}
+
+/* Must run while m->units is still in order of first appearance. */
+static void build_regions(struct model *m)
+{
+	GHashTable *slot = g_hash_table_new(g_str_hash, g_str_equal);
+	GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal);
+	GPtrArray *counts = g_ptr_array_new_with_free_func(g_free);
+	guint np = m->rubric->principles->len;
+
+	for (guint i = 0; i < m->units->len; i++) {
+		const struct scored_unit *su = g_ptr_array_index(m->units, i);
+		const char *kanwil = kanwil_of(su->src);
+		guint k = GPOINTER_TO_UINT(g_hash_table_lookup(slot, kanwil));
+
+		if (!k) {
+			struct region *rg = region_new(kanwil, ids, np);
+
+			g_ptr_array_add(m->regions, rg);
+			g_ptr_array_add(counts, g_new0(unsigned, np + 1));
+			k = m->regions->len;
+			g_hash_table_insert(slot, rg->kanwil, GUINT_TO_POINTER(k));
+		}
+		region_add(g_ptr_array_index(m->regions, k - 1),
+			   g_ptr_array_index(counts, k - 1), su, np);
+	}
+	for (guint k = 0; k < m->regions->len; k++)
+		region_finish(g_ptr_array_index(m->regions, k),
+			      g_ptr_array_index(counts, k), np);
+	g_ptr_array_free(counts, TRUE);
+	g_hash_table_destroy(ids);
+	g_hash_table_destroy(slot);
+}
+
+static void region_free(struct region *rg)
+{
+	g_free(rg->kanwil);
+	g_free(rg->id);
+	g_free(rg->principles);
+	g_free(rg);
+}
+
+struct model *model_build(const struct dataset *data, int year, int date)
+{
+	struct model *m = g_new0(struct model, 1);
+	GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal);
+
+	m->rubric = data->rubric;
+	m->data = data;
+	m->year = year;
+	m->date = date;
+	m->units = g_ptr_array_new();
+	m->regions = g_ptr_array_new();
+	m->conflicts = g_ptr_array_new();
+	for (guint i = 0; i < data->units->len; i++)
+		g_ptr_array_add(m->units, unit_build(m, g_ptr_array_index(data->units, i),
+						     ids, m->conflicts));
+	g_hash_table_destroy(ids);
+	build_regions(m);
+	g_ptr_array_sort(m->units, by_rank);
+	for (guint i = 0; i < m->units->len; i++) {
+		struct scored_unit *su = g_ptr_array_index(m->units, i);
+		su->rank = i + 1;
+	}
+	g_ptr_array_sort(m->conflicts, by_unit_then_item);
+	return m;
+}
+
+void model_free(struct model *m)
+{
+	if (!m)
+		return;
+	for (guint i = 0; i < m->conflicts->len; i++) {
+		struct conflict *c = g_ptr_array_index(m->conflicts, i);
+		g_ptr_array_free(c->observations, TRUE);
+		g_free(c);
+	}
+	for (guint i = 0; i < m->regions->len; i++)
+		region_free(g_ptr_array_index(m->regions, i));
+	for (guint i = 0; i < m->units->len; i++)
+		unit_free(g_ptr_array_index(m->units, i));
+	g_ptr_array_free(m->conflicts, TRUE);
+	g_ptr_array_free(m->regions, TRUE);
+	g_ptr_array_free(m->units, TRUE);
+	g_free(m);
+}

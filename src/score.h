@@ -1,0 +1,102 @@
+/* score.h — the scored model: items, aspects, principles, totals, ranks (SPEC 4). */
+#ifndef P2HAM_SCORE_H
+#define P2HAM_SCORE_H
+
+#include <glib.h>
+
+#include "ingest.h"
+#include "rubric.h"
+
+/*
+ * The scored model is built once from a dataset and then read by every
+ * output. It borrows the dataset and the rubric (both must outlive it) and
+ * owns everything else; free it with model_free().
+ *
+ * Per-aspect and per-principle arrays are indexed like rubric->aspects and
+ * rubric->principles; an entry is NAN when the unit's type has no item for
+ * that aspect or principle (such entries are omitted from outputs).
+ */
+
+enum item_status { ITEM_ASSESSED, ITEM_MISSING, ITEM_CONFLICT };
+
+enum recommendation { REC_NOT_RECOMMENDED, REC_RECOMMENDED, REC_RETAINED };
+
+struct scored_item {
+	const struct rubric_item *item;
+	enum item_status status;
+	const struct rubric_level *level;       /* NULL when missing */
+	double score;                           /* level value, 0 when missing */
+	const struct observation *chosen;       /* NULL when missing */
+	char *evidence;         /* distinct non-empty evidence of the observations
+				   that gave the chosen answer, joined by "; "; or NULL */
+	char *note;             /* likewise for notes; or NULL */
+};
+
+enum reason_kind { REASON_TOTAL, REASON_ASPECT, REASON_COMPLETENESS };
+
+struct reason {
+	enum reason_kind kind;
+	const struct rubric_aspect *aspect;     /* REASON_ASPECT only */
+	double value;           /* the failing score */
+	double limit;           /* threshold, floor, or 100 */
+};
+
+struct scored_unit {
+	const struct unit_obs *src;
+	char *id;               /* unique, SPEC 4 and 8.11 */
+	unsigned rank;          /* 1..N */
+	struct scored_item *items;      /* one per item of src->type, in rubric order */
+	double *aspects;        /* rubric->aspects->len entries, NAN when none */
+	double *principles;     /* rubric->principles->len entries, NAN when none */
+	double total;
+	double completeness;
+	unsigned observed;      /* items with an observation */
+	const char *grade;      /* rubric-owned label */
+	enum recommendation recommendation;
+	GArray *reasons;        /* struct reason, empty when recommended */
+	char code[11];          /* verification code: 10 upper-case hex digits */
+	int has_previous;
+	double previous_total;
+	enum recommendation previous_recommendation;
+};
+
+struct conflict {
+	const struct scored_unit *unit;
+	const struct scored_item *item;
+	GPtrArray *observations;        /* const struct observation *, input order */
+};
+
+struct region {
+	char *kanwil;
+	char *id;               /* made like a unit id, unique among regions */
+	unsigned units;
+	unsigned recommended;   /* recommended or retained */
+	double mean_total;
+	double *principles;     /* mean over units whose type has items for it; NAN when none */
+};
+
+struct model {
+	const struct rubric *rubric;
+	const struct dataset *data;
+	int year;
+	int date;               /* YYYYMMDD */
+	GPtrArray *units;       /* struct scored_unit *, by rank */
+	GPtrArray *regions;     /* struct region *, in order of first appearance */
+	GPtrArray *conflicts;   /* struct conflict *, in rank order, then item order */
+};
+
+/* Score every unit of `data` (SPEC 4, 8.10-8.13). `year` goes into the
+ * verification codes. The caller owns the result; free it with model_free(). */
+struct model *model_build(const struct dataset *data, int year, int date);
+void model_free(struct model *m);
+
+/* The verification code of SPEC 6: the first 10 hex digits, upper case, of
+ * SHA-256 over "year|kanwil|unit name|total with two decimals|rubric id". */
+void score_verification_code(char out[11], int year, const char *kanwil,
+			     const char *unit_name, double total,
+			     const char *rubric_id);
+
+/* Compare with the 1e-9 slack of SPEC 8.12: a >= b. */
+int score_at_least(double a, double b);
+
+#endif

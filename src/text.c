@@ -1,0 +1,213 @@
+/* text.c — folding, ids, dates and number formatting. */
+#include "text.h"
+
+#include <glib.h>
+#include <stdio.h>
+#include <string.h>
+
+static int is_blank(gunichar c)
+{
+	return g_unichar_isspace(c) || c == 0x00A0 || c == 0xFEFF;
+}
+
+char *text_trim(const char *s)
+{
+	const char *start = s, *end = s + strlen(s);
+
+	while (*start && is_blank(g_utf8_get_char(start)))
+		start = g_utf8_next_char(start);
+	while (end > start) {
+		const char *prev = g_utf8_prev_char(end);
+		if (!is_blank(g_utf8_get_char(prev)))
+			break;
+		end = prev;
+	}
+	return g_strndup(start, (gsize)(end - start));
+}
+
+char *text_fold(const char *s)
+{
+	GString *out = g_string_sized_new(strlen(s));
+	int pending_space = 0;
+	char *folded;
+
+	for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		if (is_blank(c)) {
+			pending_space = out->len > 0;
+			continue;
+		}
+		if (pending_space)
+			g_string_append_c(out, ' ');
+		pending_space = 0;
+		g_string_append_unichar(out, c);
+	}
+	folded = g_utf8_casefold(out->str, (gssize)out->len);
+	g_string_free(out, TRUE);
+	return folded;
+}
+
+char *text_key(const char *s)
+{
+	char *folded = text_fold(s);
+	char *w = folded;
+
+	for (const char *r = folded; *r; r++)
+		if (*r != ' ' && *r != '_' && *r != '-' && *r != '.')
+			*w++ = *r;
+	*w = '\0';
+	return folded;
+}
+
+char *text_make_id(const char *name)
+{
+	char *nfkd = g_utf8_normalize(name, -1, G_NORMALIZE_NFKD);
+	GString *id = g_string_new(NULL);
+
+	for (const char *p = nfkd ? nfkd : ""; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		GUnicodeType t = g_unichar_type(c);
+
+		if (t == G_UNICODE_NON_SPACING_MARK || t == G_UNICODE_SPACING_MARK ||
+		    t == G_UNICODE_ENCLOSING_MARK)
+			continue;
+		if (c < 128 && g_ascii_isalnum((char)c))
+			g_string_append_c(id, g_ascii_tolower((char)c));
+		else if (id->len > 0 && id->str[id->len - 1] != '-')
+			g_string_append_c(id, '-');
+	}
+	g_free(nfkd);
+	if (id->len > 0 && id->str[id->len - 1] == '-')
+		g_string_truncate(id, id->len - 1);
+	if (id->len == 0)
+		g_string_assign(id, "unit");
+	return g_string_free(id, FALSE);
+}
+
+static const char *const month_names[][12] = {
+	{ "januari", "februari", "maret", "april", "mei", "juni", "juli",
+	  "agustus", "september", "oktober", "november", "desember" },
+	{ "january", "february", "march", "april", "may", "june", "july",
+	  "august", "september", "october", "november", "december" },
+};
+
+static int month_from_name(const char *name)
+{
+	for (size_t lang = 0; lang < G_N_ELEMENTS(month_names); lang++)
+		for (int m = 0; m < 12; m++)
+			if (strcmp(name, month_names[lang][m]) == 0)
+				return m + 1;
+	return 0;
+}
+
+/* Read 1..max digits at *p; -1 when there are none or too many. */
+static int read_number(const char **p, int max)
+{
+	int n = 0, digits = 0;
+
+	while (g_ascii_isdigit(**p)) {
+		if (++digits > max)
+			return -1;
+		n = n * 10 + (**p - '0');
+		(*p)++;
+	}
+	return digits ? n : -1;
+}
+
+static int make_date(int y, int m, int d)
+{
+	if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 ||
+	    !g_date_valid_dmy((GDateDay)d, (GDateMonth)m, (GDateYear)y))
+		return 0;
+	return y * 10000 + m * 100 + d;
+}
+
+int text_parse_date(const char *s)
+{
+	char *folded = text_fold(s);
+	const char *p = folded;
+	int a, b, c, result = 0;
+
+	a = read_number(&p, 4);
+	if (a < 0)
+		goto out;
+	if (*p == '-' && p - folded == 4) {
+		p++;
+		b = read_number(&p, 2);
+		if (b >= 0 && *p == '-') {
+			p++;
+			c = read_number(&p, 2);
+			if (c >= 0 && !*p)
+				result = make_date(a, b, c);
+		}
+	} else if ((*p == '/' || *p == '-') && p - folded <= 2) {
+		char sep = *p++;
+		b = read_number(&p, 2);
+		if (b >= 0 && *p == sep) {
+			const char *year = ++p;
+			c = read_number(&p, 4);
+			if (c >= 0 && !*p && p - year == 4)
+				result = make_date(c, b, a);
+		}
+	} else if (*p == ' ' && p - folded <= 2) {
+		const char *name = ++p;
+		char *month;
+		while (*p && *p != ' ')
+			p++;
+		if (*p != ' ')
+			goto out;
+		month = g_strndup(name, (gsize)(p - name));
+		b = month_from_name(month);
+		g_free(month);
+		p++;
+		const char *year = p;
+		c = read_number(&p, 4);
+		if (b && c >= 0 && !*p && p - year == 4)
+			result = make_date(c, b, a);
+	}
+out:
+	g_free(folded);
+	return result;
+}
+
+void text_format_iso_date(char *buf, int ymd)
+{
+	snprintf(buf, 16, "%04d-%02d-%02d", (ymd / 10000) % 10000,
+		 (ymd / 100) % 100, ymd % 100);
+}
+
+void text_format_2(char *buf, double v)
+{
+	/* -0.00 would read oddly in a score; scores are never negative. */
+	if (v > -0.005 && v < 0.005)
+		v = 0.0;
+	g_ascii_formatd(buf, 32, "%.2f", v);
+}
+
+char *text_xml_safe(const char *s)
+{
+	GString *out = g_string_sized_new(strlen(s));
+
+	for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+		    c == 0xFFFE || c == 0xFFFF)
+			c = 0xFFFD;
+		g_string_append_unichar(out, c);
+	}
+	return g_string_free(out, FALSE);
+}
+
+char *text_prefix(const char *s, size_t max, int *truncated)
+{
+	size_t len = strlen(s);
+
+	*truncated = len > max;
+	if (len <= max)
+		return g_strdup(s);
+	len = max;
+	/* Step back over continuation bytes so no character is cut. */
+	while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+		len--;
+	return g_strndup(s, len);
+}

@@ -1,0 +1,55 @@
+/* text.h — small text helpers: folding, ids, dates, number formatting. */
+#ifndef P2HAM_TEXT_H
+#define P2HAM_TEXT_H
+
+#include <stddef.h>
+
+/*
+ * Every function returning `char *` returns a new UTF-8 string that the caller
+ * owns and frees with g_free(). Inputs must be valid UTF-8.
+ */
+
+/* Trim, collapse inner white space to one space, case-fold: how answers,
+ * unit names, unit types and codes are compared. */
+char *text_fold(const char *s);
+
+/* text_fold(), then drop spaces, '_', '-' and '.': how column names and
+ * metadata keys are compared ("Nama UPT" and "nama_upt" give "namaupt"). */
+char *text_key(const char *s);
+
+/* Trim leading and trailing white space; keep the inside as it is. */
+char *text_trim(const char *s);
+
+/*
+ * The id of a name (SPEC 4): NFKD, combining marks dropped, ASCII letters
+ * lower-cased, every other character '-', repeats collapsed, no leading or
+ * trailing '-'; "unit" when nothing is left. No collision suffix.
+ */
+char *text_make_id(const char *name);
+
+/*
+ * Parse a date: YYYY-MM-DD, DD/MM/YYYY, DD-MM-YYYY (one- or two-digit day and
+ * month) or "D Month YYYY" with a full Indonesian or English month name, any
+ * case. Returns the date as YYYYMMDD, or 0 when `s` is not a valid date.
+ */
+int text_parse_date(const char *s);
+
+/* Write a YYYYMMDD date as "YYYY-MM-DD" into buf (at least 16 bytes). */
+void text_format_iso_date(char *buf, int ymd);
+
+/* Format v with two decimals and '.' whatever the locale; buf >= 32 bytes. */
+void text_format_2(char *buf, double v);
+
+/*
+ * A copy of s that is safe in XML 1.0 text: characters XML forbids (controls
+ * other than tab, LF and CR; U+FFFE, U+FFFF) become U+FFFD.
+ */
+char *text_xml_safe(const char *s);
+
+/*
+ * The first at most `max` bytes of s, cut on a character boundary.
+ * *truncated tells whether anything was cut.
+ */
+char *text_prefix(const char *s, size_t max, int *truncated);
+
+#endif

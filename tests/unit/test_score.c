@@ -1,0 +1,1027 @@
+/* test_score.c — the scored model on hand-built rubrics and datasets (SPEC 4, 6, 8.10-8.13). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <string.h>
+
+#include "score.h"
+#include "text.h"
+
+/*
+ * The rubric used throughout:
+ *   scales     ketersediaan: Ada 1, Proses 0.5, Tidak Ada 0, Belum Ada 0
+ *              kualitas:     Baik 1, Cukup 0.75, Kurang 0.25
+ *   principles P1 aksesibilitas, P2 nondiskriminasi, P3 partisipasi
+ *   aspects    A weight 50, B weight 20, C weight 30
+ *   grades     Sangat Baik 90, Baik 80, Cukup 60, Kurang 0
+ *   award      threshold 80, floor 60, completeness required
+ *   lapas      A.01 A ketersediaan w1 P1
+ *              A.02 A ketersediaan w2 P1 P2
+ *              B.01 B kualitas     w1 P2
+ *              C.01 C ketersediaan w1 P3
+ *              C.02 C kualitas     w2 P1
+ *   rutan      A.01 A ketersediaan w1 P1
+ *              A.02 A kualitas     w2 P2
+ *              B.01 B ketersediaan w1 P1
+ */
+
+enum { ASPECT_A, ASPECT_B, ASPECT_C };
+enum { P1, P2, P3 };
+
+static char file_path[] = "tim1.csv";
+static char file_encoding[] = "UTF-8";
+static struct input_file test_file = {
+	.path = file_path, .encoding = file_encoding, .delimiter = ';', .layout = 'A',
+};
+
+#define assert_near(a, b) assert_near_at((a), (b), __FILE__, __LINE__)
+
+static void assert_near_at(double a, double b, const char *file, int line)
+{
+	if (fabs(a - b) <= 1e-9)
+		return;
+	print_error("%.12f != %.12f\n", a, b);
+	_fail(file, line);
+}
+
+/* ---- hand-built rubric ---- */
+
+static void level_free(gpointer p)
+{
+	struct rubric_level *l = p;
+
+	g_free(l->label);
+	g_ptr_array_free(l->keys, TRUE);
+	g_free(l);
+}
+
+static struct rubric_scale *scale_add(struct rubric *r, const char *id)
+{
+	struct rubric_scale *s = g_new0(struct rubric_scale, 1);
+
+	s->id = g_strdup(id);
+	s->levels = g_ptr_array_new_with_free_func(level_free);
+	g_ptr_array_add(r->scales, s);
+	return s;
+}
+
+static void level_add(struct rubric_scale *s, const char *label, double value)
+{
+	struct rubric_level *l = g_new0(struct rubric_level, 1);
+
+	l->label = g_strdup(label);
+	l->value = value;
+	l->keys = g_ptr_array_new_with_free_func(g_free);
+	g_ptr_array_add(l->keys, text_fold(label));
+	g_ptr_array_add(s->levels, l);
+}
+
+static void principle_add(struct rubric *r, const char *id)
+{
+	struct rubric_principle *p = g_new0(struct rubric_principle, 1);
+
+	p->id = g_strdup(id);
+	p->label = g_strdup(id);
+	p->index = r->principles->len;
+	g_ptr_array_add(r->principles, p);
+}
+
+static void aspect_add(struct rubric *r, const char *id, double weight)
+{
+	struct rubric_aspect *a = g_new0(struct rubric_aspect, 1);
+
+	a->id = g_strdup(id);
+	a->label = g_strdup(id);
+	a->weight = weight;
+	a->index = r->aspects->len;
+	g_ptr_array_add(r->aspects, a);
+}
+
+static void grade_add(struct rubric *r, double min, const char *label)
+{
+	struct rubric_grade *g = g_new0(struct rubric_grade, 1);
+
+	g->min = min;
+	g->label = g_strdup(label);
+	g_ptr_array_add(r->grades, g);
+}
+
+static struct rubric_unit_type *type_add(struct rubric *r, const char *id)
+{
+	struct rubric_unit_type *t = g_new0(struct rubric_unit_type, 1);
+
+	t->id = g_strdup(id);
+	t->label = g_strdup(id);
+	t->prefixes = g_ptr_array_new_with_free_func(g_free);
+	g_ptr_array_add(t->prefixes, text_fold(id));
+	t->items = g_ptr_array_new();
+	t->by_code = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	g_ptr_array_add(r->unit_types, t);
+	return t;
+}
+
+static const struct rubric_scale *scale_named(const struct rubric *r,
+					      const char *id)
+{
+	for (guint i = 0; i < r->scales->len; i++) {
+		const struct rubric_scale *s = g_ptr_array_index(r->scales, i);
+		if (strcmp(s->id, id) == 0)
+			return s;
+	}
+	fail_msg("no scale %s", id);
+	return NULL;
+}
+
+/* `principles` holds principle indexes, ended by -1. */
+static void item_add(const struct rubric *r, struct rubric_unit_type *t,
+		     const char *code, unsigned aspect, const char *scale,
+		     double weight, const int *principles)
+{
+	struct rubric_item *it = g_new0(struct rubric_item, 1);
+
+	it->code = g_strdup(code);
+	it->text = g_strdup(code);
+	it->aspect = g_ptr_array_index(r->aspects, aspect);
+	it->scale = scale_named(r, scale);
+	it->principles = g_ptr_array_new();
+	for (const int *p = principles; *p >= 0; p++)
+		g_ptr_array_add(it->principles,
+				g_ptr_array_index(r->principles, (guint)*p));
+	it->weight = weight;
+	it->index = t->items->len;
+	g_ptr_array_add(t->items, it);
+	g_hash_table_insert(t->by_code, text_fold(code), it);
+}
+
+static void make_types(struct rubric *r)
+{
+	static const int p1[] = { P1, -1 }, p2[] = { P2, -1 }, p3[] = { P3, -1 };
+	static const int p12[] = { P1, P2, -1 };
+	struct rubric_unit_type *lapas = type_add(r, "lapas");
+	struct rubric_unit_type *rutan = type_add(r, "rutan");
+
+	item_add(r, lapas, "A.01", ASPECT_A, "ketersediaan", 1, p1);
+	item_add(r, lapas, "A.02", ASPECT_A, "ketersediaan", 2, p12);
+	item_add(r, lapas, "B.01", ASPECT_B, "kualitas", 1, p2);
+	item_add(r, lapas, "C.01", ASPECT_C, "ketersediaan", 1, p3);
+	item_add(r, lapas, "C.02", ASPECT_C, "kualitas", 2, p1);
+	item_add(r, rutan, "A.01", ASPECT_A, "ketersediaan", 1, p1);
+	item_add(r, rutan, "A.02", ASPECT_A, "kualitas", 2, p2);
+	item_add(r, rutan, "B.01", ASPECT_B, "ketersediaan", 1, p1);
+}
+
+static struct rubric *make_rubric(void)
+{
+	struct rubric *r = g_new0(struct rubric, 1);
+	struct rubric_scale *s;
+
+	r->path = g_strdup("rubric.xml");
+	r->id = g_strdup("permenkumham-27-2018");
+	r->version = g_strdup("1");
+	r->title = g_strdup("Uji");
+	r->scales = g_ptr_array_new();
+	r->principles = g_ptr_array_new();
+	r->aspects = g_ptr_array_new();
+	r->grades = g_ptr_array_new();
+	r->unit_types = g_ptr_array_new();
+	s = scale_add(r, "ketersediaan");
+	level_add(s, "Ada", 1);
+	level_add(s, "Proses", 0.5);
+	level_add(s, "Tidak Ada", 0);
+	level_add(s, "Belum Ada", 0);
+	s = scale_add(r, "kualitas");
+	level_add(s, "Baik", 1);
+	level_add(s, "Cukup", 0.75);
+	level_add(s, "Kurang", 0.25);
+	principle_add(r, "aksesibilitas");
+	principle_add(r, "nondiskriminasi");
+	principle_add(r, "partisipasi");
+	aspect_add(r, "A", 50);
+	aspect_add(r, "B", 20);
+	aspect_add(r, "C", 30);
+	grade_add(r, 90, "Sangat Baik");
+	grade_add(r, 80, "Baik");
+	grade_add(r, 60, "Cukup");
+	grade_add(r, 0, "Kurang");
+	r->threshold = 80;
+	r->aspect_floor = 60;
+	r->require_complete = 1;
+	make_types(r);
+	return r;
+}
+
+static void free_named(char *id, char *label)
+{
+	g_free(id);
+	g_free(label);
+}
+
+static void free_rubric(struct rubric *r)
+{
+	for (guint i = 0; i < r->unit_types->len; i++) {
+		struct rubric_unit_type *t = g_ptr_array_index(r->unit_types, i);
+		for (guint k = 0; k < t->items->len; k++) {
+			struct rubric_item *it = g_ptr_array_index(t->items, k);
+			free_named(it->code, it->text);
+			g_ptr_array_free(it->principles, TRUE);
+			g_free(it);
+		}
+		g_ptr_array_free(t->items, TRUE);
+		g_ptr_array_free(t->prefixes, TRUE);
+		g_hash_table_destroy(t->by_code);
+		free_named(t->id, t->label);
+		g_free(t);
+	}
+	for (guint i = 0; i < r->scales->len; i++) {
+		struct rubric_scale *s = g_ptr_array_index(r->scales, i);
+		g_ptr_array_free(s->levels, TRUE);
+		g_free(s->id);
+		g_free(s);
+	}
+	for (guint i = 0; i < r->principles->len; i++) {
+		struct rubric_principle *p = g_ptr_array_index(r->principles, i);
+		free_named(p->id, p->label);
+		g_free(p);
+	}
+	for (guint i = 0; i < r->aspects->len; i++) {
+		struct rubric_aspect *a = g_ptr_array_index(r->aspects, i);
+		free_named(a->id, a->label);
+		g_free(a);
+	}
+	for (guint i = 0; i < r->grades->len; i++) {
+		struct rubric_grade *g = g_ptr_array_index(r->grades, i);
+		g_free(g->label);
+		g_free(g);
+	}
+	g_ptr_array_free(r->unit_types, TRUE);
+	g_ptr_array_free(r->scales, TRUE);
+	g_ptr_array_free(r->principles, TRUE);
+	g_ptr_array_free(r->aspects, TRUE);
+	g_ptr_array_free(r->grades, TRUE);
+	free_named(r->path, r->id);
+	free_named(r->version, r->title);
+	g_free(r);
+}
+
+/* Tests that probe boundaries set level values directly. */
+static void set_value(const struct rubric *r, const char *scale,
+		      const char *label, double value)
+{
+	const struct rubric_scale *s = scale_named(r, scale);
+
+	for (guint i = 0; i < s->levels->len; i++) {
+		struct rubric_level *l = g_ptr_array_index(s->levels, i);
+		if (strcmp(l->label, label) == 0) {
+			l->value = value;
+			return;
+		}
+	}
+	fail_msg("no level %s", label);
+}
+
+/* ---- hand-built datasets ---- */
+
+static struct dataset *make_dataset(const struct rubric *r)
+{
+	struct dataset *ds = g_new0(struct dataset, 1);
+
+	ds->rubric = r;
+	ds->files = g_ptr_array_new();
+	g_ptr_array_add(ds->files, &test_file);
+	ds->units = g_ptr_array_new();
+	ds->unit_by_key = g_hash_table_new(g_str_hash, g_str_equal);
+	ds->rejected = g_ptr_array_new();
+	return ds;
+}
+
+static void free_dataset(struct dataset *ds)
+{
+	for (guint i = 0; i < ds->units->len; i++) {
+		struct unit_obs *u = g_ptr_array_index(ds->units, i);
+		for (guint k = 0; k < u->observations->len; k++) {
+			struct observation *o = g_ptr_array_index(u->observations, k);
+			free_named(o->evidence, o->note);
+			g_free(o->verifier);
+			g_free(o);
+		}
+		g_ptr_array_free(u->observations, TRUE);
+		free_named(u->name, u->key);
+		g_free(u->kanwil);
+		g_free(u);
+	}
+	g_ptr_array_free(ds->units, TRUE);
+	g_ptr_array_free(ds->files, TRUE);
+	g_ptr_array_free(ds->rejected, TRUE);
+	g_hash_table_destroy(ds->unit_by_key);
+	g_free(ds);
+}
+
+static struct unit_obs *unit_add(struct dataset *ds, const char *name,
+				 const char *kanwil, const char *type)
+{
+	struct unit_obs *u = g_new0(struct unit_obs, 1);
+
+	u->name = g_strdup(name);
+	u->key = text_fold(name);
+	u->kanwil = g_strdup(kanwil);
+	for (guint i = 0; i < ds->rubric->unit_types->len; i++) {
+		const struct rubric_unit_type *t =
+			g_ptr_array_index(ds->rubric->unit_types, i);
+		if (strcmp(t->id, type) == 0)
+			u->type = t;
+	}
+	assert_non_null(u->type);
+	u->observations = g_ptr_array_new();
+	g_ptr_array_add(ds->units, u);
+	g_hash_table_insert(ds->unit_by_key, u->key, u);
+	return u;
+}
+
+static const struct rubric_item *item_named(const struct rubric_unit_type *t,
+					    const char *code)
+{
+	for (guint i = 0; i < t->items->len; i++) {
+		const struct rubric_item *it = g_ptr_array_index(t->items, i);
+		if (strcmp(it->code, code) == 0)
+			return it;
+	}
+	fail_msg("no item %s", code);
+	return NULL;
+}
+
+static const struct rubric_level *level_named(const struct rubric_scale *s,
+					      const char *label)
+{
+	for (guint i = 0; i < s->levels->len; i++) {
+		const struct rubric_level *l = g_ptr_array_index(s->levels, i);
+		if (strcmp(l->label, label) == 0)
+			return l;
+	}
+	fail_msg("no level %s", label);
+	return NULL;
+}
+
+static const struct observation *obs_add(struct unit_obs *u, const char *code,
+					 const char *answer, int date,
+					 const char *evidence, const char *note)
+{
+	static unsigned long seq;
+	struct observation *o = g_new0(struct observation, 1);
+
+	o->item = item_named(u->type, code);
+	o->level = level_named(o->item->scale, answer);
+	o->date = date;
+	o->evidence = g_strdup(evidence);
+	o->note = g_strdup(note);
+	o->file = &test_file;
+	o->seq = ++seq;
+	o->line = o->seq + 1;
+	g_ptr_array_add(u->observations, o);
+	return o;
+}
+
+/* One undated observation per item of the type; NULL leaves an item out. */
+static void answer(struct unit_obs *u, const char *const answers[])
+{
+	for (guint i = 0; i < u->type->items->len; i++) {
+		const struct rubric_item *it = g_ptr_array_index(u->type->items, i);
+		if (answers[i])
+			obs_add(u, it->code, answers[i], 0, NULL, NULL);
+	}
+}
+
+static const char *const lapas_all_top[] = { "Ada", "Ada", "Baik", "Ada", "Baik" };
+static const char *const lapas_mixed[] = { "Proses", "Ada", "Cukup", "Tidak Ada", "Baik" };
+static const char *const rutan_all_top[] = { "Ada", "Baik", "Ada" };
+static const char *const rutan_mixed[] = { "Ada", "Cukup", "Proses" };
+
+/* ---- fixture and look-ups ---- */
+
+struct fixture {
+	struct rubric *r;
+	struct dataset *ds;
+	struct model *m;
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = g_new0(struct fixture, 1);
+
+	f->r = make_rubric();
+	f->ds = make_dataset(f->r);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	model_free(f->m);
+	free_dataset(f->ds);
+	free_rubric(f->r);
+	g_free(f);
+	return 0;
+}
+
+static const struct scored_unit *unit_named(const struct model *m,
+					    const char *name)
+{
+	for (guint i = 0; i < m->units->len; i++) {
+		const struct scored_unit *su = g_ptr_array_index(m->units, i);
+		if (strcmp(su->src->name, name) == 0)
+			return su;
+	}
+	fail_msg("no unit %s", name);
+	return NULL;
+}
+
+static const struct scored_item *item_of(const struct scored_unit *su,
+					 const char *code)
+{
+	for (guint i = 0; i < su->src->type->items->len; i++)
+		if (strcmp(su->items[i].item->code, code) == 0)
+			return &su->items[i];
+	fail_msg("no item %s", code);
+	return NULL;
+}
+
+static const struct reason *reason_at(const struct scored_unit *su, guint i)
+{
+	assert_true(i < su->reasons->len);
+	return &g_array_index(su->reasons, struct reason, i);
+}
+
+static void assert_reason(const struct scored_unit *su, guint i,
+			  enum reason_kind kind, int aspect, double value,
+			  double limit)
+{
+	const struct reason *why = reason_at(su, i);
+
+	assert_int_equal(why->kind, kind);
+	if (aspect < 0)
+		assert_null(why->aspect);
+	else
+		assert_int_equal(why->aspect->index, aspect);
+	assert_near(why->value, value);
+	assert_near(why->limit, limit);
+}
+
+/* ---- tests ---- */
+
+/*
+ * C.02 unanswered: s = 0.
+ * A: 100 (1*1 + 2*1)/3 = 100; B: 100; C: 100 (1*1 + 2*0)/3 = 33.33
+ * P1: 100 (1*1 + 2*1 + 2*0)/5 = 60; P2: 100; P3: 100
+ * total: (50*100 + 20*100 + 30*33.33)/100 = 80.00 → Baik
+ * completeness 4/5 = 80 → reasons: aspect C, completeness
+ */
+static void test_missing_item(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const answers[] = { "Ada", "Ada", "Baik", "Ada", NULL };
+	const struct scored_unit *su;
+	const struct scored_item *si;
+
+	answer(unit_add(f->ds, "Lapas Kelas I Cipinang", "Kanwil DKI", "lapas"),
+	       answers);
+	f->m = model_build(f->ds, 2019, 20191210);
+	assert_int_equal(f->m->year, 2019);
+	assert_int_equal(f->m->date, 20191210);
+	su = unit_named(f->m, "Lapas Kelas I Cipinang");
+	si = item_of(su, "C.02");
+	assert_int_equal(si->status, ITEM_MISSING);
+	assert_null(si->level);
+	assert_null(si->chosen);
+	assert_null(si->evidence);
+	assert_null(si->note);
+	assert_near(si->score, 0);
+	assert_int_equal(item_of(su, "A.01")->status, ITEM_ASSESSED);
+	assert_int_equal(su->observed, 4);
+	assert_near(su->completeness, 80);
+	assert_near(su->aspects[ASPECT_A], 100);
+	assert_near(su->aspects[ASPECT_B], 100);
+	assert_near(su->aspects[ASPECT_C], 100.0 / 3);
+	assert_near(su->principles[P1], 60);
+	assert_near(su->principles[P2], 100);
+	assert_near(su->principles[P3], 100);
+	assert_near(su->total, 80);
+	assert_string_equal(su->grade, "Baik");
+	assert_int_equal(su->recommendation, REC_NOT_RECOMMENDED);
+	assert_int_equal(su->reasons->len, 2);
+	assert_reason(su, 0, REASON_ASPECT, ASPECT_C, 100.0 / 3, 60);
+	assert_reason(su, 1, REASON_COMPLETENESS, -1, 80, 100);
+	assert_int_equal(su->has_previous, 0);
+	assert_int_equal(f->m->conflicts->len, 0);
+}
+
+/*
+ * A.01 answered "Ada" four times: evidence foto, foto, SK, (empty);
+ * notes (none), ok, (empty), ok → evidence "foto; SK", note "ok".
+ * The first observation is chosen even though it is not the latest.
+ */
+static void test_equal_answers_merge(void **state)
+{
+	struct fixture *f = *state;
+	struct unit_obs *u = unit_add(f->ds, "Lapas Merge", "Kanwil DKI", "lapas");
+	const struct observation *first;
+	const struct scored_item *si;
+
+	first = obs_add(u, "A.01", "Ada", 20191003, "foto", NULL);
+	obs_add(u, "A.01", "Ada", 20191005, "foto", "ok");
+	obs_add(u, "A.01", "Ada", 20191004, "SK", "");
+	obs_add(u, "A.01", "Ada", 20191001, "", "ok");
+	f->m = model_build(f->ds, 2019, 20191210);
+	si = item_of(unit_named(f->m, "Lapas Merge"), "A.01");
+	assert_int_equal(si->status, ITEM_ASSESSED);
+	assert_ptr_equal(si->chosen, first);
+	assert_string_equal(si->level->label, "Ada");
+	assert_near(si->score, 1);
+	assert_string_equal(si->evidence, "foto; SK");
+	assert_string_equal(si->note, "ok");
+	assert_int_equal(unit_named(f->m, "Lapas Merge")->observed, 1);
+	assert_int_equal(f->m->conflicts->len, 0);
+}
+
+/*
+ * A.01, all dated: the latest (2019-10-05, Ada) wins although Ada is the
+ * highest value; the evidence comes from every "Ada": e2, then e4.
+ * A.02, two share the latest date: Proses (0.5) beats Ada (1).
+ */
+static void test_conflict_latest_date_wins(void **state)
+{
+	struct fixture *f = *state;
+	struct unit_obs *u = unit_add(f->ds, "Lapas Konflik", "Kanwil DKI", "lapas");
+	const struct observation *o[4], *p;
+	const struct scored_unit *su;
+	const struct scored_item *si;
+	const struct conflict *c;
+
+	o[0] = obs_add(u, "A.01", "Tidak Ada", 20191001, "e1", NULL);
+	o[1] = obs_add(u, "A.01", "Ada", 20191005, "e2", "n2");
+	obs_add(u, "A.02", "Ada", 20191005, NULL, NULL);
+	p = obs_add(u, "A.02", "Proses", 20191005, NULL, NULL);
+	obs_add(u, "A.02", "Tidak Ada", 20191001, NULL, NULL);
+	o[2] = obs_add(u, "A.01", "Tidak Ada", 20191003, "e3", NULL);
+	o[3] = obs_add(u, "A.01", "Ada", 20190901, "e4", NULL);
+	f->m = model_build(f->ds, 2019, 20191210);
+	su = unit_named(f->m, "Lapas Konflik");
+	si = item_of(su, "A.01");
+	assert_int_equal(si->status, ITEM_CONFLICT);
+	assert_ptr_equal(si->chosen, o[1]);
+	assert_string_equal(si->level->label, "Ada");
+	assert_near(si->score, 1);
+	assert_string_equal(si->evidence, "e2; e4");
+	assert_string_equal(si->note, "n2");
+	assert_ptr_equal(item_of(su, "A.02")->chosen, p);
+	assert_null(item_of(su, "A.02")->evidence);
+	assert_int_equal(su->observed, 2);
+	assert_int_equal(f->m->conflicts->len, 2);
+	c = g_ptr_array_index(f->m->conflicts, 0);
+	assert_ptr_equal(c->unit, su);
+	assert_ptr_equal(c->item, si);
+	assert_int_equal(c->observations->len, 4);
+	for (guint i = 0; i < 4; i++)
+		assert_ptr_equal(g_ptr_array_index(c->observations, i), o[i]);
+}
+
+/* No dates: Ada, Proses, Ada → the lowest, Proses (0.5), wins. */
+static void test_conflict_undated_lowest_wins(void **state)
+{
+	struct fixture *f = *state;
+	struct unit_obs *u = unit_add(f->ds, "Lapas Tanpa Tanggal", "K", "lapas");
+	const struct observation *low;
+	const struct scored_item *si;
+
+	obs_add(u, "A.01", "Ada", 0, "a1", NULL);
+	low = obs_add(u, "A.01", "Proses", 0, "p", NULL);
+	obs_add(u, "A.01", "Ada", 0, "a2", NULL);
+	f->m = model_build(f->ds, 2019, 20191210);
+	si = item_of(unit_named(f->m, "Lapas Tanpa Tanggal"), "A.01");
+	assert_int_equal(si->status, ITEM_CONFLICT);
+	assert_ptr_equal(si->chosen, low);
+	assert_near(si->score, 0.5);
+	assert_string_equal(si->evidence, "p");
+	assert_null(si->note);
+}
+
+/*
+ * Proses 2019-10-10, Tidak Ada undated, Ada 2019-10-20: not every answer is
+ * dated, so all compete and Tidak Ada (0) wins over the latest Ada.
+ */
+static void test_conflict_some_dates_missing(void **state)
+{
+	struct fixture *f = *state;
+	struct unit_obs *u = unit_add(f->ds, "Lapas Sebagian", "K", "lapas");
+	const struct observation *low;
+	const struct scored_item *si;
+
+	obs_add(u, "A.01", "Proses", 20191010, NULL, NULL);
+	low = obs_add(u, "A.01", "Tidak Ada", 0, NULL, NULL);
+	obs_add(u, "A.01", "Ada", 20191020, NULL, NULL);
+	f->m = model_build(f->ds, 2019, 20191210);
+	si = item_of(unit_named(f->m, "Lapas Sebagian"), "A.01");
+	assert_int_equal(si->status, ITEM_CONFLICT);
+	assert_ptr_equal(si->chosen, low);
+	assert_near(si->score, 0);
+}
+
+/*
+ * A.01 undated: Ada, Belum Ada (b1), Tidak Ada (t), Belum Ada (b2). Belum
+ * Ada and Tidak Ada both score 0: the first seen, Belum Ada, wins, with the
+ * evidence of both of its observations "b1; b2".
+ * A.02 same date: Tidak Ada then Belum Ada → Tidak Ada.
+ */
+static void test_conflict_tie_first_seen(void **state)
+{
+	struct fixture *f = *state;
+	struct unit_obs *u = unit_add(f->ds, "Lapas Seri", "K", "lapas");
+	const struct observation *first, *dated;
+	const struct scored_unit *su;
+
+	obs_add(u, "A.01", "Ada", 0, "a", NULL);
+	first = obs_add(u, "A.01", "Belum Ada", 0, "b1", NULL);
+	obs_add(u, "A.01", "Tidak Ada", 0, "t", NULL);
+	obs_add(u, "A.01", "Belum Ada", 0, "b2", NULL);
+	dated = obs_add(u, "A.02", "Tidak Ada", 20191005, NULL, NULL);
+	obs_add(u, "A.02", "Belum Ada", 20191005, NULL, NULL);
+	f->m = model_build(f->ds, 2019, 20191210);
+	su = unit_named(f->m, "Lapas Seri");
+	assert_ptr_equal(item_of(su, "A.01")->chosen, first);
+	assert_string_equal(item_of(su, "A.01")->level->label, "Belum Ada");
+	assert_string_equal(item_of(su, "A.01")->evidence, "b1; b2");
+	assert_ptr_equal(item_of(su, "A.02")->chosen, dated);
+	assert_int_equal(f->m->conflicts->len, 2);
+}
+
+/*
+ * Proses 0.5, Ada 1, Cukup 0.75, Tidak Ada 0, Baik 1:
+ * A: 100 (1*0.5 + 2*1)/3 = 83.33; B: 75; C: 100 (1*0 + 2*1)/3 = 66.67
+ * P1 (A.01, A.02, C.02): 100 (0.5 + 2 + 2)/5 = 90
+ * P2 (A.02, B.01): 100 (2 + 0.75)/3 = 91.67; P3 (C.01): 0
+ * total: (50*83.33 + 20*75 + 30*66.67)/100 = 230/3 = 76.67 → Cukup,
+ * one reason: total below 80.
+ */
+static void test_weighted_formulas(void **state)
+{
+	struct fixture *f = *state;
+	const struct scored_unit *su;
+
+	answer(unit_add(f->ds, "Lapas Campur", "K", "lapas"), lapas_mixed);
+	f->m = model_build(f->ds, 2019, 20191210);
+	su = unit_named(f->m, "Lapas Campur");
+	assert_near(su->aspects[ASPECT_A], 250.0 / 3);
+	assert_near(su->aspects[ASPECT_B], 75);
+	assert_near(su->aspects[ASPECT_C], 200.0 / 3);
+	assert_near(su->principles[P1], 90);
+	assert_near(su->principles[P2], 275.0 / 3);
+	assert_near(su->principles[P3], 0);
+	assert_near(su->total, 230.0 / 3);
+	assert_near(su->completeness, 100);
+	assert_string_equal(su->grade, "Cukup");
+	assert_int_equal(su->recommendation, REC_NOT_RECOMMENDED);
+	assert_int_equal(su->reasons->len, 1);
+	assert_reason(su, 0, REASON_TOTAL, -1, 230.0 / 3, 80);
+}
+
+/*
+ * Rutan (no aspect C, no P3): Ada 1, Cukup 0.75, Proses 0.5
+ * A: 100 (1*1 + 2*0.75)/3 = 83.33; B: 50; C: NAN
+ * P1 (A.01, B.01): 100 (1 + 0.5)/2 = 75; P2 (A.02): 75; P3: NAN
+ * total over A and B only: (50*83.33 + 20*50)/70 = 15500/210 = 73.81
+ * reasons: total, aspect B (no reason for the absent C)
+ */
+static void test_absent_aspect_omitted(void **state)
+{
+	struct fixture *f = *state;
+	const struct scored_unit *su;
+
+	answer(unit_add(f->ds, "Rutan Campur", "K", "rutan"), rutan_mixed);
+	f->m = model_build(f->ds, 2019, 20191210);
+	su = unit_named(f->m, "Rutan Campur");
+	assert_near(su->aspects[ASPECT_A], 250.0 / 3);
+	assert_near(su->aspects[ASPECT_B], 50);
+	assert_true(isnan(su->aspects[ASPECT_C]));
+	assert_near(su->principles[P1], 75);
+	assert_near(su->principles[P2], 75);
+	assert_true(isnan(su->principles[P3]));
+	assert_near(su->total, 15500.0 / 210);
+	assert_near(su->completeness, 100);
+	assert_int_equal(su->reasons->len, 2);
+	assert_reason(su, 0, REASON_TOTAL, -1, 15500.0 / 210, 80);
+	assert_reason(su, 1, REASON_ASPECT, ASPECT_B, 50, 60);
+}
+
+/*
+ * Every answer of a unit scores v, so every aspect and the total are 100 v.
+ *   Satu: v = 0.799999999999 → 79.9999999999, within 1e-9 of 80: Baik,
+ *         recommended.
+ *   Dua:  v = 0.79999999 → 79.999999: Cukup, reason total only.
+ *   Tiga: v = 0.599999999999 → 59.9999999999: Cukup (60 with slack); the
+ *         aspects pass the floor of 60 with slack, so only the total fails.
+ */
+static void test_grade_and_floor_slack(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const top[] = { "Ada", "Ada", "Baik", "Ada", "Baik" };
+	static const char *const mid[] = { "Proses", "Proses", "Cukup", "Proses", "Cukup" };
+	static const char *const low[] = { "Tidak Ada", "Tidak Ada", "Kurang",
+					   "Tidak Ada", "Kurang" };
+	const struct scored_unit *su;
+
+	set_value(f->r, "ketersediaan", "Ada", 0.799999999999);
+	set_value(f->r, "kualitas", "Baik", 0.799999999999);
+	set_value(f->r, "ketersediaan", "Proses", 0.79999999);
+	set_value(f->r, "kualitas", "Cukup", 0.79999999);
+	set_value(f->r, "ketersediaan", "Tidak Ada", 0.599999999999);
+	set_value(f->r, "kualitas", "Kurang", 0.599999999999);
+	answer(unit_add(f->ds, "Lapas Tiga", "K", "lapas"), low);
+	answer(unit_add(f->ds, "Lapas Dua", "K", "lapas"), mid);
+	answer(unit_add(f->ds, "Lapas Satu", "K", "lapas"), top);
+	f->m = model_build(f->ds, 2019, 20191210);
+
+	su = unit_named(f->m, "Lapas Satu");
+	assert_true(su->total < 80);
+	assert_string_equal(su->grade, "Baik");
+	assert_int_equal(su->recommendation, REC_RECOMMENDED);
+	assert_int_equal(su->reasons->len, 0);
+	assert_int_equal(su->rank, 1);
+
+	su = unit_named(f->m, "Lapas Dua");
+	assert_string_equal(su->grade, "Cukup");
+	assert_int_equal(su->recommendation, REC_NOT_RECOMMENDED);
+	assert_int_equal(su->reasons->len, 1);
+	assert_reason(su, 0, REASON_TOTAL, -1, 79.999999, 80);
+	assert_int_equal(su->rank, 2);
+
+	su = unit_named(f->m, "Lapas Tiga");
+	assert_true(su->total < 60);
+	assert_string_equal(su->grade, "Cukup");
+	assert_int_equal(su->reasons->len, 1);
+	assert_reason(su, 0, REASON_TOTAL, -1, 59.9999999999, 80);
+	assert_int_equal(su->rank, 3);
+}
+
+static void test_score_at_least(void **state)
+{
+	assert_true(score_at_least(80, 80));
+	assert_true(score_at_least(79.9999999999, 80));
+	assert_true(score_at_least(80.5, 80));
+	assert_false(score_at_least(79.999999, 80));
+	assert_false(score_at_least(79.99999999, 80));
+}
+
+/*
+ * Tidak Ada 0, Tidak Ada 0, Kurang 0.25, Ada 1, C.02 missing:
+ * A: 0; B: 25; C: 100 (1*1 + 2*0)/3 = 33.33
+ * total: (50*0 + 20*25 + 30*33.33)/100 = 15 → Kurang; completeness 80.
+ * Every condition fails: total, aspects A, B, C in rubric order, completeness.
+ */
+static void test_every_reason_listed(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const answers[] = { "Tidak Ada", "Tidak Ada", "Kurang",
+					       "Ada", NULL };
+	const struct scored_unit *su;
+
+	answer(unit_add(f->ds, "Lapas Gagal", "K", "lapas"), answers);
+	f->m = model_build(f->ds, 2019, 20191210);
+	su = unit_named(f->m, "Lapas Gagal");
+	assert_near(su->total, 15);
+	assert_string_equal(su->grade, "Kurang");
+	assert_int_equal(su->recommendation, REC_NOT_RECOMMENDED);
+	assert_int_equal(su->reasons->len, 5);
+	assert_reason(su, 0, REASON_TOTAL, -1, 15, 80);
+	assert_reason(su, 1, REASON_ASPECT, ASPECT_A, 0, 60);
+	assert_reason(su, 2, REASON_ASPECT, ASPECT_B, 25, 60);
+	assert_reason(su, 3, REASON_ASPECT, ASPECT_C, 100.0 / 3, 60);
+	assert_reason(su, 4, REASON_COMPLETENESS, -1, 80, 100);
+}
+
+/*
+ * Proses is set to 1 - 1e-12, so "Lapas B" (Proses on A.01) totals
+ * (50 * 100 (0.999999999999 + 2)/3 + 20*100 + 30*100)/100 = 99.99999999998,
+ * which rounds to 100 at 9 decimals and ties with "Lapas a" and "Lapas Ébc"
+ * (all 100). Ties go by code point: "B" (U+0042) < "a" (U+0061) < "É" (U+00C9).
+ * "Lapas C" has no answers: total 0, last.
+ */
+static void test_rank_ties_by_name(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const near_top[] = { "Proses", "Ada", "Baik", "Ada", "Baik" };
+	static const char *const order[] = { "Lapas B", "Lapas a", "Lapas \xc3\x89" "bc",
+					     "Lapas C" };
+
+	set_value(f->r, "ketersediaan", "Proses", 1 - 1e-12);
+	unit_add(f->ds, "Lapas C", "K", "lapas");
+	answer(unit_add(f->ds, "Lapas a", "K", "lapas"), lapas_all_top);
+	answer(unit_add(f->ds, "Lapas \xc3\x89" "bc", "K", "lapas"), lapas_all_top);
+	answer(unit_add(f->ds, "Lapas B", "K", "lapas"), near_top);
+	f->m = model_build(f->ds, 2019, 20191210);
+	assert_true(unit_named(f->m, "Lapas B")->total <
+		    unit_named(f->m, "Lapas a")->total);
+	assert_int_equal(f->m->units->len, 4);
+	for (guint i = 0; i < 4; i++) {
+		const struct scored_unit *su = g_ptr_array_index(f->m->units, i);
+		assert_string_equal(su->src->name, order[i]);
+		assert_int_equal(su->rank, i + 1);
+	}
+}
+
+/*
+ * Ids in order of first appearance, whatever the rank:
+ *   Rutan Kelas IIB Pangkalan Bûn → rutan-kelas-iib-pangkalan-bun
+ *   Lapas X-3 → lapas-x-3;  Lapas X → lapas-x;  LAPAS X! → lapas-x-2
+ *   Lapas X. → lapas-x, -2 taken, -3 is Lapas X-3's own → lapas-x-4
+ *   Lapas X 2 → lapas-x-2 taken → lapas-x-2-2
+ *   !!! → unit;  ¿? → unit-2;  -Lapas Ω- → lapas
+ */
+static void test_ids(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const names[][2] = {
+		{ "Rutan Kelas IIB Pangkalan B\xc3\xbbn", "rutan-kelas-iib-pangkalan-bun" },
+		{ "Lapas X-3", "lapas-x-3" },
+		{ "Lapas X", "lapas-x" },
+		{ "LAPAS X!", "lapas-x-2" },
+		{ "Lapas X.", "lapas-x-4" },
+		{ "Lapas X 2", "lapas-x-2-2" },
+		{ "!!!", "unit" },
+		{ "\xc2\xbf?", "unit-2" },
+		{ "-Lapas \xce\xa9-", "lapas" },
+	};
+
+	for (guint i = 0; i < G_N_ELEMENTS(names); i++)
+		unit_add(f->ds, names[i][0], "K", i == 0 ? "rutan" : "lapas");
+	/* The fourth unit ranks first; its id still follows appearance. */
+	answer(g_ptr_array_index(f->ds->units, 3), lapas_all_top);
+	f->m = model_build(f->ds, 2019, 20191210);
+	assert_string_equal(((const struct scored_unit *)
+			     g_ptr_array_index(f->m->units, 0))->src->name, "LAPAS X!");
+	for (guint i = 0; i < G_N_ELEMENTS(names); i++)
+		assert_string_equal(unit_named(f->m, names[i][0])->id, names[i][1]);
+}
+
+/*
+ * Kanwil Banten:     Lapas Satu 100 (P 100/100/100, recommended)
+ *                    Lapas Dua 230/3 (P 90, 275/3, 0)
+ *                    Rutan Lima 100 (P 100/100/NAN, recommended)
+ * Kanwil Jawa Barat: Rutan Tiga 15500/210 (P 75/75/NAN)
+ * kanwil banten:     Lapas Empat, no answers: 0 (P 0/0/0)
+ * Banten: mean (100 + 230/3 + 100)/3 = 830/9 = 92.22
+ *         P1 (100 + 90 + 100)/3 = 96.67; P2 (100 + 275/3 + 100)/3 = 875/9
+ *         P3 over the two lapas only: (100 + 0)/2 = 50
+ * Another spelling of a kanwil is another region; its id gets -2.
+ */
+static void test_regions(void **state)
+{
+	struct fixture *f = *state;
+	const struct region *rg;
+
+	answer(unit_add(f->ds, "Lapas Satu", "Kanwil Banten", "lapas"), lapas_all_top);
+	answer(unit_add(f->ds, "Lapas Dua", "Kanwil Banten", "lapas"), lapas_mixed);
+	answer(unit_add(f->ds, "Rutan Tiga", "Kanwil Jawa Barat", "rutan"), rutan_mixed);
+	unit_add(f->ds, "Lapas Empat", "kanwil banten", "lapas");
+	answer(unit_add(f->ds, "Rutan Lima", "Kanwil Banten", "rutan"), rutan_all_top);
+	f->m = model_build(f->ds, 2019, 20191210);
+	assert_int_equal(f->m->regions->len, 3);
+
+	rg = g_ptr_array_index(f->m->regions, 0);
+	assert_string_equal(rg->kanwil, "Kanwil Banten");
+	assert_string_equal(rg->id, "kanwil-banten");
+	assert_int_equal(rg->units, 3);
+	assert_int_equal(rg->recommended, 2);
+	assert_near(rg->mean_total, 830.0 / 9);
+	assert_near(rg->principles[P1], 290.0 / 3);
+	assert_near(rg->principles[P2], 875.0 / 9);
+	assert_near(rg->principles[P3], 50);
+
+	rg = g_ptr_array_index(f->m->regions, 1);
+	assert_string_equal(rg->id, "kanwil-jawa-barat");
+	assert_int_equal(rg->units, 1);
+	assert_int_equal(rg->recommended, 0);
+	assert_near(rg->mean_total, 15500.0 / 210);
+	assert_near(rg->principles[P1], 75);
+	assert_near(rg->principles[P2], 75);
+	assert_true(isnan(rg->principles[P3]));
+
+	rg = g_ptr_array_index(f->m->regions, 2);
+	assert_string_equal(rg->kanwil, "kanwil banten");
+	assert_string_equal(rg->id, "kanwil-banten-2");
+	assert_int_equal(rg->units, 1);
+	assert_near(rg->mean_total, 0);
+	assert_near(rg->principles[P3], 0);
+}
+
+/*
+ * Expected codes, computed with coreutils:
+ *   printf '2019|Kanwil Banten|Lapas Kelas III Cilegon|85.50|permenkumham-27-2018' | sha256sum
+ *     → 56a2a8d2d94f4977c0afdac9a1da6cf4c5d567e46a537083655316fb786d309f
+ *   printf '2019|Kanwil Kalimantan Tengah|Rutan Kelas IIB Pangkalan Bûn|76.67|permenkumham-27-2018' | sha256sum
+ *     → ace0b4cd90c7e4f9526f3bab11bb7b40813843fba852e29e6d3dcc8aeeccbe61
+ *   printf '2019|Kanwil Banten|Lapas Kelas III Cilegon|76.67|permenkumham-27-2018' | sha256sum
+ *     → 1aa8cee072262c53276a504e90b0bb725fd3602a9e9ca56ffe15e3e765014a78
+ * The last is the model's code for lapas_mixed answers (total 230/3).
+ */
+static void test_verification_code(void **state)
+{
+	struct fixture *f = *state;
+	char code[11];
+
+	score_verification_code(code, 2019, "Kanwil Banten", "Lapas Kelas III Cilegon",
+				85.5, "permenkumham-27-2018");
+	assert_string_equal(code, "56A2A8D2D9");
+	/* Hashed as printed: 85.499999 is 85.50 too. */
+	score_verification_code(code, 2019, "Kanwil Banten", "Lapas Kelas III Cilegon",
+				85.499999, "permenkumham-27-2018");
+	assert_string_equal(code, "56A2A8D2D9");
+	score_verification_code(code, 2019, "Kanwil Kalimantan Tengah",
+				"Rutan Kelas IIB Pangkalan B\xc3\xbbn", 230.0 / 3,
+				"permenkumham-27-2018");
+	assert_string_equal(code, "ACE0B4CD90");
+
+	answer(unit_add(f->ds, "Lapas Kelas III Cilegon", "Kanwil Banten", "lapas"),
+	       lapas_mixed);
+	f->m = model_build(f->ds, 2019, 20191210);
+	assert_string_equal(unit_named(f->m, "Lapas Kelas III Cilegon")->code,
+			    "1AA8CEE072");
+}
+
+/*
+ * Lapas Rendah: C.01 Ada/Proses (given first), A.01 Ada/Tidak Ada; the rest
+ *   missing: A 0, B 0, C 100 (0.5)/3 = 16.67 → total 30*16.67/100 = 5.
+ * Lapas Tinggi: all top, B.01 also Cukup → 0.75: A 100, B 75, C 100 →
+ *   total (5000 + 1500 + 3000)/100 = 95, rank 1.
+ * Conflicts: Tinggi B.01, then Rendah A.01, Rendah C.01.
+ */
+static void test_conflicts_by_rank_then_item(void **state)
+{
+	struct fixture *f = *state;
+	struct unit_obs *low = unit_add(f->ds, "Lapas Rendah", "K", "lapas");
+	struct unit_obs *high = unit_add(f->ds, "Lapas Tinggi", "K", "lapas");
+	static const char *const expect[][2] = {
+		{ "Lapas Tinggi", "B.01" }, { "Lapas Rendah", "A.01" },
+		{ "Lapas Rendah", "C.01" },
+	};
+
+	obs_add(low, "C.01", "Ada", 0, NULL, NULL);
+	obs_add(low, "C.01", "Proses", 0, NULL, NULL);
+	obs_add(low, "A.01", "Ada", 0, NULL, NULL);
+	obs_add(low, "A.01", "Tidak Ada", 0, NULL, NULL);
+	answer(high, lapas_all_top);
+	obs_add(high, "B.01", "Cukup", 0, NULL, NULL);
+	f->m = model_build(f->ds, 2019, 20191210);
+	assert_near(unit_named(f->m, "Lapas Rendah")->total, 5);
+	assert_near(unit_named(f->m, "Lapas Tinggi")->total, 95);
+	assert_int_equal(f->m->conflicts->len, 3);
+	for (guint i = 0; i < 3; i++) {
+		const struct conflict *c = g_ptr_array_index(f->m->conflicts, i);
+		const struct observation *o = g_ptr_array_index(c->observations, 0);
+		assert_string_equal(c->unit->src->name, expect[i][0]);
+		assert_string_equal(c->item->item->code, expect[i][1]);
+		assert_int_equal(c->item->status, ITEM_CONFLICT);
+		assert_int_equal(c->observations->len, 2);
+		assert_ptr_equal(o->item, c->item->item);
+	}
+}
+
+static void test_empty_dataset(void **state)
+{
+	struct fixture *f = *state;
+
+	f->m = model_build(f->ds, 2019, 20191210);
+	assert_int_equal(f->m->units->len, 0);
+	assert_int_equal(f->m->regions->len, 0);
+	assert_int_equal(f->m->conflicts->len, 0);
+}
+
+#define TEST(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		TEST(test_missing_item),
+		TEST(test_equal_answers_merge),
+		TEST(test_conflict_latest_date_wins),
+		TEST(test_conflict_undated_lowest_wins),
+		TEST(test_conflict_some_dates_missing),
+		TEST(test_conflict_tie_first_seen),
+		TEST(test_weighted_formulas),
+		TEST(test_absent_aspect_omitted),
+		TEST(test_grade_and_floor_slack),
+		cmocka_unit_test(test_score_at_least),
+		TEST(test_every_reason_listed),
+		TEST(test_rank_ties_by_name),
+		TEST(test_ids),
+		TEST(test_regions),
+		TEST(test_verification_code),
+		TEST(test_conflicts_by_rank_then_item),
+		TEST(test_empty_dataset),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
