@@ -22,7 +22,7 @@ WARN     := -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes \
 CFLAGS   ?= -O2 -g
 CFLAGS   += -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -MMD -MP \
             $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
-            -DP2HAM_VERSION='"$(VERSION)"' -DP2HAM_DATADIR='"$(DATADIR)"'
+            -DP2HAM_VERSION='"$(VERSION)"'
 LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 
 ifneq ($(SANITIZE),)
@@ -37,7 +37,7 @@ LIBOBJ   := $(patsubst src/%.c,$(BUILD)/%.o,$(filter-out src/main.c,$(SRC)))
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
-.PHONY: all deps run check unit e2e install uninstall clean
+.PHONY: all deps run check unit e2e install uninstall clean FORCE
 
 all: $(BIN)
 
@@ -46,6 +46,14 @@ $(BIN): $(BUILD)/main.o $(LIBOBJ)
 
 $(BUILD)/%.o: src/%.c | $(BUILD)
 	$(CC) $(CFLAGS) -c -o $@ $<
+
+# The data folder is compiled in; main.o is rebuilt when PREFIX changes.
+$(BUILD)/main.o: CFLAGS += -DP2HAM_DATADIR='"$(DATADIR)"'
+$(BUILD)/main.o: $(BUILD)/datadir.stamp
+$(BUILD)/datadir.stamp: FORCE | $(BUILD)
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' >$@
+
+FORCE:
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIBOBJ) | $(BUILD)/tests
 	$(CC) $(CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(LIBOBJ) $(LDLIBS) -lcmocka

@@ -193,24 +193,23 @@ static int number_attr(struct loader *ld, xmlNodePtr node, const char *name,
 		       int required, double dflt, double *out)
 {
 	char *v = required ? need_attr(ld, node, name) : opt_attr(node, name);
-	char *end = NULL;
-	double x = 0;
-	int ok;
+	char *end;
+	double x;
 
 	if (!v) {
 		*out = dflt;
 		return required ? -1 : 0;
 	}
-	if (*v)
-		x = g_ascii_strtod(v, &end);
-	ok = *v && end && end != v && *end == '\0' && isfinite(x);
-	if (ok)
+	x = g_ascii_strtod(v, &end);
+	if (*v && *end == '\0' && isfinite(x)) {
 		*out = x;
-	else
-		fail(ld, node, "attribute '%s' of '%s' is not a number: '%s'",
-		     name, NAME(node), v);
+		g_free(v);
+		return 0;
+	}
+	fail(ld, node, "attribute '%s' of '%s' is not a number: '%s'", name,
+	     NAME(node), v);
 	g_free(v);
-	return ok ? 0 : -1;
+	return -1;
 }
 
 static int has_key(GPtrArray *keys, const char *key)
@@ -581,18 +580,17 @@ static void read_root(struct loader *ld, xmlNodePtr root)
 		else
 			fail(ld, c, "unknown element '%s'", NAME(c));
 	}
-	for (xmlNodePtr c = root->children; c; c = c->next)
-		if (xmldoc_is(c, "unit-type"))
-			read_unit_type(ld, c);
-
 	if (!ld->seen_aspects)
 		fail(ld, root, "rubric '%s' has no aspects", SHOW(r->id));
 	if (!ld->seen_grades)
 		fail(ld, root, "rubric '%s' has no grades", SHOW(r->id));
-	if (!ld->seen_types)
-		fail(ld, root, "rubric '%s' has no unit types", SHOW(r->id));
 	if (!ld->seen_awards)
 		fail(ld, root, "rubric '%s' has no 'award' element", SHOW(r->id));
+	for (xmlNodePtr c = root->children; c; c = c->next)
+		if (xmldoc_is(c, "unit-type"))
+			read_unit_type(ld, c);
+	if (!ld->seen_types)
+		fail(ld, root, "rubric '%s' has no unit types", SHOW(r->id));
 	g_ptr_array_sort(r->grades, grade_cmp);
 }
 

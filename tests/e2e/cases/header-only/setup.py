@@ -1,0 +1,1 @@
+open("a.csv", "w").write("kanwil;unit;kode;nilai\n")

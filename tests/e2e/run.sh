@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# End-to-end tests: the schema, the data-driven cases, and how the program
+# finds its data. $P2HAM is the binary under test.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+P2HAM=${P2HAM:-$root/build/p2ham}
+export TZ=UTC LC_ALL=C.UTF-8
+unset SOURCE_DATE_EPOCH P2HAM_DATA
+pass=0 fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+ok()   { echo "ok   $1"; pass=$((pass + 1)); }
+bad()  { echo "FAIL $1"; fail=$((fail + 1)); }
+expect() { local name=$1; shift; if "$@" >"$tmp/log" 2>&1; then ok "$name"; else bad "$name"; sed 's/^/    /' "$tmp/log" | tail -20; fi; }
+
+bash "$here/xsd/run.sh" || fail=$((fail + 1))
+python3 "$here/run_cases.py" || fail=$((fail + 1))
+
+printf 'kanwil,unit,kode,nilai\nK,Lapas A,A.01,Ada\n' >"$tmp/a.csv"
+
+# Data found beside the program: a copy of the binary next to a templates/ folder.
+mkdir -p "$tmp/app/bin" && cp "$P2HAM" "$tmp/app/bin/p2ham" && cp -r "$root/templates" "$tmp/app/"
+expect "data dir: the program's folder" \
+	bash -c "cd '$tmp' && '$tmp/app/bin/p2ham' build -o '$tmp/o1' --date 2019-12-10 a.csv"
+expect "data dir: P2HAM_DATA" \
+	bash -c "cd '$tmp' && P2HAM_DATA='$root' '$P2HAM' check a.csv"
+expect "data dir: --data-dir wins over P2HAM_DATA" \
+	bash -c "cd '$tmp' && P2HAM_DATA=/nonexistent '$P2HAM' check --data-dir '$root' a.csv"
+expect "data dir: a wrong P2HAM_DATA is fatal" \
+	bash -c "cd '$tmp' && P2HAM_DATA=/nonexistent '$P2HAM' check a.csv; test \$? -eq 2"
+
+# --help and --version.
+expect "--help exits 0 and lists every option" bash -c "
+	'$P2HAM' --help >'$tmp/help' &&
+	for o in --out --rubric --template --year --date --kanwil --previous --delimiter \
+		 --encoding --strict --jobs --no-report --no-certificates --no-charts --charts \
+		 --data-dir --quiet --verbose; do grep -q -- \"\$o\" '$tmp/help' || exit 1; done"
+expect "--version" bash -c "'$P2HAM' --version | grep -q '^p2ham [0-9]'"
+
+# The samples: every feature at once; exit 1 because some rows are bad on purpose.
+expect "samples: build, exit 1, valid summary" bash -c "
+	cd '$root' && '$P2HAM' build -q -o '$tmp/s1' --date 2019-12-10 samples/*.csv; test \$? -eq 1 &&
+	xmllint --noout --schema templates/summary.xsd '$tmp/s1/summary.xml'"
+expect "samples: SOURCE_DATE_EPOCH gives the date" bash -c "
+	cd '$root' && SOURCE_DATE_EPOCH=1575936000 '$P2HAM' build -q -o '$tmp/s2' samples/*.csv;
+	grep -q 'date=\"2019-12-10\"' '$tmp/s2/summary.xml' && cmp '$tmp/s1/summary.xml' '$tmp/s2/summary.xml'"
+# Banten's two files contradict no unit's type or kanwil, so their order
+# must not change any score (SPEC 8.7).
+expect "samples: file order changes no score" bash -c "
+	cd '$root' && '$P2HAM' build -q -o '$tmp/s3' --date 2019-12-10 samples/banten-tim1.csv samples/banten-tim2.csv &&
+	'$P2HAM' build -q -o '$tmp/s4' --date 2019-12-10 samples/banten-tim2.csv samples/banten-tim1.csv &&
+	diff <(grep -E '<(unit|aspect|principle|region) ' '$tmp/s3/summary.xml') \
+	     <(grep -E '<(unit|aspect|principle|region) ' '$tmp/s4/summary.xml') >/dev/null"
+
+# No temporary file is left behind in the output folder.
+expect "no temporary files left" bash -c "! ls -A '$tmp/s1' | grep -q tmp"
+
+# An output folder that cannot be written: fatal, nothing half-written.
+if [ "$(id -u)" -ne 0 ]; then
+	mkdir -p "$tmp/ro" && chmod 555 "$tmp/ro"
+	expect "unwritable output folder is fatal" bash -c "
+		cd '$tmp' && '$P2HAM' build -o '$tmp/ro/out' --date 2019-12-10 a.csv; test \$? -eq 2"
+fi
+expect "output folder that is a file is fatal" bash -c "
+	cd '$tmp' && touch '$tmp/notadir' && '$P2HAM' build -o '$tmp/notadir' --date 2019-12-10 a.csv; test \$? -eq 2"
+
+# make install / uninstall with a PREFIX, run from elsewhere.
+expect "make install PREFIX and run the installed program" bash -c "
+	cd '$root' && make -s install PREFIX='$tmp/prefix' BUILD='$tmp/build' >/dev/null &&
+	cd '$tmp' && '$tmp/prefix/bin/p2ham' build -o '$tmp/o2' --date 2019-12-10 a.csv &&
+	test -f '$tmp/o2/summary.xml' &&
+	cd '$root' && make -s uninstall PREFIX='$tmp/prefix' BUILD='$tmp/build' >/dev/null &&
+	test ! -e '$tmp/prefix/bin/p2ham' && test ! -e '$tmp/prefix/share/p2ham'"
+
+echo "e2e: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
