@@ -37,7 +37,7 @@ LIBOBJ   := $(patsubst src/%.c,$(BUILD)/%.o,$(filter-out src/main.c,$(SRC)))
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
-.PHONY: all deps run check unit e2e install uninstall clean FORCE
+.PHONY: all deps run check unit e2e valgrind install uninstall clean FORCE
 
 all: $(BIN)
 
@@ -77,7 +77,6 @@ deps:
 
 run: deps
 	$(MAKE) all
-	rm -rf out
 	./$(BIN) build --out out --date 2019-12-10 samples/*.csv; \
 	  status=$$?; [ $$status -le 1 ] || exit $$status; \
 	  echo "exit status $$status (1: some sample rows are rejected on purpose)"
@@ -86,6 +85,15 @@ run: deps
 check: deps
 	$(MAKE) all unit
 	$(MAKE) e2e
+	$(if $(SANITIZE),,$(MAKE) valgrind)
+
+# The samples job under valgrind: no invalid access, no definite leak.
+valgrind: $(BIN)
+	@rm -rf $(BUILD)/valgrind-out
+	valgrind -q --leak-check=full --errors-for-leak-kinds=definite \
+	  --error-exitcode=99 ./$(BIN) build -q -o $(BUILD)/valgrind-out \
+	  --date 2019-12-10 samples/*.csv; test $$? -le 1
+	@echo "valgrind: 1 passed, 0 failed"
 
 unit: $(UNIT_BIN)
 	@pass=0; fail=0; for t in $(UNIT_BIN); do \
