@@ -326,11 +326,11 @@ static int parse_args(int argc, char **argv, struct config *cfg, int *status)
 	return 0;
 }
 
-static void print_file_summaries(const struct dataset *ds)
+static void print_file_summaries(const struct dataset *ds, FILE *out)
 {
 	for (guint i = 0; i < ds->files->len; i++) {
 		const struct input_file *f = g_ptr_array_index(ds->files, i);
-		printf("%s: layout %c, %s, delimiter '%s', %lu rows read, %lu accepted, "
+		fprintf(out, "%s: layout %c, %s, delimiter '%s', %lu rows read, %lu accepted, "
 		       "%lu rejected\n", f->path, f->layout, f->encoding,
 		       f->delimiter == '\t' ? "tab" : (char[]){ f->delimiter, 0 },
 		       f->rows_read, f->rows_accepted, f->rows_rejected);
@@ -384,7 +384,9 @@ static int run(const struct config *cfg)
 		fatal = 1;
 	}
 	if (cfg->command == CMD_CHECK && !cfg->quiet)
-		print_file_summaries(ds);
+		print_file_summaries(ds, stdout);
+	else if (cfg->verbose)
+		print_file_summaries(ds, stderr);
 	if (!fatal && cfg->command == CMD_BUILD && write_outputs(cfg, ds, &d) < 0)
 		fatal = 1;
 	fprintf(stderr, "%lu rows read, %lu accepted, %lu rejected, %lu warnings\n",

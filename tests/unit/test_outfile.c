@@ -1,0 +1,170 @@
+/* test_outfile.c — outputs appear only when committed, whole. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include "outfile.h"
+
+static char *make_dir(void)
+{
+	char *dir = g_dir_make_tmp("p2ham-outfile-XXXXXX", NULL);
+
+	assert_non_null(dir);
+	return dir;
+}
+
+/* Number of entries in `dir`, hidden ones included. */
+static int entries(const char *dir)
+{
+	GDir *d = g_dir_open(dir, 0, NULL);
+	int n = 0;
+
+	if (!d)
+		return -1;
+	while (g_dir_read_name(d))
+		n++;
+	g_dir_close(d);
+	return n;
+}
+
+static char *read_file(const char *dir, const char *name)
+{
+	char *path = g_build_filename(dir, name, NULL), *text = NULL;
+
+	g_file_get_contents(path, &text, NULL, NULL);
+	g_free(path);
+	return text;
+}
+
+static void remove_tree(const char *dir)
+{
+	char *cmd = g_strdup_printf("rm -rf '%s'", dir);
+
+	assert_int_equal(system(cmd), 0);
+	g_free(cmd);
+}
+
+static void test_commit_renames_into_place(void **state)
+{
+	struct diag d = DIAG_INIT;
+	char *dir = make_dir();
+	struct outset *o = outset_new(dir);
+	FILE *a = outset_open(o, "summary.xml", &d);
+	FILE *b = outset_open(o, "certificates/lapas-a.pdf", &d);
+	char *text;
+
+	assert_non_null(a);
+	assert_non_null(b);
+	fputs("new", a);
+	fputs("pdf", b);
+	assert_int_equal(outset_close(o, a, &d), 0);
+	assert_int_equal(outset_close(o, b, &d), 0);
+	/* Before the commit only temporary files exist. */
+	assert_null(read_file(dir, "summary.xml"));
+	assert_int_equal(outset_commit(o, &d), 0);
+	outset_free(o);
+	text = read_file(dir, "summary.xml");
+	assert_string_equal(text, "new");
+	g_free(text);
+	text = read_file(dir, "certificates/lapas-a.pdf");
+	assert_string_equal(text, "pdf");
+	g_free(text);
+	assert_int_equal(entries(dir), 2);      /* summary.xml, certificates/ */
+	assert_int_equal(d.errors, 0);
+	remove_tree(dir);
+	g_free(dir);
+}
+
+static void test_free_without_commit_keeps_old_file(void **state)
+{
+	struct diag d = DIAG_INIT;
+	char *dir = make_dir();
+	char *old = g_build_filename(dir, "summary.xml", NULL);
+	struct outset *o;
+	FILE *fp;
+	char *text;
+
+	assert_true(g_file_set_contents(old, "old", -1, NULL));
+	o = outset_new(dir);
+	fp = outset_open(o, "summary.xml", &d);
+	assert_non_null(fp);
+	fputs("half-writ", fp);
+	outset_free(o);         /* a failed run: nothing is committed */
+	text = read_file(dir, "summary.xml");
+	assert_string_equal(text, "old");
+	g_free(text);
+	assert_int_equal(entries(dir), 1);
+	remove_tree(dir);
+	g_free(old);
+	g_free(dir);
+}
+
+static void test_open_fails_under_a_file(void **state)
+{
+	struct diag d = DIAG_INIT;
+	char *dir = make_dir();
+	char *file = g_build_filename(dir, "plain", NULL);
+	struct outset *o;
+
+	d.out = fopen("/dev/null", "w");
+	assert_true(g_file_set_contents(file, "x", -1, NULL));
+	o = outset_new(file);   /* the output "folder" is a file */
+	assert_null(outset_open(o, "summary.xml", &d));
+	assert_int_equal(d.errors, 1);
+	outset_free(o);
+	fclose(d.out);
+	remove_tree(dir);
+	g_free(file);
+	g_free(dir);
+}
+
+/* A disk that fills up: the file size limit makes writes fail with EFBIG. */
+static void test_write_error_is_reported(void **state)
+{
+	struct diag d = DIAG_INIT;
+	char *dir = make_dir();
+	struct outset *o = outset_new(dir);
+	struct rlimit old, small;
+	FILE *fp;
+	int rc;
+
+	d.out = fopen("/dev/null", "w");
+	fp = outset_open(o, "summary.xml", &d);
+	assert_non_null(fp);
+	assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
+	small = old;
+	small.rlim_cur = 4096;
+	signal(SIGXFSZ, SIG_IGN);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &small), 0);
+	for (int i = 0; i < 10000; i++)
+		fputs("0123456789", fp);
+	rc = outset_close(o, fp, &d);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
+	assert_int_equal(rc, -1);
+	assert_int_equal(d.errors, 1);
+	outset_free(o);
+	assert_int_equal(entries(dir), 0);      /* the partial file is gone */
+	fclose(d.out);
+	remove_tree(dir);
+	g_free(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_commit_renames_into_place),
+		cmocka_unit_test(test_free_without_commit_keeps_old_file),
+		cmocka_unit_test(test_open_fails_under_a_file),
+		cmocka_unit_test(test_write_error_is_reported),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
