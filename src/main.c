@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "form.h"
 #include "ingest.h"
 #include "outfile.h"
 #include "rubric.h"
@@ -27,7 +28,7 @@
 
 enum { EXIT_ACCEPTED = 0, EXIT_REJECTED = 1, EXIT_FATAL = 2 };
 
-enum command { CMD_BUILD, CMD_CHECK };
+enum command { CMD_BUILD, CMD_CHECK, CMD_FORM };
 
 /* Everything the command line decides, built once and then read only. */
 struct config {
@@ -49,15 +50,23 @@ struct config {
 	int quiet, verbose;
 	char **files;
 	int n_files;
+	const char *form_type;  /* form: --type */
+	const char *form_unit;  /* form: --unit */
+	int out_given;
 };
 
 static const char usage_text[] =
 "usage: p2ham build [OPTIONS] FILE.csv...   score and write every output into --out\n"
 "       p2ham check [OPTIONS] FILE.csv...   validate inputs only; write nothing\n"
+"       p2ham form --type TYPE [--unit NAME] [--kanwil NAME] [--out FILE]\n"
+"                                          print a blank verification form (layout B)\n"
 "       p2ham --help | --version\n"
 "\n"
 "options:\n"
-"  -o, --out DIR          output folder (default: out)\n"
+"  -o, --out DIR          output folder (default: out); for form, the file to\n"
+"                         write (default: standard output)\n"
+"      --type TYPE        form: the unit type (an id, label or prefix of the rubric)\n"
+"      --unit NAME        form: the unit's name, filled in on the form\n"
 "  -r, --rubric FILE      scoring rubric (default: DATA/templates/rubric.xml)\n"
 "  -t, --template FILE    certificate template (default: DATA/templates/certificate.xml)\n"
 "      --year N           award year on the outputs (default: year of --date)\n"
@@ -180,7 +189,7 @@ static char *find_data_dir(const char *option)
 enum {
 	OPT_YEAR = 256, OPT_DATE, OPT_KANWIL, OPT_PREVIOUS, OPT_DELIMITER,
 	OPT_ENCODING, OPT_STRICT, OPT_NO_REPORT, OPT_NO_CERTIFICATES,
-	OPT_NO_CHARTS, OPT_CHARTS, OPT_DATA_DIR,
+	OPT_NO_CHARTS, OPT_CHARTS, OPT_DATA_DIR, OPT_TYPE, OPT_UNIT,
 };
 
 static const struct option long_options[] = {
@@ -200,6 +209,8 @@ static const struct option long_options[] = {
 	{ "no-charts", no_argument, NULL, OPT_NO_CHARTS },
 	{ "charts", required_argument, NULL, OPT_CHARTS },
 	{ "data-dir", required_argument, NULL, OPT_DATA_DIR },
+	{ "type", required_argument, NULL, OPT_TYPE },
+	{ "unit", required_argument, NULL, OPT_UNIT },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
@@ -213,7 +224,7 @@ static int apply_option(struct config *cfg, int opt, const char *arg)
 	long n;
 
 	switch (opt) {
-	case 'o': cfg->out_dir = arg; break;
+	case 'o': cfg->out_dir = arg; cfg->out_given = 1; break;
 	case 'r': cfg->rubric_path = g_strdup(arg); break;
 	case 't': cfg->template_path = g_strdup(arg); break;
 	case OPT_YEAR:
@@ -258,6 +269,8 @@ static int apply_option(struct config *cfg, int opt, const char *arg)
 		cfg->charts = arg;
 		break;
 	case OPT_DATA_DIR: cfg->data_dir = g_strdup(arg); break;
+	case OPT_TYPE: cfg->form_type = arg; break;
+	case OPT_UNIT: cfg->form_unit = arg; break;
 	case 'q': cfg->quiet = 1; break;
 	case 'v': cfg->verbose = 1; break;
 	default:
@@ -291,6 +304,8 @@ static int parse_args(int argc, char **argv, struct config *cfg, int *status)
 		cfg->command = CMD_BUILD;
 	else if (!strcmp(argv[1], "check"))
 		cfg->command = CMD_CHECK;
+	else if (!strcmp(argv[1], "form"))
+		cfg->command = CMD_FORM;
 	else {
 		usage_error("unknown command '%s'", argv[1]);
 		return -1;
@@ -308,7 +323,16 @@ static int parse_args(int argc, char **argv, struct config *cfg, int *status)
 	}
 	cfg->files = argv + optind;
 	cfg->n_files = argc - optind;
-	if (cfg->n_files == 0) {
+	if (cfg->command == CMD_FORM && (cfg->n_files || !cfg->form_type)) {
+		usage_error("%s", cfg->n_files ? "form takes no input files" :
+			    "form wants --type TYPE");
+		return -1;
+	}
+	if (cfg->command != CMD_FORM && (cfg->form_type || cfg->form_unit)) {
+		usage_error("%s", "--type and --unit belong to form");
+		return -1;
+	}
+	if (cfg->command != CMD_FORM && cfg->n_files == 0) {
 		usage_error("%s: no input files", argv[1]);
 		return -1;
 	}
@@ -362,6 +386,39 @@ done:
 	return rc;
 }
 
+/* p2ham form: the blank form to standard output or, atomically, to --out. */
+static int run_form(const struct config *cfg, const struct rubric *rubric,
+		    struct diag *d)
+{
+	const struct rubric_unit_type *type = rubric_find_type(rubric, cfg->form_type);
+	struct outset *out;
+	char *dir, *base;
+	FILE *fp;
+	int rc = -1;
+
+	if (!type) {
+		diag_error(d, NULL, 0, "unknown unit type '%s'", cfg->form_type);
+		return -1;
+	}
+	if (!cfg->out_given) {
+		form_write(rubric, type, cfg->form_unit, cfg->kanwil, stdout);
+		return fflush(stdout) == 0 ? 0 : -1;
+	}
+	dir = g_path_get_dirname(cfg->out_dir);
+	base = g_path_get_basename(cfg->out_dir);
+	out = outset_new(dir);
+	fp = outset_open(out, base, d);
+	if (fp) {
+		form_write(rubric, type, cfg->form_unit, cfg->kanwil, fp);
+		if (outset_close(out, fp, d) == 0)
+			rc = outset_commit(out, d);
+	}
+	outset_free(out);
+	g_free(dir);
+	g_free(base);
+	return rc;
+}
+
 static int run(const struct config *cfg)
 {
 	struct diag d = DIAG_INIT;
@@ -374,6 +431,11 @@ static int run(const struct config *cfg)
 	rubric = rubric_load(cfg->rubric_path, &d);
 	if (!rubric)
 		return EXIT_FATAL;
+	if (cfg->command == CMD_FORM) {
+		status = run_form(cfg, rubric, &d) < 0 ? EXIT_FATAL : EXIT_ACCEPTED;
+		rubric_free(rubric);
+		return status;
+	}
 	ds = dataset_new(rubric);
 	for (int i = 0; i < cfg->n_files; i++)
 		if (ingest_file(ds, cfg->files[i], &iopt, &d) < 0)
