@@ -72,7 +72,7 @@ static const char usage_text[] =
 "      --year N           award year on the outputs (default: year of --date)\n"
 "      --date YYYY-MM-DD  report date (default: SOURCE_DATE_EPOCH if set, else today)\n"
 "      --kanwil NAME      regional office for rows without a kanwil column\n"
-"      --previous FILE    last year's summary.xml (not read yet in this version)\n"
+"      --previous FILE    last year's summary.xml: retained awards, change\n"
 "      --delimiter C      force ',' ';' 'tab' or '|' (default: sniffed per file)\n"
 "      --encoding E       force UTF-8, WINDOWS-1252 or any iconv name (default: sniffed)\n"
 "      --strict           any rejected row is fatal (exit 2, nothing written)\n"
@@ -363,9 +363,9 @@ static void print_file_summaries(const struct dataset *ds, FILE *out)
 
 /* Score and write every output; all or nothing. Returns 0 or -1. */
 static int write_outputs(const struct config *cfg, const struct dataset *ds,
-			 struct diag *d)
+			 const struct previous *prev, struct diag *d)
 {
-	struct model *m = model_build(ds, cfg->year, cfg->date);
+	struct model *m = model_build(ds, cfg->year, cfg->date, prev);
 	struct outset *out = outset_new(cfg->out_dir);
 	FILE *fp = outset_open(out, "summary.xml", d);
 	int rc = -1;
@@ -424,6 +424,7 @@ static int run(const struct config *cfg)
 	struct diag d = DIAG_INIT;
 	struct ingest_options iopt = { cfg->kanwil, cfg->delimiter, cfg->encoding };
 	struct rubric *rubric;
+	struct previous *prev = NULL;
 	struct dataset *ds;
 	int fatal = 0, status;
 
@@ -435,6 +436,13 @@ static int run(const struct config *cfg)
 		status = run_form(cfg, rubric, &d) < 0 ? EXIT_FATAL : EXIT_ACCEPTED;
 		rubric_free(rubric);
 		return status;
+	}
+	if (cfg->previous) {
+		prev = previous_load(cfg->previous, &d);
+		if (!prev) {
+			rubric_free(rubric);
+			return EXIT_FATAL;
+		}
 	}
 	ds = dataset_new(rubric);
 	for (int i = 0; i < cfg->n_files; i++)
@@ -449,12 +457,13 @@ static int run(const struct config *cfg)
 		print_file_summaries(ds, stdout);
 	else if (cfg->verbose)
 		print_file_summaries(ds, stderr);
-	if (!fatal && cfg->command == CMD_BUILD && write_outputs(cfg, ds, &d) < 0)
+	if (!fatal && cfg->command == CMD_BUILD && write_outputs(cfg, ds, prev, &d) < 0)
 		fatal = 1;
 	fprintf(stderr, "%lu rows read, %lu accepted, %lu rejected, %lu warnings\n",
 		ds->rows_read, ds->rows_accepted, ds->rows_rejected, d.warnings);
 	status = fatal ? EXIT_FATAL : ds->rows_rejected ? EXIT_REJECTED : EXIT_ACCEPTED;
 	dataset_free(ds);
+	previous_free(prev);
 	rubric_free(rubric);
 	return status;
 }

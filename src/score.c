@@ -439,7 +439,27 @@ static void region_free(struct region *rg)
 	g_free(rg);
 }
 
-struct model *model_build(const struct dataset *data, int year, int date)
+/* SPEC 4.8: a recommended unit that was recommended or retained last year
+ * is retained; every unit found last year carries its previous total. */
+static void apply_previous(struct model *m, const struct previous *prev)
+{
+	for (guint i = 0; prev && i < m->units->len; i++) {
+		struct scored_unit *su = g_ptr_array_index(m->units, i);
+		const struct previous_unit *pu = previous_find(prev, su->id, su->src->name);
+
+		if (!pu)
+			continue;
+		su->has_previous = 1;
+		su->previous_total = pu->total;
+		su->previous_recommendation = !pu->recommended ? REC_NOT_RECOMMENDED :
+			!strcmp(pu->recommendation, "retained") ? REC_RETAINED : REC_RECOMMENDED;
+		if (su->recommendation == REC_RECOMMENDED && pu->recommended)
+			su->recommendation = REC_RETAINED;
+	}
+}
+
+struct model *model_build(const struct dataset *data, int year, int date,
+			  const struct previous *prev)
 {
 	struct model *m = g_new0(struct model, 1);
 	GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal);
@@ -455,6 +475,7 @@ struct model *model_build(const struct dataset *data, int year, int date)
 		g_ptr_array_add(m->units, unit_build(m, g_ptr_array_index(data->units, i),
 						     ids, m->conflicts));
 	g_hash_table_destroy(ids);
+	apply_previous(m, prev);
 	build_regions(m);
 	g_ptr_array_sort(m->units, by_rank);
 	for (guint i = 0; i < m->units->len; i++) {

@@ -5,6 +5,7 @@
 #include <glib.h>
 
 #include "ingest.h"
+#include "previous.h"
 #include "rubric.h"
 
 /*
@@ -85,9 +86,11 @@ struct model {
 	GPtrArray *conflicts;   /* struct conflict *, in rank order, then item order */
 };
 
-/* Score every unit of `data` (SPEC 4, 8.10-8.13). `year` goes into the
- * verification codes. The caller owns the result; free it with model_free(). */
-struct model *model_build(const struct dataset *data, int year, int date);
+/* Score every unit of `data` (SPEC 4, 8.10-8.14). `year` goes into the
+ * verification codes; `prev`, last year's summary, may be NULL (it is only
+ * read during the call). The caller owns the result; free it with model_free(). */
+struct model *model_build(const struct dataset *data, int year, int date,
+			  const struct previous *prev);
 void model_free(struct model *m);
 
 /* The verification code of SPEC 6: the first 10 hex digits, upper case, of

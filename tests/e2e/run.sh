@@ -54,6 +54,13 @@ expect "samples: file order changes no score" bash -c "
 	diff <(grep -E '<(unit|aspect|principle|region) ' '$tmp/s3/summary.xml') \
 	     <(grep -E '<(unit|aspect|principle|region) ' '$tmp/s4/summary.xml') >/dev/null"
 
+# This year's summary read back as last year's: every recommended unit is retained.
+expect "samples: --previous with our own summary" bash -c "
+	cd '$root' && '$P2HAM' build -q -o '$tmp/s5' --date 2020-12-10 --previous '$tmp/s1/summary.xml' samples/*.csv;
+	test \$? -eq 1 && xmllint --noout --schema templates/summary.xsd '$tmp/s5/summary.xml' &&
+	test \$(grep -c 'recommendation=\"retained\"' '$tmp/s5/summary.xml') -eq \$(grep -c '<unit .*recommendation=\"recommended\"' '$tmp/s1/summary.xml') &&
+	test \$(grep -c '<previous ' '$tmp/s5/summary.xml') -eq \$(grep -c '<unit ' '$tmp/s1/summary.xml')"
+
 # No temporary file is left behind in the output folder.
 expect "no temporary files left" bash -c "! ls -A '$tmp/s1' | grep -q tmp"
 

@@ -489,7 +489,7 @@ static void test_missing_item(void **state)
 
 	answer(unit_add(f->ds, "Lapas Kelas I Cipinang", "Kanwil DKI", "lapas"),
 	       answers);
-	f->m = model_build(f->ds, 2019, 20191210);
+	f->m = model_build(f->ds, 2019, 20191210, NULL);
 	assert_int_equal(f->m->year, 2019);
 	assert_int_equal(f->m->date, 20191210);
 	su = unit_named(f->m, "Lapas Kelas I Cipinang");
@@ -535,7 +535,7 @@ static void test_equal_answers_merge(void **state)
 	obs_add(u, "A.01", "Ada", 20191005, "foto", "ok");
 	obs_add(u, "A.01", "Ada", 20191004, "SK", "");
 	obs_add(u, "A.01", "Ada", 20191001, "", "ok");
-	f->m = model_build(f->ds, 2019, 20191210);
+	f->m = model_build(f->ds, 2019, 20191210, NULL);
 	si = item_of(unit_named(f->m, "Lapas Merge"), "A.01");
 	assert_int_equal(si->status, ITEM_ASSESSED);
 	assert_ptr_equal(si->chosen, first);
@@ -568,7 +568,7 @@ static void test_conflict_latest_date_wins(void **state)
 	obs_add(u, "A.02", "Tidak Ada", 20191001, NULL, NULL);
 	o[2] = obs_add(u, "A.01", "Tidak Ada", 20191003, "e3", NULL);
 	o[3] = obs_add(u, "A.01", "Ada", 20190901, "e4", NULL);
-	f->m = model_build(f->ds, 2019, 20191210);
+	f->m = model_build(f->ds, 2019, 20191210, NULL);
 	su = unit_named(f->m, "Lapas Konflik");
 	si = item_of(su, "A.01");
 	assert_int_equal(si->status, ITEM_CONFLICT);
@@ -600,7 +600,7 @@ static void test_conflict_undated_lowest_wins(void **state)
 	obs_add(u, "A.01", "Ada", 0, "a1", NULL);
 	low = obs_add(u, "A.01", "Proses", 0, "p", NULL);
 	obs_add(u, "A.01", "Ada", 0, "a2", NULL);
-	f->m = model_build(f->ds, 2019, 20191210);
+	f->m = model_build(f->ds, 2019, 20191210, NULL);
 	si = item_of(unit_named(f->m, "Lapas Tanpa Tanggal"), "A.01");
 	assert_int_equal(si->status, ITEM_CONFLICT);
 	assert_ptr_equal(si->chosen, low);
@@ -623,7 +623,7 @@ static void test_conflict_some_dates_missing(void **state)
 	obs_add(u, "A.01", "Proses", 20191010, NULL, NULL);
 	low = obs_add(u, "A.01", "Tidak Ada", 0, NULL, NULL);
 	obs_add(u, "A.01", "Ada", 20191020, NULL, NULL);
-	f->m = model_build(f->ds, 2019, 20191210);
+	f->m = model_build(f->ds, 2019, 20191210, NULL);
 	si = item_of(unit_named(f->m, "Lapas Sebagian"), "A.01");
 	assert_int_equal(si->status, ITEM_CONFLICT);
 	assert_ptr_equal(si->chosen, low);
@@ -649,7 +649,7 @@ static void test_conflict_tie_first_seen(void **state)
 	obs_add(u, "A.01", "Belum Ada", 0, "b2", NULL);
 	dated = obs_add(u, "A.02", "Tidak Ada", 20191005, NULL, NULL);
 	obs_add(u, "A.02", "Belum Ada", 20191005, NULL, NULL);
-	f->m = model_build(f->ds, 2019, 20191210);
+	f->m = model_build(f->ds, 2019, 20191210, NULL);
 	su = unit_named(f->m, "Lapas Seri");
 	assert_ptr_equal(item_of(su, "A.01")->chosen, first);
 	assert_string_equal(item_of(su, "A.01")->level->label, "Belum Ada");
@@ -672,7 +672,7 @@ static void test_weighted_formulas(void **state)
 	const struct scored_unit *su;
 
 	answer(unit_add(f->ds, "Lapas Campur", "K", "lapas"), lapas_mixed);
-	f->m = model_build(f->ds, 2019, 20191210);
+	f->m = model_build(f->ds, 2019, 20191210, NULL);
 	su = unit_named(f->m, "Lapas Campur");
 	assert_near(su->aspects[ASPECT_A], 250.0 / 3);
 	assert_near(su->aspects[ASPECT_B], 75);
@@ -701,7 +701,7 @@ static void test_absent_aspect_omitted(void **state)
 	const struct scored_unit *su;
 
 	answer(unit_add(f->ds, "Rutan Campur", "K", "rutan"), rutan_mixed);
-	f->m = model_build(f->ds, 2019, 20191210);
+	f->m = model_build(f->ds, 2019, 20191210, NULL);
 	su = unit_named(f->m, "Rutan Campur");
 	assert_near(su->aspects[ASPECT_A], 250.0 / 3);
 	assert_near(su->aspects[ASPECT_B], 50);
@@ -742,7 +742,7 @@ static void test_grade_and_floor_slack(void **state)
 	answer(unit_add(f->ds, "Lapas Tiga", "K", "lapas"), low);
 	answer(unit_add(f->ds, "Lapas Dua", "K", "lapas"), mid);
 	answer(unit_add(f->ds, "Lapas Satu", "K", "lapas"), top);
-	f->m = model_build(f->ds, 2019, 20191210);
+	f->m = model_build(f->ds, 2019, 20191210, NULL);
 
 	su = unit_named(f->m, "Lapas Satu");
 	assert_true(su->total < 80);
@@ -789,7 +789,7 @@ static void test_every_reason_listed(void **state)
 	const struct scored_unit *su;
 
 	answer(unit_add(f->ds, "Lapas Gagal", "K", "lapas"), answers);
-	f->m = model_build(f->ds, 2019, 20191210);
+	f->m = model_build(f->ds, 2019, 20191210, NULL);
 	su = unit_named(f->m, "Lapas Gagal");
 	assert_near(su->total, 15);
 	assert_string_equal(su->grade, "Kurang");
@@ -821,7 +821,7 @@ static void test_rank_ties_by_name(void **state)
 	answer(unit_add(f->ds, "Lapas a", "K", "lapas"), lapas_all_top);
 	answer(unit_add(f->ds, "Lapas \xc3\x89" "bc", "K", "lapas"), lapas_all_top);
 	answer(unit_add(f->ds, "Lapas B", "K", "lapas"), near_top);
-	f->m = model_build(f->ds, 2019, 20191210);
+	f->m = model_build(f->ds, 2019, 20191210, NULL);
 	assert_true(unit_named(f->m, "Lapas B")->total <
 		    unit_named(f->m, "Lapas a")->total);
 	assert_int_equal(f->m->units->len, 4);
@@ -859,7 +859,7 @@ static void test_ids(void **state)
 		unit_add(f->ds, names[i][0], "K", i == 0 ? "rutan" : "lapas");
 	/* The fourth unit ranks first; its id still follows appearance. */
 	answer(g_ptr_array_index(f->ds->units, 3), lapas_all_top);
-	f->m = model_build(f->ds, 2019, 20191210);
+	f->m = model_build(f->ds, 2019, 20191210, NULL);
 	assert_string_equal(((const struct scored_unit *)
 			     g_ptr_array_index(f->m->units, 0))->src->name, "LAPAS X!");
 	for (guint i = 0; i < G_N_ELEMENTS(names); i++)
@@ -887,7 +887,7 @@ static void test_regions(void **state)
 	answer(unit_add(f->ds, "Rutan Tiga", "Kanwil Jawa Barat", "rutan"), rutan_mixed);
 	unit_add(f->ds, "Lapas Empat", "kanwil banten", "lapas");
 	answer(unit_add(f->ds, "Rutan Lima", "Kanwil Banten", "rutan"), rutan_all_top);
-	f->m = model_build(f->ds, 2019, 20191210);
+	f->m = model_build(f->ds, 2019, 20191210, NULL);
 	assert_int_equal(f->m->regions->len, 3);
 
 	rg = g_ptr_array_index(f->m->regions, 0);
@@ -946,7 +946,7 @@ static void test_verification_code(void **state)
 
 	answer(unit_add(f->ds, "Lapas Kelas III Cilegon", "Kanwil Banten", "lapas"),
 	       lapas_mixed);
-	f->m = model_build(f->ds, 2019, 20191210);
+	f->m = model_build(f->ds, 2019, 20191210, NULL);
 	assert_string_equal(unit_named(f->m, "Lapas Kelas III Cilegon")->code,
 			    "1AA8CEE072");
 }
@@ -974,7 +974,7 @@ static void test_conflicts_by_rank_then_item(void **state)
 	obs_add(low, "A.01", "Tidak Ada", 0, NULL, NULL);
 	answer(high, lapas_all_top);
 	obs_add(high, "B.01", "Cukup", 0, NULL, NULL);
-	f->m = model_build(f->ds, 2019, 20191210);
+	f->m = model_build(f->ds, 2019, 20191210, NULL);
 	assert_near(unit_named(f->m, "Lapas Rendah")->total, 5);
 	assert_near(unit_named(f->m, "Lapas Tinggi")->total, 95);
 	assert_int_equal(f->m->conflicts->len, 3);
@@ -993,7 +993,7 @@ static void test_empty_dataset(void **state)
 {
 	struct fixture *f = *state;
 
-	f->m = model_build(f->ds, 2019, 20191210);
+	f->m = model_build(f->ds, 2019, 20191210, NULL);
 	assert_int_equal(f->m->units->len, 0);
 	assert_int_equal(f->m->regions->len, 0);
 	assert_int_equal(f->m->conflicts->len, 0);
