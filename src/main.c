@@ -280,6 +280,29 @@ static int apply_option(struct config *cfg, int opt, const char *arg)
 	return 0;
 }
 
+/* The program's version, the summary schema's and the default rubric's. */
+static void print_version(void)
+{
+	char *dir = find_data_dir(NULL);
+	char *path = g_build_filename(dir, "templates", "rubric.xml", NULL);
+	struct diag quiet = DIAG_INIT;
+	struct rubric *r;
+
+	quiet.out = fopen("/dev/null", "w");
+	r = quiet.out ? rubric_load(path, &quiet) : NULL;
+	printf("p2ham %s\nsummary schema %s (%s)\n", P2HAM_VERSION, SUMMARY_VERSION,
+	       SUMMARY_NAMESPACE);
+	if (r)
+		printf("rubric %s version %s (%s)\n", r->id, r->version, path);
+	else
+		printf("rubric: none found at %s\n", path);
+	rubric_free(r);
+	if (quiet.out)
+		fclose(quiet.out);
+	g_free(path);
+	g_free(dir);
+}
+
 /* Fill `cfg` from the command line. Returns -1 to exit with status *status. */
 static int parse_args(int argc, char **argv, struct config *cfg, int *status)
 {
@@ -296,7 +319,7 @@ static int parse_args(int argc, char **argv, struct config *cfg, int *status)
 		return -1;
 	}
 	if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V")) {
-		printf("p2ham %s (summary schema %s)\n", P2HAM_VERSION, SUMMARY_VERSION);
+		print_version();
 		*status = EXIT_ACCEPTED;
 		return -1;
 	}
@@ -362,14 +385,22 @@ static void print_file_summaries(const struct dataset *ds, FILE *out)
 }
 
 /* Score and write every output; all or nothing. Returns 0 or -1. */
+static void progress(const struct config *cfg, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
 static int write_outputs(const struct config *cfg, const struct dataset *ds,
 			 const struct previous *prev, struct diag *d)
 {
-	struct model *m = model_build(ds, cfg->year, cfg->date, prev);
-	struct outset *out = outset_new(cfg->out_dir);
-	FILE *fp = outset_open(out, "summary.xml", d);
+	struct model *m;
+	struct outset *out;
+	FILE *fp;
 	int rc = -1;
 
+	progress(cfg, "scoring %u units", ds->units->len);
+	m = model_build(ds, cfg->year, cfg->date, prev);
+	progress(cfg, "writing %s/summary.xml", cfg->out_dir);
+	out = outset_new(cfg->out_dir);
+	fp = outset_open(out, "summary.xml", d);
 	if (!fp)
 		goto done;
 	if (summary_write(m, fp) < 0) {
@@ -419,6 +450,23 @@ static int run_form(const struct config *cfg, const struct rubric *rubric,
 	return rc;
 }
 
+/* Progress on stderr, only when a person watches it there (SPEC 2). */
+static void progress(const struct config *cfg, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void progress(const struct config *cfg, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (cfg->quiet || !isatty(STDERR_FILENO))
+		return;
+	fputs("p2ham: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
 static int run(const struct config *cfg)
 {
 	struct diag d = DIAG_INIT;
@@ -445,9 +493,11 @@ static int run(const struct config *cfg)
 		}
 	}
 	ds = dataset_new(rubric);
-	for (int i = 0; i < cfg->n_files; i++)
+	for (int i = 0; i < cfg->n_files; i++) {
+		progress(cfg, "reading %s (%d of %d)", cfg->files[i], i + 1, cfg->n_files);
 		if (ingest_file(ds, cfg->files[i], &iopt, &d) < 0)
 			fatal = 1;
+	}
 	if (!fatal && cfg->strict && ds->rows_rejected) {
 		diag_error(&d, NULL, 0, "--strict: %lu rows rejected; nothing written",
 			   ds->rows_rejected);

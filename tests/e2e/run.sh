@@ -37,7 +37,16 @@ expect "--help exits 0 and lists every option" bash -c "
 	for o in --out --rubric --template --year --date --kanwil --previous --delimiter \
 		 --encoding --strict --jobs --no-report --no-certificates --no-charts --charts \
 		 --data-dir --quiet --verbose; do grep -q -- \"\$o\" '$tmp/help' || exit 1; done"
-expect "--version" bash -c "'$P2HAM' --version | grep -q '^p2ham [0-9]'"
+expect "--version names the schema and rubric versions" bash -c "
+	'$P2HAM' --version >'$tmp/version' && grep -q '^p2ham [0-9]' '$tmp/version' &&
+	grep -q '^summary schema 1' '$tmp/version' && grep -q '^rubric permenkumham-27-2018 version 1' '$tmp/version'"
+
+# Progress shows on a terminal (script(1) gives one), never in a pipe, never with -q.
+expect "progress on a terminal only" bash -c "
+	cd '$tmp' && script -qec \"'$P2HAM' build -o '$tmp/o3' --date 2019-12-10 a.csv\" /dev/null | grep -q 'p2ham: reading a.csv' &&
+	! script -qec \"'$P2HAM' build -q -o '$tmp/o3' --date 2019-12-10 a.csv\" /dev/null | grep -q 'p2ham: reading' &&
+	! '$P2HAM' build -o '$tmp/o3' --date 2019-12-10 a.csv 2>&1 | grep -q 'p2ham: reading' &&
+	! grep -q 'reading' '$tmp/o3/summary.xml'"
 
 # The samples: every feature at once; exit 1 because some rows are bad on purpose.
 expect "samples: build, exit 1, valid summary" bash -c "

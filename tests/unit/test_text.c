@@ -1,0 +1,414 @@
+/* test_text.c — folding, keys, ids, dates, number formatting, XML safety, prefixes. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <locale.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "text.h"
+
+/* An input and the output a string function should give for it. */
+struct pair {
+	const char *in;
+	const char *out;
+};
+
+typedef char *(*text_fn)(const char *s);
+
+/* Check every pair of a table, naming the input that fails. */
+static void check_pairs(text_fn fn, const struct pair *pairs, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char *got = fn(pairs[i].in);
+
+		if (strcmp(got, pairs[i].out) != 0) {
+			print_error("input \"%s\": expected \"%s\", got \"%s\"\n",
+				    pairs[i].in, pairs[i].out, got);
+			g_free(got);
+			fail();
+		}
+		g_free(got);
+	}
+}
+
+#define CHECK_PAIRS(fn, table) check_pairs((fn), (table), G_N_ELEMENTS(table))
+
+/* ---- text_fold, text_key, text_trim ---------------------------------------- */
+
+static void test_fold_trims_collapses_and_casefolds(void **state)
+{
+	static const struct pair pairs[] = {
+		{ "  Cukup   PATUH ", "cukup patuh" },
+		{ "\tCukup\t\tPatuh\t", "cukup patuh" },
+		{ "Cukup\xC2\xA0\xC2\xA0Patuh\xC2\xA0", "cukup patuh" },   /* NBSP */
+		{ "\xC2\xA0 Cukup \t\xC2\xA0 patuh \n", "cukup patuh" },
+		{ "Ada", "ada" },
+		{ "", "" },
+		{ " \t\xC2\xA0 ", "" },
+		{ "STRASSE", "strasse" },
+		{ "Stra\xC3\x9F" "e", "strasse" },                          /* ß folds to ss */
+		{ "BAN\xC3\x9BN", "ban\xC3\xBBn" },                          /* Û -> û */
+	};
+
+	CHECK_PAIRS(text_fold, pairs);
+}
+
+static void test_key_ignores_case_space_underscore_dash_dot(void **state)
+{
+	static const struct pair pairs[] = {
+		{ "Nama_UPT", "namaupt" },
+		{ "nama-upt", "namaupt" },
+		{ "Nama.UPT", "namaupt" },
+		{ " NAMA UPT ", "namaupt" },
+		{ "Nama\tUPT", "namaupt" },
+		{ "Nama\xC2\xA0UPT", "namaupt" },
+		{ "Kode.Kriteria", "kodekriteria" },
+		{ "Data-Pendukung", "datapendukung" },
+		{ "_-. ", "" },
+	};
+
+	CHECK_PAIRS(text_key, pairs);
+}
+
+static void test_trim_keeps_inside(void **state)
+{
+	static const struct pair pairs[] = {
+		{ "  Lapas  A \t", "Lapas  A" },
+		{ "\xC2\xA0Lapas A\xC2\xA0", "Lapas A" },
+		{ "\xEF\xBB\xBFLapas A", "Lapas A" },                      /* U+FEFF */
+		{ "Lapas\tA", "Lapas\tA" },
+		{ "\n\r a \r\n", "a" },
+		{ "", "" },
+		{ "   ", "" },
+		{ "\xC3\xA9", "\xC3\xA9" },
+	};
+
+	CHECK_PAIRS(text_trim, pairs);
+}
+
+/* ---- text_make_id (SPEC 4, 8.11) ------------------------------------------- */
+
+static void test_make_id_examples_of_the_spec(void **state)
+{
+	static const struct pair pairs[] = {
+		{ "Lapas Kelas III Cilegon", "lapas-kelas-iii-cilegon" },
+		{ "Rutan Kelas IIB Pangkalan B\xC3\xBBn", "rutan-kelas-iib-pangkalan-bun" },
+		{ "\xC3\x91" "and\xC3\xBA & \xC3\x91u", "nandu-nu" },
+		{ "Stra\xC3\x9F" "e", "stra-e" },          /* ß has no ASCII decomposition */
+	};
+
+	CHECK_PAIRS(text_make_id, pairs);
+}
+
+static void test_make_id_drops_leading_trailing_and_repeated_dashes(void **state)
+{
+	static const struct pair pairs[] = {
+		{ "../../x", "x" },
+		{ "--Lapas--A--", "lapas-a" },
+		{ "  Lapas   A  ", "lapas-a" },
+		{ "Lapas <A> & \"B\"", "lapas-a-b" },
+		{ "Lapas/../../etc/passwd", "lapas-etc-passwd" },
+		{ "A.01", "a-01" },
+	};
+
+	CHECK_PAIRS(text_make_id, pairs);
+}
+
+static void test_make_id_empty_becomes_unit(void **state)
+{
+	static const struct pair pairs[] = {
+		{ "...", "unit" },
+		{ "", "unit" },
+		{ "   ", "unit" },
+		{ "\xE5\x8C\x97\xE4\xBA\xAC", "unit" },          /* 北京: no ASCII at all */
+	};
+
+	CHECK_PAIRS(text_make_id, pairs);
+}
+
+static void test_make_id_uses_compatibility_decomposition(void **state)
+{
+	static const struct pair pairs[] = {
+		/* Fullwidth ＬＡＰＡＳ */
+		{ "\xEF\xBC\xAC\xEF\xBC\xA1\xEF\xBC\xB0\xEF\xBC\xA1\xEF\xBC\xB3", "lapas" },
+		/* Roman numeral Ⅲ (U+2162) */
+		{ "Lapas Kelas \xE2\x85\xA2", "lapas-kelas-iii" },
+		/* e + combining acute, already decomposed */
+		{ "Caf" "e\xCC\x81", "cafe" },
+		/* ligature ﬁ */
+		{ "\xEF\xAC\x81le", "file" },
+	};
+
+	CHECK_PAIRS(text_make_id, pairs);
+}
+
+/* ---- text_parse_date (SPEC 8.8) -------------------------------------------- */
+
+struct date_case {
+	const char *in;
+	int ymd;        /* 0: not a date */
+};
+
+static void check_dates(const struct date_case *cases, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		int got = text_parse_date(cases[i].in);
+
+		if (got != cases[i].ymd) {
+			print_error("date \"%s\": expected %d, got %d\n", cases[i].in,
+				    cases[i].ymd, got);
+			fail();
+		}
+	}
+}
+
+#define CHECK_DATES(table) check_dates((table), G_N_ELEMENTS(table))
+
+static void test_parse_date_accepts_every_spec_form(void **state)
+{
+	static const struct date_case cases[] = {
+		{ "2019-10-03", 20191003 },
+		{ "3/10/2019", 20191003 },
+		{ "03/10/2019", 20191003 },
+		{ "3-10-2019", 20191003 },
+		{ "03-10-2019", 20191003 },
+		{ "3 Oktober 2019", 20191003 },
+		{ "3 october 2019", 20191003 },
+		{ "03 OKTOBER 2019", 20191003 },
+		{ "  3  Oktober\t2019 ", 20191003 },
+		{ "29 Februari 2020", 20200229 },
+		{ "1 Mei 2019", 20190501 },
+		{ "1 May 2019", 20190501 },
+		{ "31 Desember 2019", 20191231 },
+		{ "31 December 2019", 20191231 },
+		{ "17 Agustus 1945", 19450817 },
+		{ "15/1/2019", 20190115 },
+	};
+
+	CHECK_DATES(cases);
+}
+
+/*
+ * The spec's "one- or two-digit day and month" covers YYYY-MM-DD too: the
+ * code reads the month and day of the ISO form with one or two digits.
+ */
+static void test_parse_date_iso_with_one_digit_month_and_day(void **state)
+{
+	static const struct date_case cases[] = {
+		{ "2019-1-3", 20190103 },
+		{ "2019-01-3", 20190103 },
+		{ "2019-1-03", 20190103 },
+	};
+
+	CHECK_DATES(cases);
+}
+
+static void test_parse_date_rejects_impossible_days(void **state)
+{
+	static const struct date_case cases[] = {
+		{ "29/02/2019", 0 },
+		{ "29 Februari 2019", 0 },
+		{ "31/04/2019", 0 },
+		{ "2019-13-01", 0 },
+		{ "2019-00-10", 0 },
+		{ "2019-10-00", 0 },
+		{ "32/01/2019", 0 },
+		{ "0/1/2019", 0 },
+	};
+
+	CHECK_DATES(cases);
+}
+
+static void test_parse_date_rejects_other_forms(void **state)
+{
+	static const struct date_case cases[] = {
+		{ "3 Okt 2019", 0 },            /* full month names only */
+		{ "3 Oct 2019", 0 },
+		{ "10/3/19", 0 },               /* two-digit year */
+		{ "3 Oktober 19", 0 },
+		{ "", 0 },
+		{ "   ", 0 },
+		{ "2019/10/03", 0 },
+		{ "3.10.2019", 0 },
+		{ "3/10-2019", 0 },             /* mixed separators */
+		{ "003/10/2019", 0 },
+		{ "3/100/2019", 0 },
+		{ "2019-10-03T10:00", 0 },
+		{ "2019-10-03x", 0 },
+		{ "Oktober 3 2019", 0 },
+		{ "3 Oktober 2019 x", 0 },
+		{ "0999-01-01", 0 },
+		{ "tanggal", 0 },
+	};
+
+	CHECK_DATES(cases);
+}
+
+static void test_format_iso_date(void **state)
+{
+	char buf[16];
+
+	text_format_iso_date(buf, 20191003);
+	assert_string_equal(buf, "2019-10-03");
+	text_format_iso_date(buf, 20200229);
+	assert_string_equal(buf, "2020-02-29");
+}
+
+/* ---- text_format_2 --------------------------------------------------------- */
+
+struct number_case {
+	double v;
+	const char *out;
+};
+
+static void check_numbers(const struct number_case *cases, size_t n)
+{
+	char buf[32];
+
+	for (size_t i = 0; i < n; i++) {
+		text_format_2(buf, cases[i].v);
+		if (strcmp(buf, cases[i].out) != 0) {
+			print_error("%.17g: expected \"%s\", got \"%s\"\n", cases[i].v,
+				    cases[i].out, buf);
+			fail();
+		}
+	}
+}
+
+#define CHECK_NUMBERS(table) check_numbers((table), G_N_ELEMENTS(table))
+
+static void test_format_2_two_decimals_and_rounding(void **state)
+{
+	static const struct number_case cases[] = {
+		{ 85.5, "85.50" },
+		{ 100, "100.00" },
+		{ 0, "0.00" },
+		{ 100.0 * 2 / 3, "66.67" },
+		{ 100.0 / 3, "33.33" },
+		{ 84.999, "85.00" },
+		{ 85.494, "85.49" },
+		{ 85.496, "85.50" },
+		{ 0.006, "0.01" },
+		{ 0.004, "0.00" },
+		{ -0.004, "0.00" },             /* never "-0.00" */
+		{ -0.0, "0.00" },
+	};
+
+	CHECK_NUMBERS(cases);
+}
+
+static void test_format_2_uses_a_dot_in_any_locale(void **state)
+{
+	static const char *const locales[] = { "id_ID.UTF-8", "id_ID.utf8", "de_DE.UTF-8" };
+	static const struct number_case cases[] = {
+		{ 85.5, "85.50" },
+		{ 1234.567, "1234.57" },
+	};
+	const char *set = NULL;
+
+	for (size_t i = 0; i < G_N_ELEMENTS(locales) && !set; i++)
+		set = setlocale(LC_NUMERIC, locales[i]);
+	if (!set)
+		skip();
+	CHECK_NUMBERS(cases);
+	setlocale(LC_NUMERIC, "C");
+}
+
+/* ---- text_xml_safe ---------------------------------------------------------- */
+
+static void test_xml_safe_replaces_forbidden_characters(void **state)
+{
+	static const struct pair pairs[] = {
+		{ "a\x01" "b", "a\xEF\xBF\xBD" "b" },
+		{ "\x1F", "\xEF\xBF\xBD" },
+		{ "\x08\x0B\x0C", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD" },
+		{ "\xEF\xBF\xBE", "\xEF\xBF\xBD" },                      /* U+FFFE */
+		{ "\xEF\xBF\xBF", "\xEF\xBF\xBD" },                      /* U+FFFF */
+	};
+
+	CHECK_PAIRS(text_xml_safe, pairs);
+}
+
+static void test_xml_safe_keeps_tab_newlines_and_text(void **state)
+{
+	static const struct pair pairs[] = {
+		{ "a\tb\nc\rd", "a\tb\nc\rd" },
+		{ "Lapas <A> & \"B\"", "Lapas <A> & \"B\"" },
+		{ "B\xC3\xBBn \xE2\x82\xAC \xF0\x9F\x98\x80", "B\xC3\xBBn \xE2\x82\xAC \xF0\x9F\x98\x80" },
+		{ "\xC2\x81", "\xC2\x81" },                              /* U+0081 is allowed */
+		{ "", "" },
+	};
+
+	CHECK_PAIRS(text_xml_safe, pairs);
+}
+
+/* ---- text_prefix ----------------------------------------------------------- */
+
+static void check_prefix(const char *s, size_t max, const char *want, int want_truncated)
+{
+	int truncated = -1;
+	char *got = text_prefix(s, max, &truncated);
+
+	if (strcmp(got, want) != 0 || truncated != want_truncated) {
+		print_error("prefix of \"%s\" at %zu: expected \"%s\" (%d), got \"%s\" (%d)\n",
+			    s, max, want, want_truncated, got, truncated);
+		g_free(got);
+		fail();
+	}
+	assert_true(g_utf8_validate(got, -1, NULL));
+	g_free(got);
+}
+
+static void test_prefix_ascii(void **state)
+{
+	check_prefix("abcdef", 3, "abc", 1);
+	check_prefix("abcdef", 6, "abcdef", 0);
+	check_prefix("abcdef", 100, "abcdef", 0);
+	check_prefix("abcdef", 0, "", 1);
+	check_prefix("", 0, "", 0);
+}
+
+static void test_prefix_never_splits_a_character(void **state)
+{
+	const char *e4 = "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9";  /* éééé, 8 bytes */
+
+	check_prefix(e4, 5, "\xC3\xA9\xC3\xA9", 1);
+	check_prefix(e4, 4, "\xC3\xA9\xC3\xA9", 1);
+	check_prefix(e4, 1, "", 1);
+	check_prefix(e4, 7, "\xC3\xA9\xC3\xA9\xC3\xA9", 1);
+	check_prefix(e4, 8, e4, 0);
+	check_prefix("\xE2\x82\xAC\xE2\x82\xAC", 5, "\xE2\x82\xAC", 1);   /* €€ */
+	check_prefix("\xF0\x9F\x98\x80" "a", 3, "", 1);                    /* 😀a */
+	check_prefix("a\xF0\x9F\x98\x80", 4, "a", 1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_fold_trims_collapses_and_casefolds),
+		cmocka_unit_test(test_key_ignores_case_space_underscore_dash_dot),
+		cmocka_unit_test(test_trim_keeps_inside),
+		cmocka_unit_test(test_make_id_examples_of_the_spec),
+		cmocka_unit_test(test_make_id_drops_leading_trailing_and_repeated_dashes),
+		cmocka_unit_test(test_make_id_empty_becomes_unit),
+		cmocka_unit_test(test_make_id_uses_compatibility_decomposition),
+		cmocka_unit_test(test_parse_date_accepts_every_spec_form),
+		cmocka_unit_test(test_parse_date_iso_with_one_digit_month_and_day),
+		cmocka_unit_test(test_parse_date_rejects_impossible_days),
+		cmocka_unit_test(test_parse_date_rejects_other_forms),
+		cmocka_unit_test(test_format_iso_date),
+		cmocka_unit_test(test_format_2_two_decimals_and_rounding),
+		cmocka_unit_test(test_format_2_uses_a_dot_in_any_locale),
+		cmocka_unit_test(test_xml_safe_replaces_forbidden_characters),
+		cmocka_unit_test(test_xml_safe_keeps_tab_newlines_and_text),
+		cmocka_unit_test(test_prefix_ascii),
+		cmocka_unit_test(test_prefix_never_splits_a_character),
+	};
+
+	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
+}
