@@ -107,9 +107,11 @@ install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/templates
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/p2ham
 	install -m 644 templates/* $(DESTDIR)$(DATADIR)/templates/
+	install -d $(DESTDIR)$(MANDIR)/man1
+	install -m 644 p2ham.1 $(DESTDIR)$(MANDIR)/man1/p2ham.1
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/p2ham
+	rm -f $(DESTDIR)$(PREFIX)/bin/p2ham $(DESTDIR)$(MANDIR)/man1/p2ham.1
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

@@ -48,6 +48,10 @@ expect "progress on a terminal only" bash -c "
 	! '$P2HAM' build -o '$tmp/o3' --date 2019-12-10 a.csv 2>&1 | grep -q 'p2ham: reading' &&
 	! grep -q 'reading' '$tmp/o3/summary.xml'"
 
+expect "the man page renders without warnings" bash -c "
+	cd '$root' && test -z \"\$(LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -l p2ham.1 2>&1 >/dev/null)\" &&
+	MANWIDTH=80 man -l p2ham.1 2>/dev/null | grep -q 'EXIT STATUS'"
+
 # The samples: every feature at once; exit 1 because some rows are bad on purpose.
 expect "samples: build, exit 1, valid summary" bash -c "
 	cd '$root' && '$P2HAM' build -q -o '$tmp/s1' --date 2019-12-10 samples/*.csv; test \$? -eq 1 &&
@@ -86,9 +90,10 @@ expect "output folder that is a file is fatal" bash -c "
 expect "make install PREFIX and run the installed program" bash -c "
 	cd '$root' && make -s install PREFIX='$tmp/prefix' BUILD='$tmp/build' >/dev/null &&
 	cd '$tmp' && '$tmp/prefix/bin/p2ham' build -o '$tmp/o2' --date 2019-12-10 a.csv &&
-	test -f '$tmp/o2/summary.xml' &&
+	test -f '$tmp/o2/summary.xml' && test -f '$tmp/prefix/share/man/man1/p2ham.1' &&
 	cd '$root' && make -s uninstall PREFIX='$tmp/prefix' BUILD='$tmp/build' >/dev/null &&
-	test ! -e '$tmp/prefix/bin/p2ham' && test ! -e '$tmp/prefix/share/p2ham'"
+	test ! -e '$tmp/prefix/bin/p2ham' && test ! -e '$tmp/prefix/share/p2ham' &&
+	test ! -e '$tmp/prefix/share/man/man1/p2ham.1'"
 
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
