@@ -208,15 +208,32 @@ char csvin_sniff_delimiter(const char *line, size_t len)
 {
 	static const char candidates[] = { ';', ',', '\t', '|' };
 	size_t counts[4] = { 0 };
-	int quoted = 0;
+	int quoted = 0, field_start = 1;
 	size_t best = 0;
 
+	/* Quotes as SPEC 8.4 reads them: only a '"' that starts a field opens
+	 * a quoted part; any candidate may be the delimiter that starts one. */
 	for (size_t i = 0; i < len; i++) {
-		if (line[i] == '"')
-			quoted = !quoted;
-		else if (!quoted)
-			for (size_t k = 0; k < 4; k++)
-				counts[k] += line[i] == candidates[k];
+		char c = line[i];
+
+		if (quoted) {
+			if (c == '"' && i + 1 < len && line[i + 1] == '"')
+				i++;
+			else if (c == '"')
+				quoted = 0;
+			continue;
+		}
+		if (c == '"' && field_start) {
+			quoted = 1;
+			field_start = 0;
+			continue;
+		}
+		field_start = 0;
+		for (size_t k = 0; k < 4; k++)
+			if (c == candidates[k]) {
+				counts[k]++;
+				field_start = 1;
+			}
 	}
 	for (size_t k = 1; k < 4; k++)
 		if (counts[k] > counts[best])

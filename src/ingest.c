@@ -151,9 +151,11 @@ static void warn_columns(struct ingest *in, unsigned long line,
 
 static void free_header(struct ingest *in)
 {
+	/* labels has a NULL for every column that is not an answer column. */
+	for (size_t i = 0; in->labels && i < in->width; i++)
+		g_free(in->labels[i]);
+	g_free(in->labels);
 	g_free(in->map);
-	if (in->labels)
-		g_strfreev(in->labels);
 	in->map = NULL;
 	in->labels = NULL;
 }
@@ -178,9 +180,23 @@ static void reject(struct ingest *in, const struct csvin_record *rec,
 
 static void observation_free(gpointer p);
 
+/* A cell that is missing or holds only white space (spaces kept by quotes,
+ * NBSP from spreadsheets) counts as empty. */
+static int blank(const char *s)
+{
+	if (!s)
+		return 1;
+	for (; *s; s = g_utf8_next_char(s)) {
+		gunichar c = g_utf8_get_char(s);
+		if (!g_unichar_isspace(c) && c != 0x00A0 && c != 0xFEFF)
+			return 0;
+	}
+	return 1;
+}
+
 static char *dup_or_null(const char *s)
 {
-	return s && *s ? g_strdup(s) : NULL;
+	return blank(s) ? NULL : g_strdup(s);
 }
 
 static struct unit_obs *unit_new(struct dataset *ds, const char *name,
@@ -217,7 +233,7 @@ row_type(const struct ingest *in, const struct row *row,
 	const struct rubric *r = in->ds->rubric;
 	const struct rubric_unit_type *type;
 
-	if (row->v[COL_JENIS] && *row->v[COL_JENIS]) {
+	if (!blank(row->v[COL_JENIS])) {
 		type = rubric_find_type(r, row->v[COL_JENIS]);
 		if (!type)
 			*why = g_strdup_printf("unknown unit type '%s'", row->v[COL_JENIS]);
@@ -251,20 +267,21 @@ static char *check_row(struct ingest *in, const struct row *row,
 	const char *answer = row->v[COL_NILAI], *date = row->v[COL_DATE];
 	char *key, *why = NULL;
 
-	if (!unit || !*unit)
+	if (blank(unit))
 		return g_strdup("empty unit");
-	if (!kode || !*kode)
+	if (blank(kode))
 		return g_strdup("empty kode");
-	if (!answer || !*answer)
+	if (blank(answer))
 		return g_strdup("empty answer");
-	v->kanwil = row->v[COL_KANWIL];
-	if (!v->kanwil || !*v->kanwil)
-		v->kanwil = in->opt->kanwil;
-	if (!v->kanwil || !*v->kanwil)
-		return g_strdup("no kanwil: add a kanwil column or use --kanwil");
 	key = text_fold(unit);
 	v->unit = g_hash_table_lookup(in->ds->unit_by_key, key);
 	g_free(key);
+	/* Without a kanwil of its own, a row takes its unit's, like its type. */
+	v->kanwil = row->v[COL_KANWIL];
+	if (blank(v->kanwil))
+		v->kanwil = v->unit ? v->unit->kanwil : in->opt->kanwil;
+	if (blank(v->kanwil))
+		return g_strdup("no kanwil: add a kanwil column or use --kanwil");
 	v->type = row_type(in, row, v->unit, &why);
 	if (!v->type)
 		return why;
@@ -282,8 +299,8 @@ static char *check_row(struct ingest *in, const struct row *row,
 	if (!v->level)
 		return g_strdup_printf("unknown answer '%s' for scale %s", answer,
 				       v->item->scale->id);
-	v->date = date && *date ? text_parse_date(date) : 0;
-	if (date && *date && !v->date)
+	v->date = blank(date) ? 0 : text_parse_date(date);
+	if (!blank(date) && !v->date)
 		return g_strdup_printf("bad date '%s'", date);
 	return NULL;
 }
@@ -313,7 +330,7 @@ static void take_row(struct ingest *in, const struct csvin_record *rec,
 		g_free(key);
 		g_free(kanwil);
 	}
-	if (row->v[COL_KRITERIA] && *row->v[COL_KRITERIA] &&
+	if (!blank(row->v[COL_KRITERIA]) &&
 	    !same_folded(row->v[COL_KRITERIA], v.item->text))
 		diag_warning(in->d, in->file->path, rec->line,
 			     "criterion text of '%s' differs from the rubric's '%s'",
@@ -338,7 +355,7 @@ static void take_row(struct ingest *in, const struct csvin_record *rec,
 static char *extra_fields(const struct ingest *in, const struct csvin_record *rec)
 {
 	for (size_t i = in->width; i < rec->n_fields; i++)
-		if (*rec->fields[i])
+		if (!blank(rec->fields[i]))
 			return g_strdup_printf("record has %zu fields, the header has %zu",
 					       header_width(rec), in->width);
 	return NULL;
@@ -365,7 +382,7 @@ static void data_row_b(struct ingest *in, const struct csvin_record *rec)
 		row.v[c] = in->meta[c];
 	for (size_t i = 0; i < rec->n_fields && i < in->width; i++) {
 		int col = in->map[i];
-		if (col == COL_MARK && *rec->fields[i]) {
+		if (col == COL_MARK && !blank(rec->fields[i])) {
 			row.v[COL_NILAI] = in->labels[i];
 			g_string_append_printf(marked, "%s%s", marks++ ? ", " : "",
 					       in->labels[i]);

@@ -38,7 +38,7 @@ static void check_pairs(text_fn fn, const struct pair *pairs, size_t n)
 
 #define CHECK_PAIRS(fn, table) check_pairs((fn), (table), G_N_ELEMENTS(table))
 
-/* ---- text_fold, text_key, text_trim ---------------------------------------- */
+/* ---- text_fold, text_key, text_trim ---- */
 
 static void test_fold_trims_collapses_and_casefolds(void **state)
 {
@@ -91,7 +91,7 @@ static void test_trim_keeps_inside(void **state)
 	CHECK_PAIRS(text_trim, pairs);
 }
 
-/* ---- text_make_id (SPEC 4, 8.11) ------------------------------------------- */
+/* ---- text_make_id (SPEC 4, 8.11) ---- */
 
 static void test_make_id_examples_of_the_spec(void **state)
 {
@@ -147,7 +147,7 @@ static void test_make_id_uses_compatibility_decomposition(void **state)
 	CHECK_PAIRS(text_make_id, pairs);
 }
 
-/* ---- text_parse_date (SPEC 8.8) -------------------------------------------- */
+/* ---- text_parse_date (SPEC 8.8) ---- */
 
 struct date_case {
 	const char *in;
@@ -259,7 +259,7 @@ static void test_format_iso_date(void **state)
 	assert_string_equal(buf, "2020-02-29");
 }
 
-/* ---- text_format_2 --------------------------------------------------------- */
+/* ---- text_format_2 ---- */
 
 struct number_case {
 	double v;
@@ -323,7 +323,7 @@ static void test_format_2_uses_a_dot_in_any_locale(void **state)
 	setlocale(LC_NUMERIC, "C");
 }
 
-/* ---- text_xml_safe ---------------------------------------------------------- */
+/* ---- text_xml_safe ---- */
 
 static void test_xml_safe_replaces_forbidden_characters(void **state)
 {
@@ -351,7 +351,7 @@ static void test_xml_safe_keeps_tab_newlines_and_text(void **state)
 	CHECK_PAIRS(text_xml_safe, pairs);
 }
 
-/* ---- text_prefix ----------------------------------------------------------- */
+/* ---- text_prefix ---- */
 
 static void check_prefix(const char *s, size_t max, const char *want, int want_truncated)
 {

@@ -1,0 +1,957 @@
+/* test_csvin.c — the CSV reader: dialect, quoting, line numbers, limits, encodings. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib.h>
+
+#include "csvin.h"
+
+/* Where the reader's internal chunk ends: a multi-byte character may straddle it. */
+#define CHUNK_END (64 * 1024)
+
+/* ---- scratch files ---- */
+
+/* A scratch folder for one test; every file written there is removed after it. */
+struct fixture {
+	char *dir;
+	GPtrArray *paths;
+	unsigned serial;
+};
+
+static int setup(void **state)
+{
+	struct fixture *fx = g_new0(struct fixture, 1);
+
+	fx->dir = g_build_filename(g_get_tmp_dir(), "p2ham-csvin-XXXXXX", NULL);
+	if (!mkdtemp(fx->dir)) {
+		g_free(fx->dir);
+		g_free(fx);
+		return -1;
+	}
+	fx->paths = g_ptr_array_new_with_free_func(g_free);
+	*state = fx;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *fx = *state;
+
+	for (guint i = 0; i < fx->paths->len; i++)
+		unlink(fx->paths->pdata[i]);
+	rmdir(fx->dir);
+	g_ptr_array_free(fx->paths, TRUE);
+	g_free(fx->dir);
+	g_free(fx);
+	return 0;
+}
+
+/* Write exactly `len` bytes to a new file of the fixture; returns its path. */
+static const char *write_bytes(struct fixture *fx, const void *bytes, size_t len)
+{
+	char name[32];
+	char *path;
+	FILE *fp;
+
+	snprintf(name, sizeof name, "in-%u.csv", fx->serial++);
+	path = g_build_filename(fx->dir, name, NULL);
+	g_ptr_array_add(fx->paths, path);
+	fp = fopen(path, "wb");
+	assert_non_null(fp);
+	assert_int_equal(fwrite(bytes, 1, len, fp), len);
+	assert_int_equal(fclose(fp), 0);
+	return path;
+}
+
+/* ---- reading into copies ---- */
+
+/* A record as the callback saw it, copied. */
+struct rec {
+	unsigned long line;
+	GPtrArray *fields;      /* char * */
+	char *raw;
+	int raw_truncated;
+	char *error;            /* NULL when the record is fine */
+};
+
+/* What one csvin_read call gave. */
+struct reading {
+	int rc;
+	GPtrArray *recs;        /* struct rec * */
+	struct csvin_info info;
+	struct diag d;
+	char *diag;             /* every diagnostic printed */
+	size_t diag_len;
+	guint stop_after;       /* the callback asks to stop after this many; 0: never */
+};
+
+static void rec_free(gpointer p)
+{
+	struct rec *r = p;
+
+	g_ptr_array_free(r->fields, TRUE);
+	g_free(r->raw);
+	g_free(r->error);
+	g_free(r);
+}
+
+static int copy_record(const struct csvin_record *in, void *data)
+{
+	struct reading *rd = data;
+	struct rec *r = g_new0(struct rec, 1);
+
+	r->line = in->line;
+	r->fields = g_ptr_array_new_with_free_func(g_free);
+	for (size_t i = 0; i < in->n_fields; i++)
+		g_ptr_array_add(r->fields, g_strdup(in->fields[i]));
+	r->raw = g_strdup(in->raw);
+	r->raw_truncated = in->raw_truncated;
+	r->error = g_strdup(in->error);
+	g_ptr_array_add(rd->recs, r);
+	return rd->stop_after && rd->recs->len >= rd->stop_after ? -1 : 0;
+}
+
+static struct reading *reading_new(void)
+{
+	struct reading *rd = g_new0(struct reading, 1);
+
+	rd->recs = g_ptr_array_new_with_free_func(rec_free);
+	return rd;
+}
+
+static void reading_free(struct reading *rd)
+{
+	g_ptr_array_free(rd->recs, TRUE);
+	free(rd->diag);
+	g_free(rd);
+}
+
+/* Read `path` into `rd` with a forced delimiter and encoding (0/NULL: sniff). */
+static void read_into(struct reading *rd, const char *path, char delimiter,
+		      const char *encoding)
+{
+	struct csvin_options opt = { delimiter, encoding };
+
+	rd->d.out = open_memstream(&rd->diag, &rd->diag_len);
+	assert_non_null(rd->d.out);
+	rd->rc = csvin_read(path, &opt, copy_record, rd, &rd->info, &rd->d);
+	fclose(rd->d.out);
+	rd->d.out = NULL;
+}
+
+static struct reading *read_file_as(const char *path, char delimiter, const char *encoding)
+{
+	struct reading *rd = reading_new();
+
+	read_into(rd, path, delimiter, encoding);
+	return rd;
+}
+
+static struct reading *read_bytes_as(struct fixture *fx, const void *bytes, size_t len,
+				     char delimiter, const char *encoding)
+{
+	return read_file_as(write_bytes(fx, bytes, len), delimiter, encoding);
+}
+
+/* Read text (no NUL inside) with everything sniffed; the read must succeed. */
+static struct reading *read_text(struct fixture *fx, const char *text)
+{
+	struct reading *rd = read_bytes_as(fx, text, strlen(text), 0, NULL);
+
+	if (rd->rc != 0)
+		fail_msg("csvin_read failed:\n%s", rd->diag);
+	return rd;
+}
+
+static const struct rec *rec_at(const struct reading *rd, guint i)
+{
+	if (i >= rd->recs->len)
+		fail_msg("no record %u: only %u were read", i, rd->recs->len);
+	return rd->recs->pdata[i];
+}
+
+static const char *field_at(const struct rec *r, guint i)
+{
+	if (i >= r->fields->len)
+		fail_msg("line %lu: no field %u: only %u", r->line, i, r->fields->len);
+	return r->fields->pdata[i];
+}
+
+/* Record i is fine, starts on `line` and has exactly the fields listed
+ * after `line`, up to a NULL. */
+static void expect_record(const struct reading *rd, guint i, unsigned long line, ...)
+{
+	const struct rec *r = rec_at(rd, i);
+	va_list ap;
+	guint n = 0;
+
+	if (r->error)
+		fail_msg("record %u (line %lu): unexpected error \"%s\"", i, r->line, r->error);
+	if (r->line != line)
+		fail_msg("record %u: expected line %lu, got %lu", i, line, r->line);
+	va_start(ap, line);
+	for (const char *want = va_arg(ap, const char *); want;
+	     want = va_arg(ap, const char *), n++) {
+		if (n >= r->fields->len || strcmp(field_at(r, n), want) != 0) {
+			va_end(ap);
+			fail_msg("line %lu field %u: expected \"%s\", got \"%s\"", line, n, want,
+				 n < r->fields->len ? field_at(r, n) : "(none)");
+		}
+	}
+	va_end(ap);
+	if (n != r->fields->len)
+		fail_msg("line %lu: expected %u fields, got %u", line, n, r->fields->len);
+}
+
+/* Record i is rejected on `line` with exactly this error. */
+static void expect_error(const struct reading *rd, guint i, unsigned long line,
+			 const char *error)
+{
+	const struct rec *r = rec_at(rd, i);
+
+	if (!r->error)
+		fail_msg("record %u (line %lu): expected error \"%s\", got none", i, r->line,
+			 error);
+	assert_string_equal(r->error, error);
+	assert_int_equal(r->line, line);
+}
+
+static void expect_count(const struct reading *rd, guint n)
+{
+	if (rd->recs->len != n)
+		fail_msg("expected %u records, got %u", n, rd->recs->len);
+}
+
+static void assert_contains(const char *text, const char *part)
+{
+	if (!text || !strstr(text, part))
+		fail_msg("expected \"%s\" in:\n%s", part, text ? text : "(nothing)");
+}
+
+/* ---- delimiter sniffing (SPEC 8.2) ---- */
+
+static char sniff(const char *line)
+{
+	return csvin_sniff_delimiter(line, strlen(line));
+}
+
+static void test_sniff_picks_most_frequent(void **state)
+{
+	assert_int_equal(sniff("a;b;c"), ';');
+	assert_int_equal(sniff("a,b,c"), ',');
+	assert_int_equal(sniff("a\tb\tc"), '\t');
+	assert_int_equal(sniff("a|b|c"), '|');
+	assert_int_equal(sniff("a,b,c;d"), ',');
+	assert_int_equal(sniff("a|b|c;d,e"), '|');
+	assert_int_equal(sniff("Nama UPT;Kode, Kriteria;Nilai"), ';');
+}
+
+static void test_sniff_ties_go_to_semicolon_comma_tab_pipe(void **state)
+{
+	assert_int_equal(sniff("a,b;c"), ';');
+	assert_int_equal(sniff("a;b,c"), ';');
+	assert_int_equal(sniff("a,b\tc"), ',');
+	assert_int_equal(sniff("a|b,c"), ',');
+	assert_int_equal(sniff("a|b\tc"), '\t');
+	assert_int_equal(sniff("a|b;c,d\te"), ';');
+	assert_int_equal(sniff("no delimiter"), ';');
+	assert_int_equal(sniff(""), ';');
+}
+
+static void test_sniff_ignores_quoted_delimiters(void **state)
+{
+	assert_int_equal(sniff("\"a;b;c\",d,e"), ',');
+	assert_int_equal(sniff("\"x,y,z\";a"), ';');
+	assert_int_equal(sniff("\"say \"\"a;b;c\"\"\",d"), ',');
+	assert_int_equal(sniff("\"a|b|c|d\"\tx"), '\t');
+}
+
+/*
+ * SPEC 8.4: a '"' inside an unquoted field is literal, so the comma after it
+ * is outside quotes (SPEC 8.2) and counts.
+ */
+static void test_sniff_quote_inside_unquoted_field_is_literal(void **state)
+{
+	assert_int_equal(sniff("Ukuran 5\",x"), ',');
+	assert_int_equal(sniff("Catatan \"penting,Kanwil,Unit,Kode,Nilai"), ',');
+}
+
+static void test_sniff_uses_first_non_blank_line(void **state)
+{
+	struct reading *rd = read_text(*state, "\n   \n\t\nh1|h2|h3\nx;y;z;w;v\n");
+
+	assert_int_equal(rd->info.delimiter, '|');
+	expect_count(rd, 2);
+	expect_record(rd, 0, 4, "h1", "h2", "h3", NULL);
+	expect_record(rd, 1, 5, "x;y;z;w;v", NULL);
+	reading_free(rd);
+}
+
+static void test_sniff_in_file_ignores_quoted_delimiters(void **state)
+{
+	struct reading *rd = read_text(*state, "\"a;b;c\",d\n\"1;2\",3\n");
+
+	assert_int_equal(rd->info.delimiter, ',');
+	expect_record(rd, 0, 1, "a;b;c", "d", NULL);
+	expect_record(rd, 1, 2, "1;2", "3", NULL);
+	reading_free(rd);
+}
+
+static void test_forced_delimiter_overrides_sniffing(void **state)
+{
+	static const char text[] = "a;b;c,d\n1;2;3,4\n";
+	struct reading *rd = read_bytes_as(*state, text, strlen(text), ',', NULL);
+
+	assert_int_equal(rd->rc, 0);
+	assert_int_equal(rd->info.delimiter, ',');
+	expect_record(rd, 0, 1, "a;b;c", "d", NULL);
+	expect_record(rd, 1, 2, "1;2;3", "4", NULL);
+	reading_free(rd);
+}
+
+/* ---- BOM and line ends ---- */
+
+static void test_bom_stripped_and_reported(void **state)
+{
+	struct reading *with = read_text(*state, "\xEF\xBB\xBFkanwil;unit\nK;U\n");
+	struct reading *without = read_text(*state, "kanwil;unit\nK;U\n");
+
+	assert_int_equal(with->info.had_bom, 1);
+	assert_string_equal(with->info.encoding, "UTF-8");
+	assert_int_equal(with->info.converted, 0);
+	assert_int_equal(with->info.delimiter, ';');
+	expect_record(with, 0, 1, "kanwil", "unit", NULL);
+	expect_record(with, 1, 2, "K", "U", NULL);
+	assert_string_equal(rec_at(with, 0)->raw, "kanwil;unit");
+	assert_int_equal(without->info.had_bom, 0);
+	expect_record(without, 0, 1, "kanwil", "unit", NULL);
+	reading_free(with);
+	reading_free(without);
+}
+
+/* The same lines joined with `eol`: a blank line sits at line 3. */
+static void check_line_ends(struct fixture *fx, const char *eol, int final_eol)
+{
+	char *text = g_strconcat("kanwil;unit;kode", eol, "K;Lapas A;A.01", eol, eol,
+				 "K;Lapas B;A.02", final_eol ? eol : "", NULL);
+	struct reading *rd = read_text(fx, text);
+
+	expect_count(rd, 3);
+	expect_record(rd, 0, 1, "kanwil", "unit", "kode", NULL);
+	expect_record(rd, 1, 2, "K", "Lapas A", "A.01", NULL);
+	expect_record(rd, 2, 4, "K", "Lapas B", "A.02", NULL);
+	assert_string_equal(rec_at(rd, 2)->raw, "K;Lapas B;A.02");
+	reading_free(rd);
+	g_free(text);
+}
+
+static void test_line_ends_lf_crlf_cr_read_alike(void **state)
+{
+	check_line_ends(*state, "\n", 1);
+	check_line_ends(*state, "\r\n", 1);
+	check_line_ends(*state, "\r", 1);
+	check_line_ends(*state, "\n", 0);
+	check_line_ends(*state, "\r\n", 0);
+	check_line_ends(*state, "\r", 0);
+}
+
+/* ---- quoting (SPEC 8.4) ---- */
+
+/* A quoted field with a delimiter, doubled quotes and a line break `eol`. */
+static void check_quoted_field(struct fixture *fx, const char *eol)
+{
+	char *text = g_strconcat("id;text", eol, "1;\"x;y \"\"q\"\"", eol, "next\"", eol,
+				 "2;z", eol, NULL);
+	char *field = g_strconcat("x;y \"q\"", eol, "next", NULL);
+	struct reading *rd = read_text(fx, text);
+
+	expect_count(rd, 3);
+	expect_record(rd, 0, 1, "id", "text", NULL);
+	expect_record(rd, 1, 2, "1", field, NULL);
+	expect_record(rd, 2, 4, "2", "z", NULL);
+	reading_free(rd);
+	g_free(field);
+	g_free(text);
+}
+
+static void test_quoted_field_keeps_delimiter_quotes_and_line_break(void **state)
+{
+	check_quoted_field(*state, "\r\n");
+	check_quoted_field(*state, "\n");
+	check_quoted_field(*state, "\r");
+}
+
+static void test_quoted_field_over_several_lines_counts_them(void **state)
+{
+	struct reading *rd = read_text(*state, "a;b\n\"1\n2\n\n3\";x\n\"\n\";y\nlast;z\n");
+
+	expect_record(rd, 1, 2, "1\n2\n\n3", "x", NULL);
+	expect_record(rd, 2, 6, "\n", "y", NULL);
+	expect_record(rd, 3, 8, "last", "z", NULL);
+	reading_free(rd);
+}
+
+static void test_text_after_closing_quote_appended(void **state)
+{
+	struct reading *rd = read_text(*state, "\"ab\"cd,x\n\"a\"\"b\" c,y\n\"q\"  ,z\n");
+
+	assert_int_equal(rd->info.delimiter, ',');
+	expect_record(rd, 0, 1, "abcd", "x", NULL);
+	expect_record(rd, 1, 2, "a\"b c", "y", NULL);
+	expect_record(rd, 2, 3, "q", "z", NULL);
+	reading_free(rd);
+}
+
+static void test_quote_inside_unquoted_field_is_literal(void **state)
+{
+	static const char text[] = "h,x\nab\"cd,x\nab\"\",y\n 12\" ,z\n";
+	struct reading *rd = read_text(*state, text);
+
+	assert_int_equal(rd->info.delimiter, ',');
+	expect_record(rd, 1, 2, "ab\"cd", "x", NULL);
+	expect_record(rd, 2, 3, "ab\"\"", "y", NULL);
+	expect_record(rd, 3, 4, "12\"", "z", NULL);
+	reading_free(rd);
+}
+
+static void test_unquoted_trimmed_quoted_keeps_spaces(void **state)
+{
+	struct reading *rd = read_text(*state, " a ;\t b\t;\" c \";d ;\"  \"\n");
+
+	expect_record(rd, 0, 1, "a", "b", " c ", "d", "  ", NULL);
+	reading_free(rd);
+}
+
+static void test_blank_and_all_empty_records_skipped(void **state)
+{
+	struct reading *rd = read_text(*state,
+		"h1,h2\n\n   \n\t\n,,,\n , ,\n\"\",\n\r\na,b\n\n");
+
+	expect_count(rd, 2);
+	expect_record(rd, 0, 1, "h1", "h2", NULL);
+	expect_record(rd, 1, 9, "a", "b", NULL);
+	reading_free(rd);
+}
+
+static void test_trailing_delimiter_gives_empty_field(void **state)
+{
+	struct reading *rd = read_text(*state, "a;b;\nc;;\n");
+
+	expect_record(rd, 0, 1, "a", "b", "", NULL);
+	expect_record(rd, 1, 2, "c", "", "", NULL);
+	reading_free(rd);
+}
+
+/* ---- unterminated quotes ---- */
+
+static void check_unterminated(struct fixture *fx, const char *eol)
+{
+	char *text = g_strconcat("h;x", eol, "1;\"abc", eol, "2;ok", eol, "3;fine", eol,
+				 NULL);
+	struct reading *rd = read_text(fx, text);
+
+	expect_count(rd, 4);
+	expect_record(rd, 0, 1, "h", "x", NULL);
+	expect_error(rd, 1, 2, "unterminated quoted field");
+	assert_string_equal(rec_at(rd, 1)->raw, "1;\"abc");
+	expect_record(rd, 2, 3, "2", "ok", NULL);
+	expect_record(rd, 3, 4, "3", "fine", NULL);
+	reading_free(rd);
+	g_free(text);
+}
+
+static void test_unterminated_quote_rejects_one_record_and_resumes(void **state)
+{
+	check_unterminated(*state, "\n");
+	check_unterminated(*state, "\r\n");
+	check_unterminated(*state, "\r");
+}
+
+static void test_unterminated_quote_on_last_line(void **state)
+{
+	struct reading *rd = read_text(*state, "h;x\n1;ok\n2;\"abc;def");
+
+	expect_count(rd, 3);
+	expect_record(rd, 1, 2, "1", "ok", NULL);
+	expect_error(rd, 2, 3, "unterminated quoted field");
+	assert_string_equal(rec_at(rd, 2)->raw, "2;\"abc;def");
+	reading_free(rd);
+}
+
+/* ---- limits ---- */
+
+/* "h;x\n1;" + `n` times 'x' + "\n2;y\n" */
+static struct reading *read_long_field(struct fixture *fx, size_t n)
+{
+	GString *s = g_string_new("h;x\n1;");
+	struct reading *rd;
+
+	for (size_t i = 0; i < n; i++)
+		g_string_append_c(s, 'x');
+	g_string_append(s, "\n2;y\n");
+	rd = read_text(fx, s->str);
+	g_string_free(s, TRUE);
+	return rd;
+}
+
+static void test_field_longer_than_64k_rejected_next_read(void **state)
+{
+	struct reading *rd = read_long_field(*state, CSVIN_MAX_FIELD + 1);
+
+	expect_count(rd, 3);
+	expect_error(rd, 1, 2, "field longer than 64 KiB");
+	assert_int_equal(rec_at(rd, 1)->raw_truncated, 1);
+	expect_record(rd, 2, 3, "2", "y", NULL);
+	reading_free(rd);
+}
+
+static void test_field_of_exactly_64k_accepted(void **state)
+{
+	struct reading *rd = read_long_field(*state, CSVIN_MAX_FIELD);
+	const struct rec *r = rec_at(rd, 1);
+
+	assert_null(r->error);
+	assert_int_equal(strlen(field_at(r, 1)), CSVIN_MAX_FIELD);
+	expect_record(rd, 2, 3, "2", "y", NULL);
+	reading_free(rd);
+}
+
+static void test_long_quoted_field_over_many_lines_rejected_lines_counted(void **state)
+{
+	GString *s = g_string_new("h;x\n1;\"");
+	struct reading *rd;
+
+	for (int i = 0; i < 70; i++) {
+		for (int j = 0; j < 999; j++)
+			g_string_append_c(s, 'x');
+		g_string_append_c(s, '\n');
+	}
+	g_string_append(s, "\";end\n2;y\n");
+	rd = read_text(*state, s->str);
+	expect_count(rd, 3);
+	expect_error(rd, 1, 2, "field longer than 64 KiB");
+	expect_record(rd, 2, 73, "2", "y", NULL);
+	reading_free(rd);
+	g_string_free(s, TRUE);
+}
+
+/* A record "1;" followed by `n` copies of `unit`, on line 2 after a header. */
+static struct reading *read_long_record(struct fixture *fx, const char *unit, size_t n,
+					const char *encoding)
+{
+	GString *s = g_string_new("h;x\n1;");
+	struct reading *rd;
+
+	for (size_t i = 0; i < n; i++)
+		g_string_append(s, unit);
+	g_string_append(s, "\n");
+	rd = read_bytes_as(fx, s->str, s->len, 0, encoding);
+	assert_int_equal(rd->rc, 0);
+	g_string_free(s, TRUE);
+	return rd;
+}
+
+static void test_raw_longer_than_1k_truncated(void **state)
+{
+	struct reading *rd = read_long_record(*state, "x", 2000, NULL);
+	const struct rec *r = rec_at(rd, 1);
+
+	assert_null(r->error);
+	assert_int_equal(strlen(field_at(r, 1)), 2000);
+	assert_int_equal(r->raw_truncated, 1);
+	assert_true(strlen(r->raw) <= CSVIN_MAX_RAW);
+	assert_true(strlen(r->raw) >= CSVIN_MAX_RAW - 3);
+	assert_memory_equal(r->raw, "1;xxx", 5);
+	reading_free(rd);
+}
+
+static void test_raw_at_the_limit_kept_whole(void **state)
+{
+	struct reading *exact = read_long_record(*state, "x", CSVIN_MAX_RAW - 2, NULL);
+	struct reading *over = read_long_record(*state, "x", CSVIN_MAX_RAW - 1, NULL);
+
+	assert_int_equal(rec_at(exact, 1)->raw_truncated, 0);
+	assert_int_equal(strlen(rec_at(exact, 1)->raw), CSVIN_MAX_RAW);
+	assert_int_equal(rec_at(over, 1)->raw_truncated, 1);
+	assert_int_equal(strlen(rec_at(over, 1)->raw), CSVIN_MAX_RAW);
+	reading_free(exact);
+	reading_free(over);
+}
+
+static void check_raw_cut_on_character(struct reading *rd)
+{
+	const struct rec *r = rec_at(rd, 1);
+
+	assert_int_equal(r->raw_truncated, 1);
+	assert_true(strlen(r->raw) <= CSVIN_MAX_RAW);
+	assert_true(strlen(r->raw) >= CSVIN_MAX_RAW - 3);
+	assert_true(g_utf8_validate(r->raw, -1, NULL));
+	assert_true(g_str_has_prefix(field_at(r, 1), r->raw + 2));
+}
+
+static void test_raw_cut_on_a_character_boundary(void **state)
+{
+	struct reading *utf8 = read_long_record(*state, "\xC3\xA9", 1000, NULL);
+	struct reading *euro = read_long_record(*state, "\xE2\x82\xAC", 1000, NULL);
+	struct reading *cp1252 = read_long_record(*state, "\xE9", 2000, NULL);
+
+	check_raw_cut_on_character(utf8);
+	check_raw_cut_on_character(euro);
+	assert_string_equal(cp1252->info.encoding, "WINDOWS-1252");
+	check_raw_cut_on_character(cp1252);
+	reading_free(utf8);
+	reading_free(euro);
+	reading_free(cp1252);
+}
+
+static void test_nul_byte_rejects_record(void **state)
+{
+	static const char bytes[] = "h;x\n1;a\0b\n2;ok\n";
+	struct reading *rd = read_bytes_as(*state, bytes, sizeof bytes - 1, 0, NULL);
+
+	assert_int_equal(rd->rc, 0);
+	assert_string_equal(rd->info.encoding, "UTF-8");
+	expect_count(rd, 3);
+	expect_error(rd, 1, 2, "the record contains a NUL byte");
+	assert_true(g_utf8_validate(rec_at(rd, 1)->raw, -1, NULL));
+	expect_record(rd, 2, 3, "2", "ok", NULL);
+	reading_free(rd);
+}
+
+/* ---- encodings (SPEC 3, 8.3) ---- */
+
+static void test_windows_1252_detected_and_converted(void **state)
+{
+	struct reading *rd = read_text(*state, "h;x\n1;caf\xE9\n2;ok\n");
+
+	assert_string_equal(rd->info.encoding, "WINDOWS-1252");
+	assert_int_equal(rd->info.converted, 1);
+	assert_int_equal(rd->d.warnings, 1);
+	assert_int_equal(rd->d.errors, 0);
+	assert_contains(rd->diag, "warning: not valid UTF-8; read as Windows-1252");
+	assert_int_equal(strchr(rd->diag, '\n') - rd->diag + 1, (long)rd->diag_len);
+	expect_record(rd, 1, 2, "1", "caf\xC3\xA9", NULL);
+	assert_string_equal(rec_at(rd, 1)->raw, "1;caf\xC3\xA9");
+	expect_record(rd, 2, 3, "2", "ok", NULL);
+	reading_free(rd);
+}
+
+/* What Windows-1252 byte `b` should read as: iconv's answer, or U+0080..U+009F
+ * for the five bytes the code page leaves undefined (SPEC 8.3). */
+static char *expected_cp1252(unsigned char b)
+{
+	char in[1] = { (char)b };
+	char *out = g_convert(in, 1, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
+	char buf[8];
+
+	if (out)
+		return out;
+	buf[g_unichar_to_utf8(b, buf)] = '\0';
+	return g_strdup(buf);
+}
+
+static void test_windows_1252_every_high_byte(void **state)
+{
+	GString *s = g_string_new("h\n");
+	struct reading *rd;
+
+	for (int b = 0x80; b <= 0xFF; b++) {
+		g_string_append_c(s, 'b');
+		g_string_append_c(s, (char)b);
+		g_string_append_c(s, '\n');
+	}
+	rd = read_bytes_as(*state, s->str, s->len, 0, NULL);
+	assert_string_equal(rd->info.encoding, "WINDOWS-1252");
+	expect_count(rd, 1 + 0x80);
+	for (int b = 0x80; b <= 0xFF; b++) {
+		char *want = expected_cp1252((unsigned char)b);
+		char *field = g_strconcat("b", want, NULL);
+
+		expect_record(rd, (guint)(b - 0x7F), (unsigned long)(b - 0x7E), field, NULL);
+		g_free(field);
+		g_free(want);
+	}
+	expect_record(rd, 1, 2, "b\xE2\x82\xAC", NULL);   /* 0x80 -> € */
+	expect_record(rd, 2, 3, "b\xC2\x81", NULL);       /* 0x81 -> U+0081 */
+	reading_free(rd);
+	g_string_free(s, TRUE);
+}
+
+/* A file of 'a' lines longer than one chunk, with `ch` starting at byte `at`. */
+static GString *straddling_file(const char *ch, size_t at)
+{
+	GString *s = g_string_new("h\n");
+
+	while (s->len + 100 <= at) {
+		for (int i = 0; i < 99; i++)
+			g_string_append_c(s, 'a');
+		g_string_append_c(s, '\n');
+	}
+	while (s->len < at)
+		g_string_append_c(s, 'a');
+	g_string_append(s, ch);
+	g_string_append(s, "z\n");
+	while (s->len < CHUNK_END + 5000)
+		g_string_append(s, "tail\n");
+	return s;
+}
+
+static unsigned long line_of(const GString *s, size_t at)
+{
+	unsigned long line = 1;
+
+	for (size_t i = 0; i < at; i++)
+		line += s->str[i] == '\n';
+	return line;
+}
+
+static void check_straddling(struct fixture *fx, const char *ch, size_t at)
+{
+	GString *s = straddling_file(ch, at);
+	unsigned long line = line_of(s, at);
+	struct reading *rd = read_bytes_as(fx, s->str, s->len, 0, NULL);
+	const struct rec *r = rec_at(rd, (guint)line - 1);
+	char *tail = g_strconcat(ch, "z", NULL);
+
+	assert_int_equal(rd->rc, 0);
+	assert_string_equal(rd->info.encoding, "UTF-8");
+	assert_int_equal(rd->info.converted, 0);
+	assert_int_equal(rd->d.warnings, 0);
+	assert_null(r->error);
+	assert_int_equal(r->line, line);
+	assert_true(g_str_has_suffix(field_at(r, 0), tail));
+	g_free(tail);
+	reading_free(rd);
+	g_string_free(s, TRUE);
+}
+
+static void test_utf8_character_across_chunk_boundary_is_utf8(void **state)
+{
+	check_straddling(*state, "\xE2\x82\xAC", CHUNK_END - 1);          /* € at 65535..65537 */
+	check_straddling(*state, "\xE2\x82\xAC", CHUNK_END - 2);
+	check_straddling(*state, "\xF0\x9F\x98\x80", CHUNK_END - 1);      /* 😀 */
+	check_straddling(*state, "\xF0\x9F\x98\x80", CHUNK_END - 2);
+	check_straddling(*state, "\xF0\x9F\x98\x80", CHUNK_END - 3);
+	check_straddling(*state, "\xC3\xA9", CHUNK_END - 1);              /* é */
+}
+
+static void test_broken_sequence_at_chunk_boundary_is_not_utf8(void **state)
+{
+	GString *s = straddling_file("\xE2\x82", CHUNK_END - 1);   /* € without its last byte */
+	struct reading *rd = read_bytes_as(*state, s->str, s->len, 0, NULL);
+
+	assert_string_equal(rd->info.encoding, "WINDOWS-1252");
+	assert_int_equal(rd->info.converted, 1);
+	assert_int_equal(rd->d.warnings, 1);
+	reading_free(rd);
+	g_string_free(s, TRUE);
+}
+
+static void test_forced_utf8_rejects_invalid_records(void **state)
+{
+	static const char text[] = "h;x\n1;caf\xE9\n2;ok\n";
+	struct reading *rd = read_bytes_as(*state, text, strlen(text), 0, "UTF-8");
+
+	assert_int_equal(rd->rc, 0);
+	assert_string_equal(rd->info.encoding, "UTF-8");
+	assert_int_equal(rd->info.converted, 0);
+	assert_int_equal(rd->d.warnings, 0);
+	expect_count(rd, 3);
+	expect_error(rd, 1, 2, "the record is not valid UTF-8");
+	assert_true(g_utf8_validate(rec_at(rd, 1)->raw, -1, NULL));
+	expect_record(rd, 2, 3, "2", "ok", NULL);
+	reading_free(rd);
+}
+
+static void test_forced_iso_8859_15_through_iconv(void **state)
+{
+	static const char text[] = "h;x\n1;\xA4 \xBD\n";
+	struct reading *rd = read_bytes_as(*state, text, strlen(text), 0, "ISO-8859-15");
+
+	assert_int_equal(rd->rc, 0);
+	assert_string_equal(rd->info.encoding, "ISO-8859-15");
+	assert_int_equal(rd->info.converted, 1);
+	assert_int_equal(rd->d.warnings, 0);
+	expect_record(rd, 1, 2, "1", "\xE2\x82\xAC \xC5\x93", NULL);     /* € œ */
+	reading_free(rd);
+}
+
+static void test_forced_encoding_that_cannot_convert_rejects_record(void **state)
+{
+	static const char text[] = "h;x\n1;caf\xE9\n2;ok\n";
+	struct reading *rd = read_bytes_as(*state, text, strlen(text), 0, "ASCII");
+
+	assert_int_equal(rd->rc, 0);
+	assert_string_equal(rd->info.encoding, "ASCII");
+	expect_count(rd, 3);
+	expect_error(rd, 1, 2, "the record cannot be converted to UTF-8");
+	assert_true(g_utf8_validate(rec_at(rd, 1)->raw, -1, NULL));
+	expect_record(rd, 2, 3, "2", "ok", NULL);
+	reading_free(rd);
+}
+
+static void test_forced_windows_1252_on_utf8_bytes(void **state)
+{
+	static const char text[] = "h;x\n1;\xC3\xA9\n";
+	struct reading *rd = read_bytes_as(*state, text, strlen(text), 0, "cp1252");
+
+	assert_string_equal(rd->info.encoding, "WINDOWS-1252");
+	assert_int_equal(rd->info.converted, 1);
+	assert_int_equal(rd->d.warnings, 0);
+	expect_record(rd, 1, 2, "1", "\xC3\x83\xC2\xA9", NULL);          /* Ã© */
+	reading_free(rd);
+}
+
+static void test_unknown_forced_encoding_fails(void **state)
+{
+	static const char text[] = "h;x\n1;2\n";
+	struct reading *rd = read_bytes_as(*state, text, strlen(text), 0, "NO-SUCH-CHARSET");
+
+	assert_int_equal(rd->rc, -1);
+	assert_int_equal(rd->d.errors, 1);
+	assert_contains(rd->diag, "error: unknown encoding 'NO-SUCH-CHARSET'");
+	expect_count(rd, 0);
+	reading_free(rd);
+}
+
+static void test_missing_file_fails(void **state)
+{
+	struct fixture *fx = *state;
+	char *path = g_build_filename(fx->dir, "absent.csv", NULL);
+	struct reading *rd = read_file_as(path, 0, NULL);
+	char *want = g_strdup_printf("%s: error: cannot open: ", path);
+
+	assert_int_equal(rd->rc, -1);
+	assert_int_equal(rd->d.errors, 1);
+	assert_contains(rd->diag, want);
+	expect_count(rd, 0);
+	g_free(want);
+	g_free(path);
+	reading_free(rd);
+}
+
+static void test_directory_cannot_be_read(void **state)
+{
+	struct fixture *fx = *state;
+	struct reading *rd = read_file_as(fx->dir, 0, NULL);
+
+	assert_int_equal(rd->rc, -1);
+	assert_contains(rd->diag, "error: cannot read");
+	reading_free(rd);
+}
+
+/* ---- hash, size, stopping ---- */
+
+static void check_sha256(struct fixture *fx, const void *bytes, size_t len)
+{
+	struct reading *rd = read_bytes_as(fx, bytes, len, 0, NULL);
+	char *want = g_compute_checksum_for_data(G_CHECKSUM_SHA256, bytes, len);
+
+	assert_int_equal(rd->rc, 0);
+	assert_string_equal(rd->info.sha256, want);
+	g_free(want);
+	reading_free(rd);
+}
+
+static void test_sha256_of_the_bytes_written(void **state)
+{
+	static const char small[] = "\xEF\xBB\xBFkanwil;unit\r\nK;caf\xC3\xA9\r\n";
+	GString *big = g_string_new(NULL);
+	struct reading *empty = read_bytes_as(*state, "", 0, 0, NULL);
+
+	check_sha256(*state, small, sizeof small - 1);
+	for (int i = 0; big->len < 3 * CHUNK_END + 17; i++)
+		g_string_append_printf(big, "%d;row %d\n", i, i);
+	check_sha256(*state, big->str, big->len);
+	assert_string_equal(empty->info.sha256,
+			    "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+	expect_count(empty, 0);
+	reading_free(empty);
+	g_string_free(big, TRUE);
+}
+
+static void test_200000_lines_last_line_number(void **state)
+{
+	GString *s = g_string_new("h;v\n");
+	struct reading *rd;
+	const struct rec *last;
+
+	for (int i = 2; i <= 200000; i++)
+		g_string_append_printf(s, "%d;x\n", i);
+	rd = read_text(*state, s->str);
+	expect_count(rd, 200000);
+	last = rec_at(rd, 199999);
+	assert_int_equal(last->line, 200000);
+	assert_string_equal(field_at(last, 0), "200000");
+	reading_free(rd);
+	g_string_free(s, TRUE);
+}
+
+static void test_callback_can_stop_reading(void **state)
+{
+	static const char text[] = "a\nb\nc\nd\n";
+	struct reading *rd = reading_new();
+
+	rd->stop_after = 2;
+	read_into(rd, write_bytes(*state, text, strlen(text)), 0, NULL);
+	assert_int_equal(rd->rc, -1);
+	expect_count(rd, 2);
+	reading_free(rd);
+}
+
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_sniff_picks_most_frequent),
+		T(test_sniff_ties_go_to_semicolon_comma_tab_pipe),
+		T(test_sniff_ignores_quoted_delimiters),
+		T(test_sniff_quote_inside_unquoted_field_is_literal),
+		T(test_sniff_uses_first_non_blank_line),
+		T(test_sniff_in_file_ignores_quoted_delimiters),
+		T(test_forced_delimiter_overrides_sniffing),
+		T(test_bom_stripped_and_reported),
+		T(test_line_ends_lf_crlf_cr_read_alike),
+		T(test_quoted_field_keeps_delimiter_quotes_and_line_break),
+		T(test_quoted_field_over_several_lines_counts_them),
+		T(test_text_after_closing_quote_appended),
+		T(test_quote_inside_unquoted_field_is_literal),
+		T(test_unquoted_trimmed_quoted_keeps_spaces),
+		T(test_blank_and_all_empty_records_skipped),
+		T(test_trailing_delimiter_gives_empty_field),
+		T(test_unterminated_quote_rejects_one_record_and_resumes),
+		T(test_unterminated_quote_on_last_line),
+		T(test_field_longer_than_64k_rejected_next_read),
+		T(test_field_of_exactly_64k_accepted),
+		T(test_long_quoted_field_over_many_lines_rejected_lines_counted),
+		T(test_raw_longer_than_1k_truncated),
+		T(test_raw_at_the_limit_kept_whole),
+		T(test_raw_cut_on_a_character_boundary),
+		T(test_nul_byte_rejects_record),
+		T(test_windows_1252_detected_and_converted),
+		T(test_windows_1252_every_high_byte),
+		T(test_utf8_character_across_chunk_boundary_is_utf8),
+		T(test_broken_sequence_at_chunk_boundary_is_not_utf8),
+		T(test_forced_utf8_rejects_invalid_records),
+		T(test_forced_iso_8859_15_through_iconv),
+		T(test_forced_encoding_that_cannot_convert_rejects_record),
+		T(test_forced_windows_1252_on_utf8_bytes),
+		T(test_unknown_forced_encoding_fails),
+		T(test_missing_file_fails),
+		T(test_directory_cannot_be_read),
+		T(test_sha256_of_the_bytes_written),
+		T(test_200000_lines_last_line_number),
+		T(test_callback_can_stop_reading),
+	};
+
+	return cmocka_run_group_tests_name("csvin", tests, NULL, NULL);
+}
