@@ -1,0 +1,2 @@
+open("a.csv", "w").write("kanwil,unit,kode,nilai\nK,Lapas A,A.01,Ada\n")
+open("b.csv", "w").write("")
