@@ -54,7 +54,7 @@ static GPtrArray *answer_labels(const struct rubric *r,
 			int seen = 0;
 
 			for (guint k = 0; k < labels->len && !seen; k++)
-				seen = !g_utf8_collate(g_ptr_array_index(labels, k), lv->label);
+				seen = !strcmp(g_ptr_array_index(labels, k), lv->label);
 			if (!seen)
 				g_ptr_array_add(labels, lv->label);
 		}

@@ -46,7 +46,6 @@ struct ingest {
 	char **labels;          /* layout B: the answer label of each COL_MARK column */
 	size_t width;           /* header columns, trailing empty ones dropped */
 	char *meta[N_COLUMNS];  /* layout B metadata values */
-	unsigned long header_line;
 };
 
 static enum column column_of(const char *cell)
@@ -178,20 +177,21 @@ static void reject(struct ingest *in, const struct csvin_record *rec,
 	diag_error(in->d, in->file->path, rec->line, "%s", reason);
 }
 
-static void observation_free(gpointer p);
+static void observation_free(gpointer p)
+{
+	struct observation *o = p;
+
+	g_free(o->evidence);
+	g_free(o->note);
+	g_free(o->verifier);
+	g_free(o);
+}
 
 /* A cell that is missing or holds only white space (spaces kept by quotes,
  * NBSP from spreadsheets) counts as empty. */
 static int blank(const char *s)
 {
-	if (!s)
-		return 1;
-	for (; *s; s = g_utf8_next_char(s)) {
-		gunichar c = g_utf8_get_char(s);
-		if (!g_unichar_isspace(c) && c != 0x00A0 && c != 0xFEFF)
-			return 0;
-	}
-	return 1;
+	return !s || text_is_blank(s);
 }
 
 static char *dup_or_null(const char *s)
@@ -213,16 +213,6 @@ static struct unit_obs *unit_new(struct dataset *ds, const char *name,
 	g_ptr_array_add(ds->units, u);
 	g_hash_table_insert(ds->unit_by_key, u->key, u);
 	return u;
-}
-
-static int same_folded(const char *a, const char *b)
-{
-	char *fa = text_fold(a), *fb = text_fold(b);
-	int same = !strcmp(fa, fb);
-
-	g_free(fa);
-	g_free(fb);
-	return same;
 }
 
 /* Decide the unit's type for this row (SPEC 8.7); NULL with *why set. */
@@ -288,7 +278,7 @@ static char *check_row(struct ingest *in, const struct row *row,
 	if (v->unit && v->unit->type != v->type)
 		return g_strdup_printf("unit '%s' is of type %s, not %s", v->unit->name,
 				       v->unit->type->id, v->type->id);
-	if (v->unit && !same_folded(v->unit->kanwil, v->kanwil))
+	if (v->unit && !text_fold_equal(v->unit->kanwil, v->kanwil))
 		return g_strdup_printf("unit '%s' belongs to '%s', not '%s'",
 				       v->unit->name, v->unit->kanwil, v->kanwil);
 	v->item = rubric_find_item(v->type, kode);
@@ -331,7 +321,7 @@ static void take_row(struct ingest *in, const struct csvin_record *rec,
 		g_free(kanwil);
 	}
 	if (!blank(row->v[COL_KRITERIA]) &&
-	    !same_folded(row->v[COL_KRITERIA], v.item->text))
+	    !text_fold_equal(row->v[COL_KRITERIA], v.item->text))
 		diag_warning(in->d, in->file->path, rec->line,
 			     "criterion text of '%s' differs from the rubric's '%s'",
 			     v.item->code, v.item->text);
@@ -470,7 +460,6 @@ static int on_record(const struct csvin_record *rec, void *data)
 		return 0;       /* lines before a form's header are ignored */
 	}
 	in->phase = PHASE_DATA;
-	in->header_line = rec->line;
 	warn_columns(in, rec->line, rec);
 	return 0;
 }
@@ -506,16 +495,6 @@ int ingest_file(struct dataset *ds, const char *path,
 }
 
 /* ---- the dataset ------------------------------------------------------------ */
-
-static void observation_free(gpointer p)
-{
-	struct observation *o = p;
-
-	g_free(o->evidence);
-	g_free(o->note);
-	g_free(o->verifier);
-	g_free(o);
-}
 
 static void unit_free(gpointer p)
 {

@@ -14,6 +14,7 @@
 #include "form.h"
 #include "ingest.h"
 #include "outfile.h"
+#include "previous.h"
 #include "rubric.h"
 #include "score.h"
 #include "summary.h"
@@ -303,23 +304,28 @@ static void print_version(void)
 	g_free(dir);
 }
 
+/* --help or --version, wherever they stand on the command line. */
+static void show_info(int help)
+{
+	if (help)
+		fputs(usage_text, stdout);
+	else
+		print_version();
+}
+
 /* Fill `cfg` from the command line. Returns -1 to exit with status *status. */
 static int parse_args(int argc, char **argv, struct config *cfg, int *status)
 {
-	int opt;
+	int opt, help;
 
 	*status = EXIT_FATAL;
 	if (argc < 2) {
 		fputs(usage_text, stderr);
 		return -1;
 	}
-	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
-		fputs(usage_text, stdout);
-		*status = EXIT_ACCEPTED;
-		return -1;
-	}
-	if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V")) {
-		print_version();
+	help = !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h");
+	if (help || !strcmp(argv[1], "--version") || !strcmp(argv[1], "-V")) {
+		show_info(help);
 		*status = EXIT_ACCEPTED;
 		return -1;
 	}
@@ -338,9 +344,11 @@ static int parse_args(int argc, char **argv, struct config *cfg, int *status)
 	cfg->charts = "svg";
 	optind = 2;
 	while ((opt = getopt_long(argc, argv, "o:r:t:j:qvhV", long_options, NULL)) != -1) {
-		if (opt == 'h' || opt == 'V')
-			return parse_args(2, (char *[]){ argv[0], opt == 'h' ? "--help" : "--version", NULL },
-					  cfg, status);
+		if (opt == 'h' || opt == 'V') {
+			show_info(opt == 'h');
+			*status = EXIT_ACCEPTED;
+			return -1;
+		}
 		if (apply_option(cfg, opt, optarg) < 0)
 			return -1;
 	}
@@ -384,10 +392,24 @@ static void print_file_summaries(const struct dataset *ds, FILE *out)
 	}
 }
 
-/* Score and write every output; all or nothing. Returns 0 or -1. */
+/* Progress on stderr, only when a person watches it there (SPEC 2). */
 static void progress(const struct config *cfg, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+static void progress(const struct config *cfg, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (cfg->quiet || !isatty(STDERR_FILENO))
+		return;
+	fputs("p2ham: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+/* Score and write every output; all or nothing. Returns 0 or -1. */
 static int write_outputs(const struct config *cfg, const struct dataset *ds,
 			 const struct previous *prev, struct diag *d)
 {
@@ -448,23 +470,6 @@ static int run_form(const struct config *cfg, const struct rubric *rubric,
 	g_free(dir);
 	g_free(base);
 	return rc;
-}
-
-/* Progress on stderr, only when a person watches it there (SPEC 2). */
-static void progress(const struct config *cfg, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void progress(const struct config *cfg, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (cfg->quiet || !isatty(STDERR_FILENO))
-		return;
-	fputs("p2ham: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
 }
 
 static int run(const struct config *cfg)

@@ -15,10 +15,6 @@ struct previous {
 	GHashTable *by_id, *by_key;     /* borrowed entries */
 };
 
-static const char *const recommendations[] = {
-	"not-recommended", "recommended", "retained",
-};
-
 static void unit_free(gpointer p)
 {
 	struct previous_unit *u = p;
@@ -60,10 +56,7 @@ static int read_unit(struct previous *p, xmlNodePtr node, const char *path,
 		goto out;
 	}
 	u = g_new0(struct previous_unit, 1);
-	for (size_t i = 0; i < G_N_ELEMENTS(recommendations); i++)
-		if (!strcmp(rec, recommendations[i]))
-			u->recommendation = recommendations[i];
-	if (!u->recommendation) {
+	if (score_recommendation_parse(rec, &u->recommendation) < 0) {
 		diag_error(d, path, (unsigned long)xmlGetLineNo(node),
 			   "unit '%s' has an unknown recommendation '%s'", id, rec);
 		g_free(u);
@@ -72,7 +65,6 @@ static int read_unit(struct previous *p, xmlNodePtr node, const char *path,
 	u->id = g_strdup(id);
 	u->key = text_fold(name);
 	u->total = value;
-	u->recommended = u->recommendation != recommendations[0];
 	g_ptr_array_add(p->units, u);
 	g_hash_table_insert(p->by_id, u->id, u);
 	g_hash_table_insert(p->by_key, u->key, u);

@@ -3,13 +3,13 @@
 #define P2HAM_PREVIOUS_H
 
 #include "diag.h"
+#include "score.h"
 
 struct previous_unit {
 	char *id;
 	char *key;              /* text_fold() of the name */
 	double total;
-	int recommended;        /* recommended or retained last year */
-	const char *recommendation;     /* as written: "recommended", ... */
+	enum recommendation recommendation;
 };
 
 /*

@@ -638,15 +638,6 @@ struct rubric *rubric_load(const char *path, struct diag *d)
 	return r;
 }
 
-static int folds_to(const char *s, const char *key)
-{
-	char *f = text_fold(s);
-	int same = strcmp(f, key) == 0;
-
-	g_free(f);
-	return same;
-}
-
 const struct rubric_unit_type *rubric_find_type(const struct rubric *r,
 						const char *name)
 {
@@ -656,7 +647,7 @@ const struct rubric_unit_type *rubric_find_type(const struct rubric *r,
 	for (guint i = 0; !found && *key && i < r->unit_types->len; i++) {
 		const struct rubric_unit_type *t = r->unit_types->pdata[i];
 
-		if (folds_to(t->id, key) || folds_to(t->label, key) ||
+		if (text_fold_equal(t->id, key) || text_fold_equal(t->label, key) ||
 		    has_key(t->prefixes, key))
 			found = t;
 	}

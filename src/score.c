@@ -5,10 +5,32 @@
 #include <string.h>
 
 #include "diag.h"
+#include "previous.h"
 #include "text.h"
 
 /* SPEC 8.12: scores that differ only by floating-point noise compare equal. */
 #define SCORE_SLACK 1e-9
+
+static const char *const recommendation_names[] = {
+	[REC_NOT_RECOMMENDED] = "not-recommended",
+	[REC_RECOMMENDED] = "recommended",
+	[REC_RETAINED] = "retained",
+};
+
+const char *score_recommendation_name(enum recommendation rec)
+{
+	return recommendation_names[rec];
+}
+
+int score_recommendation_parse(const char *name, enum recommendation *rec)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(recommendation_names); i++)
+		if (!strcmp(name, recommendation_names[i])) {
+			*rec = (enum recommendation)i;
+			return 0;
+		}
+	return -1;
+}
 
 int score_at_least(double a, double b)
 {
@@ -451,9 +473,9 @@ static void apply_previous(struct model *m, const struct previous *prev)
 			continue;
 		su->has_previous = 1;
 		su->previous_total = pu->total;
-		su->previous_recommendation = !pu->recommended ? REC_NOT_RECOMMENDED :
-			!strcmp(pu->recommendation, "retained") ? REC_RETAINED : REC_RECOMMENDED;
-		if (su->recommendation == REC_RECOMMENDED && pu->recommended)
+		su->previous_recommendation = pu->recommendation;
+		if (su->recommendation == REC_RECOMMENDED &&
+		    pu->recommendation != REC_NOT_RECOMMENDED)
 			su->recommendation = REC_RETAINED;
 	}
 }

@@ -5,8 +5,9 @@
 #include <glib.h>
 
 #include "ingest.h"
-#include "previous.h"
 #include "rubric.h"
+
+struct previous;
 
 /*
  * The scored model is built once from a dataset and then read by every
@@ -21,6 +22,12 @@
 enum item_status { ITEM_ASSESSED, ITEM_MISSING, ITEM_CONFLICT };
 
 enum recommendation { REC_NOT_RECOMMENDED, REC_RECOMMENDED, REC_RETAINED };
+
+/* The name of a recommendation in summary.xml: "not-recommended", ... */
+const char *score_recommendation_name(enum recommendation rec);
+
+/* The recommendation with that name; -1 when there is none. */
+int score_recommendation_parse(const char *name, enum recommendation *rec);
 
 struct scored_item {
 	const struct rubric_item *item;

@@ -12,12 +12,6 @@ static const char *const status_names[] = {
 	[ITEM_CONFLICT] = "conflict",
 };
 
-static const char *const recommendation_names[] = {
-	[REC_NOT_RECOMMENDED] = "not-recommended",
-	[REC_RECOMMENDED] = "recommended",
-	[REC_RETAINED] = "retained",
-};
-
 /*
  * The writer calls below return -1 on failure; rather than test each one,
  * failures are counted in `status` and checked once at the end.
@@ -214,7 +208,7 @@ static void write_unit(struct out *o, const struct rubric *r,
 	attr_score(o, "total", u->total);
 	attr(o, "grade", u->grade ? u->grade : "");
 	attr_score(o, "completeness", u->completeness);
-	attr(o, "recommendation", recommendation_names[u->recommendation]);
+	attr(o, "recommendation", score_recommendation_name(u->recommendation));
 	attr(o, "verification-code", u->code);
 	for (guint a = 0; a < r->aspects->len; a++) {
 		const struct rubric_aspect *asp = g_ptr_array_index(r->aspects, a);
@@ -233,7 +227,7 @@ static void write_unit(struct out *o, const struct rubric *r,
 	if (u->has_previous) {
 		start(o, "previous");
 		attr_score(o, "total", u->previous_total);
-		attr(o, "recommendation", recommendation_names[u->previous_recommendation]);
+		attr(o, "recommendation", score_recommendation_name(u->previous_recommendation));
 		attr_score(o, "change", u->total - u->previous_total);
 		end(o);
 	}

@@ -10,6 +10,14 @@ static int is_blank(gunichar c)
 	return g_unichar_isspace(c) || c == 0x00A0 || c == 0xFEFF;
 }
 
+int text_is_blank(const char *s)
+{
+	for (; *s; s = g_utf8_next_char(s))
+		if (!is_blank(g_utf8_get_char(s)))
+			return 0;
+	return 1;
+}
+
 char *text_trim(const char *s)
 {
 	const char *start = s, *end = s + strlen(s);
@@ -45,6 +53,16 @@ char *text_fold(const char *s)
 	folded = g_utf8_casefold(out->str, (gssize)out->len);
 	g_string_free(out, TRUE);
 	return folded;
+}
+
+int text_fold_equal(const char *a, const char *b)
+{
+	char *fa = text_fold(a), *fb = text_fold(b);
+	int same = strcmp(fa, fb) == 0;
+
+	g_free(fa);
+	g_free(fb);
+	return same;
 }
 
 char *text_key(const char *s)

@@ -13,9 +13,16 @@
  * unit names, unit types and codes are compared. */
 char *text_fold(const char *s);
 
+/* True when a and b fold to the same text. */
+int text_fold_equal(const char *a, const char *b);
+
 /* text_fold(), then drop spaces, '_', '-' and '.': how column names and
  * metadata keys are compared ("Nama UPT" and "nama_upt" give "namaupt"). */
 char *text_key(const char *s);
+
+/* True when s is empty or only white space (NBSP and BOM included), the
+ * white space that text_trim() and text_fold() remove. */
+int text_is_blank(const char *s);
 
 /* Trim leading and trailing white space; keep the inside as it is. */
 char *text_trim(const char *s);

@@ -12,6 +12,8 @@
 
 #include <glib.h>
 
+#include "testutil.h"
+
 #include "csvin.h"
 
 /* Where the reader's internal chunk ends: a multi-byte character may straddle it. */
@@ -19,56 +21,19 @@
 
 /* ---- scratch files ---- */
 
-/* A scratch folder for one test; every file written there is removed after it. */
-struct fixture {
-	char *dir;
-	GPtrArray *paths;
-	unsigned serial;
-};
-
 static int setup(void **state)
 {
-	struct fixture *fx = g_new0(struct fixture, 1);
+	struct scratch *fx = g_new0(struct scratch, 1);
 
-	fx->dir = g_build_filename(g_get_tmp_dir(), "p2ham-csvin-XXXXXX", NULL);
-	if (!mkdtemp(fx->dir)) {
-		g_free(fx->dir);
-		g_free(fx);
-		return -1;
-	}
-	fx->paths = g_ptr_array_new_with_free_func(g_free);
 	*state = fx;
-	return 0;
+	return scratch_open(fx, "p2ham-csvin");
 }
 
 static int teardown(void **state)
 {
-	struct fixture *fx = *state;
-
-	for (guint i = 0; i < fx->paths->len; i++)
-		unlink(fx->paths->pdata[i]);
-	rmdir(fx->dir);
-	g_ptr_array_free(fx->paths, TRUE);
-	g_free(fx->dir);
-	g_free(fx);
+	scratch_close(*state);
+	g_free(*state);
 	return 0;
-}
-
-/* Write exactly `len` bytes to a new file of the fixture; returns its path. */
-static const char *write_bytes(struct fixture *fx, const void *bytes, size_t len)
-{
-	char name[32];
-	char *path;
-	FILE *fp;
-
-	snprintf(name, sizeof name, "in-%u.csv", fx->serial++);
-	path = g_build_filename(fx->dir, name, NULL);
-	g_ptr_array_add(fx->paths, path);
-	fp = fopen(path, "wb");
-	assert_non_null(fp);
-	assert_int_equal(fwrite(bytes, 1, len, fp), len);
-	assert_int_equal(fclose(fp), 0);
-	return path;
 }
 
 /* ---- reading into copies ---- */
@@ -155,14 +120,14 @@ static struct reading *read_file_as(const char *path, char delimiter, const char
 	return rd;
 }
 
-static struct reading *read_bytes_as(struct fixture *fx, const void *bytes, size_t len,
+static struct reading *read_bytes_as(struct scratch *fx, const void *bytes, size_t len,
 				     char delimiter, const char *encoding)
 {
-	return read_file_as(write_bytes(fx, bytes, len), delimiter, encoding);
+	return read_file_as(scratch_write(fx, bytes, len), delimiter, encoding);
 }
 
 /* Read text (no NUL inside) with everything sniffed; the read must succeed. */
-static struct reading *read_text(struct fixture *fx, const char *text)
+static struct reading *read_text(struct scratch *fx, const char *text)
 {
 	struct reading *rd = read_bytes_as(fx, text, strlen(text), 0, NULL);
 
@@ -228,12 +193,6 @@ static void expect_count(const struct reading *rd, guint n)
 {
 	if (rd->recs->len != n)
 		fail_msg("expected %u records, got %u", n, rd->recs->len);
-}
-
-static void assert_contains(const char *text, const char *part)
-{
-	if (!text || !strstr(text, part))
-		fail_msg("expected \"%s\" in:\n%s", part, text ? text : "(nothing)");
 }
 
 /* ---- delimiter sniffing (SPEC 8.2) ---- */
@@ -338,7 +297,7 @@ static void test_bom_stripped_and_reported(void **state)
 }
 
 /* The same lines joined with `eol`: a blank line sits at line 3. */
-static void check_line_ends(struct fixture *fx, const char *eol, int final_eol)
+static void check_line_ends(struct scratch *fx, const char *eol, int final_eol)
 {
 	char *text = g_strconcat("kanwil;unit;kode", eol, "K;Lapas A;A.01", eol, eol,
 				 "K;Lapas B;A.02", final_eol ? eol : "", NULL);
@@ -366,7 +325,7 @@ static void test_line_ends_lf_crlf_cr_read_alike(void **state)
 /* ---- quoting (SPEC 8.4) ---- */
 
 /* A quoted field with a delimiter, doubled quotes and a line break `eol`. */
-static void check_quoted_field(struct fixture *fx, const char *eol)
+static void check_quoted_field(struct scratch *fx, const char *eol)
 {
 	char *text = g_strconcat("id;text", eol, "1;\"x;y \"\"q\"\"", eol, "next\"", eol,
 				 "2;z", eol, NULL);
@@ -452,7 +411,7 @@ static void test_trailing_delimiter_gives_empty_field(void **state)
 
 /* ---- unterminated quotes ---- */
 
-static void check_unterminated(struct fixture *fx, const char *eol)
+static void check_unterminated(struct scratch *fx, const char *eol)
 {
 	char *text = g_strconcat("h;x", eol, "1;\"abc", eol, "2;ok", eol, "3;fine", eol,
 				 NULL);
@@ -489,7 +448,7 @@ static void test_unterminated_quote_on_last_line(void **state)
 /* ---- limits ---- */
 
 /* "h;x\n1;" + `n` times 'x' + "\n2;y\n" */
-static struct reading *read_long_field(struct fixture *fx, size_t n)
+static struct reading *read_long_field(struct scratch *fx, size_t n)
 {
 	GString *s = g_string_new("h;x\n1;");
 	struct reading *rd;
@@ -544,7 +503,7 @@ static void test_long_quoted_field_over_many_lines_rejected_lines_counted(void *
 }
 
 /* A record "1;" followed by `n` copies of `unit`, on line 2 after a header. */
-static struct reading *read_long_record(struct fixture *fx, const char *unit, size_t n,
+static struct reading *read_long_record(struct scratch *fx, const char *unit, size_t n,
 					const char *encoding)
 {
 	GString *s = g_string_new("h;x\n1;");
@@ -713,7 +672,7 @@ static unsigned long line_of(const GString *s, size_t at)
 	return line;
 }
 
-static void check_straddling(struct fixture *fx, const char *ch, size_t at)
+static void check_straddling(struct scratch *fx, const char *ch, size_t at)
 {
 	GString *s = straddling_file(ch, at);
 	unsigned long line = line_of(s, at);
@@ -824,7 +783,7 @@ static void test_unknown_forced_encoding_fails(void **state)
 
 static void test_missing_file_fails(void **state)
 {
-	struct fixture *fx = *state;
+	struct scratch *fx = *state;
 	char *path = g_build_filename(fx->dir, "absent.csv", NULL);
 	struct reading *rd = read_file_as(path, 0, NULL);
 	char *want = g_strdup_printf("%s: error: cannot open: ", path);
@@ -840,7 +799,7 @@ static void test_missing_file_fails(void **state)
 
 static void test_directory_cannot_be_read(void **state)
 {
-	struct fixture *fx = *state;
+	struct scratch *fx = *state;
 	struct reading *rd = read_file_as(fx->dir, 0, NULL);
 
 	assert_int_equal(rd->rc, -1);
@@ -850,7 +809,7 @@ static void test_directory_cannot_be_read(void **state)
 
 /* ---- hash, size, stopping ---- */
 
-static void check_sha256(struct fixture *fx, const void *bytes, size_t len)
+static void check_sha256(struct scratch *fx, const void *bytes, size_t len)
 {
 	struct reading *rd = read_bytes_as(fx, bytes, len, 0, NULL);
 	char *want = g_compute_checksum_for_data(G_CHECKSUM_SHA256, bytes, len);
@@ -901,7 +860,7 @@ static void test_callback_can_stop_reading(void **state)
 	struct reading *rd = reading_new();
 
 	rd->stop_after = 2;
-	read_into(rd, write_bytes(*state, text, strlen(text)), 0, NULL);
+	read_into(rd, scratch_write(*state, text, strlen(text)), 0, NULL);
 	assert_int_equal(rd->rc, -1);
 	expect_count(rd, 2);
 	reading_free(rd);

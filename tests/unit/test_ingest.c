@@ -12,6 +12,8 @@
 
 #include <glib.h>
 
+#include "testutil.h"
+
 #include "csvin.h"
 #include "ingest.h"
 #include "rubric.h"
@@ -63,9 +65,7 @@ static int free_rubric(void **state)
 /* ---- fixture: a scratch folder, a dataset and captured diagnostics ---- */
 
 struct fixture {
-	char *dir;
-	GPtrArray *paths;       /* files written, removed after the test */
-	unsigned serial;
+	struct scratch files;
 	struct dataset *ds;
 	struct ingest_options opt;
 	struct diag d;
@@ -77,13 +77,10 @@ static int setup(void **state)
 {
 	struct fixture *fx = g_new0(struct fixture, 1);
 
-	fx->dir = g_build_filename(g_get_tmp_dir(), "p2ham-ingest-XXXXXX", NULL);
-	if (!mkdtemp(fx->dir)) {
-		g_free(fx->dir);
+	if (scratch_open(&fx->files, "p2ham-ingest") < 0) {
 		g_free(fx);
 		return -1;
 	}
-	fx->paths = g_ptr_array_new_with_free_func(g_free);
 	fx->ds = dataset_new(rubric);
 	fx->d.out = open_memstream(&fx->diag, &fx->diag_len);
 	*state = fx;
@@ -114,11 +111,7 @@ static int teardown(void **state)
 	struct fixture *fx = *state;
 	int rc = rows_add_up(fx->ds) ? 0 : -1;
 
-	for (guint i = 0; i < fx->paths->len; i++)
-		unlink(fx->paths->pdata[i]);
-	rmdir(fx->dir);
-	g_ptr_array_free(fx->paths, TRUE);
-	g_free(fx->dir);
+	scratch_close(&fx->files);
 	dataset_free(fx->ds);
 	fclose(fx->d.out);
 	free(fx->diag);
@@ -128,26 +121,9 @@ static int teardown(void **state)
 	return rc;
 }
 
-/* Write exactly `len` bytes to a new file; returns its path. */
-static const char *write_bytes(struct fixture *fx, const void *bytes, size_t len)
-{
-	char name[32];
-	char *path;
-	FILE *fp;
-
-	snprintf(name, sizeof name, "ingest-%u.csv", fx->serial++);
-	path = g_build_filename(fx->dir, name, NULL);
-	g_ptr_array_add(fx->paths, path);
-	fp = fopen(path, "wb");
-	assert_non_null(fp);
-	assert_int_equal(fwrite(bytes, 1, len, fp), len);
-	assert_int_equal(fclose(fp), 0);
-	return path;
-}
-
 static int ingest_bytes(struct fixture *fx, const void *bytes, size_t len)
 {
-	return ingest_file(fx->ds, write_bytes(fx, bytes, len), &fx->opt, &fx->d);
+	return ingest_file(fx->ds, scratch_write(&fx->files, bytes, len), &fx->opt, &fx->d);
 }
 
 /* Ingest text that must be readable input. */
@@ -162,12 +138,6 @@ static const char *diag_text(struct fixture *fx)
 {
 	fflush(fx->d.out);
 	return fx->diag ? fx->diag : "";
-}
-
-static void assert_contains(const char *text, const char *part)
-{
-	if (!strstr(text, part))
-		fail_msg("expected \"%s\" in:\n%s", part, text);
 }
 
 /* ---- looking into the dataset ---- */
@@ -856,7 +826,7 @@ static void test_layout_b_without_kanwil_uses_option(void **state)
  */
 static long heap_kept_by_ingesting(struct fixture *fx, const char *text)
 {
-	const char *path = write_bytes(fx, text, strlen(text));
+	const char *path = scratch_write(&fx->files, text, strlen(text));
 	struct diag d = DIAG_INIT;
 	long least = -1;
 
@@ -896,7 +866,7 @@ static void test_layout_b_ingest_frees_everything(void **state)
 /* `where` is what follows the path: ": error: ..." or ":LINE: error: ...". */
 static void expect_unreadable(struct fixture *fx, const char *text, const char *where)
 {
-	const char *path = write_bytes(fx, text, strlen(text));
+	const char *path = scratch_write(&fx->files, text, strlen(text));
 	char *want = g_strconcat(path, where, NULL);
 
 	assert_int_equal(ingest_file(fx->ds, path, &fx->opt, &fx->d), -1);
@@ -924,7 +894,7 @@ static void test_unreadable_inputs_fail(void **state)
 static void test_missing_file_fails(void **state)
 {
 	struct fixture *fx = *state;
-	char *path = g_build_filename(fx->dir, "absent.csv", NULL);
+	char *path = g_build_filename(fx->files.dir, "absent.csv", NULL);
 
 	assert_int_equal(ingest_file(fx->ds, path, &fx->opt, &fx->d), -1);
 	assert_contains(diag_text(fx), "cannot open");

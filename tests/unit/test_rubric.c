@@ -13,6 +13,7 @@
 #include <libxml/parser.h>
 
 #include "rubric.h"
+#include "testutil.h"
 #include "xmldoc.h"
 
 #define DEFAULT_RUBRIC "../../templates/rubric.xml"
@@ -66,12 +67,6 @@ static struct rubric *load(const char *path, struct capture *c)
 	r = rubric_load(path, &c->d);
 	capture_stop(c);
 	return r;
-}
-
-static void assert_contains(const char *text, const char *part)
-{
-	if (!strstr(text, part))
-		fail_msg("expected \"%s\" in:\n%s", part, text);
 }
 
 static const struct rubric_unit_type *type_at(const struct rubric *r, guint i)

@@ -1,0 +1,65 @@
+/* testutil.h — what several unit tests share: scratch files, text checks.
+ * Include after <cmocka.h> and <glib.h>. */
+#ifndef P2HAM_TESTUTIL_H
+#define P2HAM_TESTUTIL_H
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+/* A scratch folder; every file written there is removed by scratch_close(). */
+struct scratch {
+	char *dir;
+	GPtrArray *paths;       /* char *, the files written */
+	unsigned serial;
+};
+
+/* Make a new folder under the temporary folder; 0, or -1 when it fails. */
+static inline int scratch_open(struct scratch *s, const char *prefix)
+{
+	s->dir = g_strdup_printf("%s/%s-XXXXXX", g_get_tmp_dir(), prefix);
+	if (!mkdtemp(s->dir)) {
+		g_free(s->dir);
+		s->dir = NULL;
+		return -1;
+	}
+	s->paths = g_ptr_array_new_with_free_func(g_free);
+	s->serial = 0;
+	return 0;
+}
+
+static inline void scratch_close(struct scratch *s)
+{
+	for (guint i = 0; i < s->paths->len; i++)
+		unlink(s->paths->pdata[i]);
+	rmdir(s->dir);
+	g_ptr_array_free(s->paths, TRUE);
+	g_free(s->dir);
+}
+
+/* Write exactly `len` bytes to a new file of the folder; returns its path,
+ * valid until scratch_close(). */
+static inline const char *scratch_write(struct scratch *s, const void *bytes,
+					size_t len)
+{
+	char name[32];
+	char *path;
+	FILE *fp;
+
+	snprintf(name, sizeof name, "in-%u.csv", s->serial++);
+	path = g_build_filename(s->dir, name, NULL);
+	g_ptr_array_add(s->paths, path);
+	fp = fopen(path, "wb");
+	assert_non_null(fp);
+	assert_int_equal(fwrite(bytes, 1, len, fp), len);
+	assert_int_equal(fclose(fp), 0);
+	return path;
+}
+
+static inline void assert_contains(const char *text, const char *part)
+{
+	if (!strstr(text, part))
+		fail_msg("expected \"%s\" in:\n%s", part, text);
+}
+
+#endif
