@@ -202,6 +202,39 @@ void text_format_2(char *buf, double v)
 	g_ascii_formatd(buf, 32, "%.2f", v);
 }
 
+void text_format_id_2(char *buf, double v)
+{
+	char *dot;
+
+	text_format_2(buf, v);
+	dot = strchr(buf, '.');
+	if (dot)
+		*dot = ',';
+}
+
+void text_format_id_count(char *buf, unsigned long n)
+{
+	char digits[24];
+	int len = g_snprintf(digits, sizeof digits, "%lu", n), o = 0;
+
+	for (int i = 0; i < len; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			buf[o++] = '.';
+		buf[o++] = digits[i];
+	}
+	buf[o] = '\0';
+}
+
+void text_format_id_date(char *buf, int ymd)
+{
+	int m = ymd / 100 % 100;
+	char *name = g_strdup(m >= 1 && m <= 12 ? month_names[0][m - 1] : "?");
+
+	name[0] = g_ascii_toupper(name[0]);
+	g_snprintf(buf, 32, "%d %s %d", ymd % 100, name, ymd / 10000);
+	g_free(name);
+}
+
 char *text_xml_safe(const char *s)
 {
 	GString *out = g_string_sized_new(strlen(s));

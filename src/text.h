@@ -48,6 +48,15 @@ void text_format_iso_date(char *buf, int ymd);
 void text_format_2(char *buf, double v);
 
 /*
+ * Indonesian formatting for the report and certificates (buf >= 32 bytes):
+ * a score with a decimal comma, "85,50"; a count with '.' between thousands,
+ * "61.248"; a date, "10 Desember 2019".
+ */
+void text_format_id_2(char *buf, double v);
+void text_format_id_count(char *buf, unsigned long n);
+void text_format_id_date(char *buf, int ymd);
+
+/*
  * A copy of s that is safe in XML 1.0 text: characters XML forbids (controls
  * other than tab, LF and CR; U+FFFE, U+FFFF) become U+FFFD.
  */

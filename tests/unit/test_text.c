@@ -323,6 +323,46 @@ static void test_format_2_uses_a_dot_in_any_locale(void **state)
 	setlocale(LC_NUMERIC, "C");
 }
 
+/* ---- Indonesian formatting ---- */
+
+static void test_format_id_uses_a_decimal_comma(void **state)
+{
+	char buf[32];
+
+	text_format_id_2(buf, 85.5);
+	assert_string_equal(buf, "85,50");
+	text_format_id_2(buf, 100);
+	assert_string_equal(buf, "100,00");
+	text_format_id_2(buf, -0.001);
+	assert_string_equal(buf, "0,00");
+}
+
+static void test_format_id_count_groups_thousands_with_dots(void **state)
+{
+	static const struct { unsigned long n; const char *out; } cases[] = {
+		{ 0, "0" }, { 999, "999" }, { 1000, "1.000" }, { 61248, "61.248" },
+		{ 1234567, "1.234.567" },
+	};
+	char buf[32];
+
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		text_format_id_count(buf, cases[i].n);
+		assert_string_equal(buf, cases[i].out);
+	}
+}
+
+static void test_format_id_date_names_the_month_in_indonesian(void **state)
+{
+	char buf[32];
+
+	text_format_id_date(buf, 20191210);
+	assert_string_equal(buf, "10 Desember 2019");
+	text_format_id_date(buf, 20200201);
+	assert_string_equal(buf, "1 Februari 2020");
+	text_format_id_date(buf, 20190817);
+	assert_string_equal(buf, "17 Agustus 2019");
+}
+
 /* ---- text_xml_safe ---- */
 
 static void test_xml_safe_replaces_forbidden_characters(void **state)
@@ -408,6 +448,9 @@ int main(void)
 		cmocka_unit_test(test_format_iso_date),
 		cmocka_unit_test(test_format_2_two_decimals_and_rounding),
 		cmocka_unit_test(test_format_2_uses_a_dot_in_any_locale),
+		cmocka_unit_test(test_format_id_uses_a_decimal_comma),
+		cmocka_unit_test(test_format_id_count_groups_thousands_with_dots),
+		cmocka_unit_test(test_format_id_date_names_the_month_in_indonesian),
 		cmocka_unit_test(test_xml_safe_replaces_forbidden_characters),
 		cmocka_unit_test(test_xml_safe_keeps_tab_newlines_and_text),
 		cmocka_unit_test(test_prefix_ascii),
