@@ -9,6 +9,8 @@ static void report(struct diag *d, const char *kind, const char *file,
 {
 	FILE *out = d->out ? d->out : stderr;
 
+	/* One line at a time, whole, when rendering threads report too. */
+	flockfile(out);
 	if (!file)
 		fprintf(out, "p2ham: %s: ", kind);
 	else if (line)
@@ -17,6 +19,7 @@ static void report(struct diag *d, const char *kind, const char *file,
 		fprintf(out, "%s: %s: ", file, kind);
 	vfprintf(out, fmt, ap);
 	fputc('\n', out);
+	funlockfile(out);
 }
 
 void diag_error(struct diag *d, const char *file, unsigned long line,

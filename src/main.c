@@ -409,6 +409,14 @@ static void progress(const struct config *cfg, const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+/* With -v, how long a stage took (SPEC-independent; `make bench` reads it). */
+static void stage_time(const struct config *cfg, const char *stage, gint64 start)
+{
+	if (cfg->verbose)
+		fprintf(stderr, "p2ham: stage %s %.3f s\n", stage,
+			(double)(g_get_monotonic_time() - start) / G_USEC_PER_SEC);
+}
+
 /* Score and write every output; all or nothing. Returns 0 or -1. */
 static int write_outputs(const struct config *cfg, const struct dataset *ds,
 			 const struct previous *prev, struct diag *d)
@@ -418,9 +426,13 @@ static int write_outputs(const struct config *cfg, const struct dataset *ds,
 	FILE *fp;
 	int rc = -1;
 
+	gint64 start = g_get_monotonic_time();
+
 	progress(cfg, "scoring %u units", ds->units->len);
 	m = model_build(ds, cfg->year, cfg->date, prev);
+	stage_time(cfg, "score", start);
 	progress(cfg, "writing %s/summary.xml", cfg->out_dir);
+	start = g_get_monotonic_time();
 	out = outset_new(cfg->out_dir);
 	fp = outset_open(out, "summary.xml", d);
 	if (!fp)
@@ -432,6 +444,7 @@ static int write_outputs(const struct config *cfg, const struct dataset *ds,
 	}
 	if (outset_close(out, fp, d) < 0)
 		goto done;
+	stage_time(cfg, "summary", start);
 	rc = outset_commit(out, d);
 done:
 	outset_free(out);
@@ -480,6 +493,7 @@ static int run(const struct config *cfg)
 	struct previous *prev = NULL;
 	struct dataset *ds;
 	int fatal = 0, status;
+	gint64 start;
 
 	d.quiet = cfg->quiet;
 	rubric = rubric_load(cfg->rubric_path, &d);
@@ -498,11 +512,13 @@ static int run(const struct config *cfg)
 		}
 	}
 	ds = dataset_new(rubric);
+	start = g_get_monotonic_time();
 	for (int i = 0; i < cfg->n_files; i++) {
 		progress(cfg, "reading %s (%d of %d)", cfg->files[i], i + 1, cfg->n_files);
 		if (ingest_file(ds, cfg->files[i], &iopt, &d) < 0)
 			fatal = 1;
 	}
+	stage_time(cfg, "ingest", start);
 	if (!fatal && cfg->strict && ds->rows_rejected) {
 		diag_error(&d, NULL, 0, "--strict: %lu rows rejected; nothing written",
 			   ds->rows_rejected);

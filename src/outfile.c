@@ -21,6 +21,7 @@ struct outset {
 	char *dir;
 	GPtrArray *entries;     /* struct entry * */
 	mode_t mode;            /* what a newly created file would get */
+	GMutex lock;            /* guards entries: rendering threads open and close */
 };
 
 static void entry_free(gpointer p)
@@ -45,6 +46,7 @@ struct outset *outset_new(const char *dir)
 	o->dir = g_strdup(dir);
 	o->entries = g_ptr_array_new_with_free_func(entry_free);
 	o->mode = 0666 & ~mask;
+	g_mutex_init(&o->lock);
 	return o;
 }
 
@@ -76,7 +78,9 @@ FILE *outset_open(struct outset *o, const char *name, struct diag *d)
 		diag_error(d, e->final, 0, "cannot create: %s", g_strerror(errno));
 		goto fail;
 	}
+	g_mutex_lock(&o->lock);
 	g_ptr_array_add(o->entries, e);
+	g_mutex_unlock(&o->lock);
 	g_free(dir);
 	g_free(base);
 	return e->fp;
@@ -90,24 +94,32 @@ fail:
 
 int outset_close(struct outset *o, FILE *fp, struct diag *d)
 {
-	for (guint i = 0; i < o->entries->len; i++) {
-		struct entry *e = g_ptr_array_index(o->entries, i);
-		int failed;
+	struct entry *e = NULL;
+	int failed;
 
-		if (e->fp != fp)
-			continue;
-		failed = ferror(fp);
-		failed |= fclose(fp) != 0;
-		e->fp = NULL;
-		if (failed) {
-			diag_error(d, e->final, 0, "cannot write: %s",
-				   errno ? g_strerror(errno) : "write error");
-			return -1;
-		}
-		e->closed = 1;
-		return 0;
+	g_mutex_lock(&o->lock);
+	for (guint i = o->entries->len; i-- > 0 && !e;) {
+		struct entry *cand = g_ptr_array_index(o->entries, i);
+
+		if (cand->fp == fp)
+			e = cand;
 	}
-	BUG("outset_close() of a stream the set does not own");
+	/* Forget fp before closing it: another thread may open a stream at
+	 * the same address as soon as it is closed. */
+	if (e)
+		e->fp = NULL;
+	g_mutex_unlock(&o->lock);
+	if (!e)
+		BUG("outset_close() of a stream the set does not own");
+	failed = ferror(fp);
+	failed |= fclose(fp) != 0;
+	if (failed) {
+		diag_error(d, e->final, 0, "cannot write: %s",
+			   errno ? g_strerror(errno) : "write error");
+		return -1;
+	}
+	e->closed = 1;
+	return 0;
 }
 
 int outset_commit(struct outset *o, struct diag *d)
@@ -131,6 +143,7 @@ void outset_free(struct outset *o)
 	if (!o)
 		return;
 	g_ptr_array_free(o->entries, TRUE);
+	g_mutex_clear(&o->lock);
 	g_free(o->dir);
 	g_free(o);
 }

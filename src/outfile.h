@@ -13,6 +13,10 @@
  * outputs untouched and no half-written file under a final name.
  * Create with outset_new(), release with outset_free(), which removes every
  * temporary file not yet committed.
+ *
+ * outset_open() and outset_close() may be called from several threads at
+ * once, each thread with its own streams; outset_commit() and outset_free()
+ * only when no other thread uses the set.
  */
 struct outset;
 
