@@ -107,6 +107,8 @@ install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/templates
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/p2ham
 	install -m 644 templates/* $(DESTDIR)$(DATADIR)/templates/
+	install -d $(DESTDIR)$(DATADIR)/fonts
+	install -m 644 fonts/* $(DESTDIR)$(DATADIR)/fonts/
 	install -d $(DESTDIR)$(MANDIR)/man1
 	install -m 644 p2ham.1 $(DESTDIR)$(MANDIR)/man1/p2ham.1
 
@@ -116,5 +118,8 @@ uninstall:
 
 clean:
 	rm -rf build build-san out
+
+# Fuzzing (fuzz, fuzz-smoke, hostile, property) and benchmarks (bench).
+include $(wildcard tests/fuzz/fuzz.mk tests/bench/bench.mk)
 
 -include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)

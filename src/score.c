@@ -357,6 +357,7 @@ static void unit_free(struct scored_unit *su)
 	g_free(su->aspects);
 	g_free(su->principles);
 	g_array_free(su->reasons, TRUE);
+	g_free(su->certificate);
 	g_free(su->id);
 	g_free(su);
 }
@@ -525,4 +526,19 @@ void model_free(struct model *m)
 	g_ptr_array_free(m->regions, TRUE);
 	g_ptr_array_free(m->units, TRUE);
 	g_free(m);
+}
+
+void model_number_certificates(struct model *m,
+			       char *(*number)(unsigned seq, void *ctx), void *ctx)
+{
+	unsigned seq = 0;
+
+	for (guint i = 0; i < m->units->len; i++) {
+		struct scored_unit *u = g_ptr_array_index(m->units, i);
+
+		if (u->recommendation == REC_NOT_RECOMMENDED)
+			continue;
+		g_free(u->certificate);
+		u->certificate = number(++seq, ctx);
+	}
 }

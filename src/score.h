@@ -63,6 +63,8 @@ struct scored_unit {
 	enum recommendation recommendation;
 	GArray *reasons;        /* struct reason, empty when recommended */
 	char code[11];          /* verification code: 10 upper-case hex digits */
+	char *certificate;      /* certificate number, set after scoring from the
+				   template (model_number_certificates); or NULL */
 	int has_previous;
 	double previous_total;
 	enum recommendation previous_recommendation;
@@ -99,6 +101,11 @@ struct model {
 struct model *model_build(const struct dataset *data, int year, int date,
 			  const struct previous *prev);
 void model_free(struct model *m);
+
+/* Number the certificates of the awarded units (recommended or retained):
+ * the k-th of them in rank order gets number(k, ctx), k from 1. */
+void model_number_certificates(struct model *m,
+			       char *(*number)(unsigned seq, void *ctx), void *ctx);
 
 /* The verification code of SPEC 6: the first 10 hex digits, upper case, of
  * SHA-256 over "year|kanwil|unit name|total with two decimals|rubric id". */

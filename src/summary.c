@@ -209,6 +209,7 @@ static void write_unit(struct out *o, const struct rubric *r,
 	attr(o, "grade", u->grade ? u->grade : "");
 	attr_score(o, "completeness", u->completeness);
 	attr(o, "recommendation", score_recommendation_name(u->recommendation));
+	attr_opt(o, "certificate-number", u->certificate);
 	attr(o, "verification-code", u->code);
 	for (guint a = 0; a < r->aspects->len; a++) {
 		const struct rubric_aspect *asp = g_ptr_array_index(r->aspects, a);
