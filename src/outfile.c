@@ -22,6 +22,7 @@ struct outset {
 	GPtrArray *entries;     /* struct entry * */
 	mode_t mode;            /* what a newly created file would get */
 	GMutex lock;            /* guards entries: rendering threads open and close */
+	GPtrArray *sweep;       /* char *: folders to hold only this run's files */
 };
 
 static void entry_free(gpointer p)
@@ -47,6 +48,7 @@ struct outset *outset_new(const char *dir)
 	o->entries = g_ptr_array_new_with_free_func(entry_free);
 	o->mode = 0666 & ~mask;
 	g_mutex_init(&o->lock);
+	o->sweep = g_ptr_array_new_with_free_func(g_free);
 	return o;
 }
 
@@ -122,6 +124,52 @@ int outset_close(struct outset *o, FILE *fp, struct diag *d)
 	return 0;
 }
 
+void outset_sweep(struct outset *o, const char *subdir)
+{
+	g_ptr_array_add(o->sweep, g_build_filename(o->dir, subdir, NULL));
+}
+
+static int is_swept_name(const char *name)
+{
+	return name[0] != '.' && (g_str_has_suffix(name, ".pdf") ||
+				  g_str_has_suffix(name, ".svg") ||
+				  g_str_has_suffix(name, ".png"));
+}
+
+/* Remove the stale outputs of the swept folders. */
+static int sweep(struct outset *o, struct diag *d)
+{
+	GHashTable *written = g_hash_table_new(g_str_hash, g_str_equal);
+	int rc = 0;
+
+	for (guint i = 0; i < o->entries->len; i++) {
+		struct entry *e = g_ptr_array_index(o->entries, i);
+
+		g_hash_table_add(written, e->final);
+	}
+	for (guint i = 0; i < o->sweep->len; i++) {
+		const char *dir = g_ptr_array_index(o->sweep, i);
+		GDir *gd = g_dir_open(dir, 0, NULL);
+		const char *name;
+
+		while (gd && (name = g_dir_read_name(gd))) {
+			char *path = g_build_filename(dir, name, NULL);
+
+			if (is_swept_name(name) && !g_hash_table_contains(written, path) &&
+			    g_unlink(path) != 0 && errno != ENOENT) {
+				diag_error(d, path, 0, "cannot remove the stale output: %s",
+					   g_strerror(errno));
+				rc = -1;
+			}
+			g_free(path);
+		}
+		if (gd)
+			g_dir_close(gd);
+	}
+	g_hash_table_destroy(written);
+	return rc;
+}
+
 int outset_commit(struct outset *o, struct diag *d)
 {
 	for (guint i = 0; i < o->entries->len; i++) {
@@ -135,7 +183,7 @@ int outset_commit(struct outset *o, struct diag *d)
 		}
 		e->committed = 1;
 	}
-	return 0;
+	return sweep(o, d);
 }
 
 void outset_free(struct outset *o)
@@ -144,6 +192,7 @@ void outset_free(struct outset *o)
 		return;
 	g_ptr_array_free(o->entries, TRUE);
 	g_mutex_clear(&o->lock);
+	g_ptr_array_free(o->sweep, TRUE);
 	g_free(o->dir);
 	g_free(o);
 }

@@ -39,6 +39,14 @@ int outset_close(struct outset *o, FILE *fp, struct diag *d);
  * the error to `d`; all streams must have been closed. */
 int outset_commit(struct outset *o, struct diag *d);
 
+/*
+ * Make the folder `subdir` of the set hold exactly this run's files: at
+ * commit, its *.pdf, *.svg and *.png files that the set did not write are
+ * removed (an award withdrawn this year must not leave last year's
+ * certificate behind). Other files are left alone.
+ */
+void outset_sweep(struct outset *o, const char *subdir);
+
 void outset_free(struct outset *o);
 
 #endif

@@ -107,6 +107,51 @@ static void test_free_without_commit_keeps_old_file(void **state)
 	g_free(dir);
 }
 
+static void write_file(const char *dir, const char *name, const char *text)
+{
+	char *path = g_build_filename(dir, name, NULL);
+
+	assert_true(g_file_set_contents(path, text, -1, NULL));
+	g_free(path);
+}
+
+static void test_sweep_removes_stale_outputs_only(void **state)
+{
+	struct diag d = DIAG_INIT;
+	char *dir = make_dir();
+	char *certs = g_build_filename(dir, "certificates", NULL);
+	struct outset *o;
+	FILE *fp;
+	char *text;
+
+	assert_int_equal(g_mkdir(certs, 0777), 0);
+	write_file(certs, "withdrawn.pdf", "last year");
+	write_file(certs, "kept.pdf", "last year");
+	write_file(certs, "notes.txt", "the office's own");
+	o = outset_new(dir);
+	outset_sweep(o, "certificates");
+	fp = outset_open(o, "certificates/kept.pdf", &d);
+	assert_non_null(fp);
+	fputs("this year", fp);
+	assert_int_equal(outset_close(o, fp, &d), 0);
+	/* Nothing is removed before the commit. */
+	assert_int_equal(entries(certs), 4);
+	assert_int_equal(outset_commit(o, &d), 0);
+	outset_free(o);
+	text = read_file(certs, "kept.pdf");
+	assert_string_equal(text, "this year");
+	g_free(text);
+	text = read_file(certs, "notes.txt");
+	assert_non_null(text);
+	g_free(text);
+	assert_null(read_file(certs, "withdrawn.pdf"));
+	assert_int_equal(entries(certs), 2);
+	assert_int_equal(d.errors, 0);
+	remove_tree(dir);
+	g_free(certs);
+	g_free(dir);
+}
+
 static void test_open_fails_under_a_file(void **state)
 {
 	struct diag d = DIAG_INIT;
@@ -162,6 +207,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_commit_renames_into_place),
 		cmocka_unit_test(test_free_without_commit_keeps_old_file),
+		cmocka_unit_test(test_sweep_removes_stale_outputs_only),
 		cmocka_unit_test(test_open_fails_under_a_file),
 		cmocka_unit_test(test_write_error_is_reported),
 	};
