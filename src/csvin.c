@@ -1,11 +1,16 @@
 /* csvin.c — CSV records from spreadsheet exports, with physical line numbers. */
 #include "csvin.h"
+#include "sha256.h"
 #include "text.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /*
  * The tokenizer is written here rather than taken from libcsv because SPEC 8.4
@@ -47,6 +52,7 @@ struct parser {
 	char delim;
 	enum codec codec;
 	const char *encoding;
+	int valid_utf8;         /* pass 1 found the whole file valid UTF-8 */
 	unsigned long line;     /* physical line of the next byte */
 	GPtrArray *fields;      /* char *, raw bytes of the record's fields */
 	GString *field;
@@ -118,40 +124,75 @@ static int reader_seek(struct reader *r, off_t offset)
 /* ---- pass 1: hash, encoding, delimiter ------------------------------------ */
 
 struct sniff {
-	GChecksum *sha;
-	unsigned char carry[4];
-	size_t carry_len;
+	struct sha256 *sha;
+	/* UTF-8 validation state across chunks: continuation bytes still
+	 * expected, and the range the next one must be in. */
+	unsigned char need, lo, hi;
 	int valid_utf8;
 	int first;              /* no byte seen yet (BOM check) */
 	GString *header;        /* the first non-blank line, while it is collected */
 	int header_done;
 };
 
-/* Validate UTF-8 across chunk boundaries; NUL bytes are left to the parser. */
+/*
+ * Validate UTF-8 across chunk boundaries; NUL bytes are left to the parser.
+ * Valid is what g_utf8_validate() accepts: the well-formed sequences of
+ * Unicode table 3-7 (no overlong forms, no surrogates, nothing above
+ * U+10FFFF). A byte at a time with a state, so that a sequence cut by the
+ * chunk end is finished by the next chunk, and ASCII eight bytes at a time,
+ * because this runs over every byte of every file.
+ */
 static void sniff_utf8(struct sniff *s, const unsigned char *p, size_t n)
 {
-	GString *tmp;
-	const char *end;
+	size_t i = 0;
 
-	if (!s->valid_utf8)
-		return;
-	tmp = g_string_new_len((const char *)s->carry, (gssize)s->carry_len);
-	g_string_append_len(tmp, (const char *)p, (gssize)n);
-	for (size_t i = 0; i < tmp->len; i++)
-		if (tmp->str[i] == '\0')
-			tmp->str[i] = ' ';
-	s->carry_len = 0;
-	if (!g_utf8_validate(tmp->str, (gssize)tmp->len, &end)) {
-		size_t rest = tmp->len - (size_t)(end - tmp->str);
-		/* A sequence cut by the chunk end is finished by the next chunk. */
-		if (rest < 4 && ((unsigned char)*end & 0xC0) == 0xC0) {
-			memcpy(s->carry, end, rest);
-			s->carry_len = rest;
+	while (s->valid_utf8 && i < n) {
+		unsigned char c = p[i];
+
+		if (s->need) {
+			if (c < s->lo || c > s->hi) {
+				s->valid_utf8 = 0;
+				break;
+			}
+			s->need--;
+			s->lo = 0x80;
+			s->hi = 0xBF;
+			i++;
+			continue;
+		}
+		if (c < 0x80) {
+			uint64_t w;
+
+			i++;
+			while (i + 8 <= n) {
+				memcpy(&w, p + i, 8);
+				if (w & UINT64_C(0x8080808080808080))
+					break;
+				i += 8;
+			}
+			continue;
+		}
+		s->lo = 0x80;
+		s->hi = 0xBF;
+		if (c >= 0xC2 && c <= 0xDF) {
+			s->need = 1;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			s->need = 2;
+			if (c == 0xE0)
+				s->lo = 0xA0;   /* overlong */
+			else if (c == 0xED)
+				s->hi = 0x9F;   /* surrogates */
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			s->need = 3;
+			if (c == 0xF0)
+				s->lo = 0x90;   /* overlong */
+			else if (c == 0xF4)
+				s->hi = 0x8F;   /* above U+10FFFF */
 		} else {
 			s->valid_utf8 = 0;
 		}
+		i++;
 	}
-	g_string_free(tmp, TRUE);
 }
 
 static void sniff_header(struct sniff *s, const unsigned char *p, size_t n)
@@ -175,14 +216,14 @@ static int sniff_file(FILE *fp, const char *path, struct csvin_info *info,
 		      GString *header, struct diag *d)
 {
 	unsigned char *buf = g_malloc(CHUNK);
-	struct sniff s = { .sha = g_checksum_new(G_CHECKSUM_SHA256),
+	struct sniff s = { .sha = sha256_new(),
 			   .valid_utf8 = 1, .first = 1, .header = header };
 	size_t n;
 	int rc = 0;
 
 	while ((n = fread(buf, 1, CHUNK, fp)) > 0) {
 		const unsigned char *p = buf;
-		g_checksum_update(s.sha, buf, (gssize)n);
+		sha256_update(s.sha, buf, n);
 		if (s.first && n >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
 			info->had_bom = 1;
 			p += 3;
@@ -196,10 +237,10 @@ static int sniff_file(FILE *fp, const char *path, struct csvin_info *info,
 		diag_error(d, path, 0, "cannot read: %s", g_strerror(errno));
 		rc = -1;
 	}
-	if (s.carry_len)
+	if (s.need)
 		s.valid_utf8 = 0;
-	g_strlcpy(info->sha256, g_checksum_get_string(s.sha), sizeof(info->sha256));
-	g_checksum_free(s.sha);
+	sha256_hex(s.sha, info->sha256);
+	sha256_free(s.sha);
 	g_free(buf);
 	return rc < 0 ? -1 : s.valid_utf8;
 }
@@ -304,6 +345,54 @@ static inline void field_add(struct parser *p, int c)
 	g_string_append_c(p->field, (char)c);
 }
 
+/* What raw_add() and field_add() do for each of n bytes, a span at a time:
+ * the same text, the same caps, and the first error in byte order. */
+static void bytes_add(struct parser *p, const unsigned char *s, size_t n)
+{
+	size_t raw_room = p->raw->len < CSVIN_MAX_RAW + 4 ?
+			  CSVIN_MAX_RAW + 4 - p->raw->len : 0;
+	size_t room = p->field->len < CSVIN_MAX_FIELD ? CSVIN_MAX_FIELD - p->field->len : 0;
+
+	if (n == 0)
+		return;
+	g_string_append_len(p->raw, (const char *)s, (gssize)MIN(n, raw_room));
+	if (n > raw_room)
+		p->raw_overflow = 1;
+	if (!p->error) {
+		const unsigned char *nul = memchr(s, '\0', n);
+		/* At the byte where the field is full, a NUL is seen first. */
+		if (nul && (size_t)(nul - s) <= room)
+			p->error = "the record contains a NUL byte";
+		else if (n > room)
+			p->error = "field longer than 64 KiB";
+	}
+	g_string_append_len(p->field, (const char *)s, (gssize)MIN(n, room));
+}
+
+/* Bytes from the reader's position on, within its buffer, that are plain
+ * text of an unquoted field: neither the delimiter nor a line break. */
+static inline size_t plain_span(const struct parser *p)
+{
+	const unsigned char *b = p->in.buf + p->in.pos, *e = p->in.buf + p->in.len;
+	const unsigned char *q = b;
+	unsigned char d = (unsigned char)p->delim;
+
+	while (q < e && *q != d && *q != '\n' && *q != '\r')
+		q++;
+	return (size_t)(q - b);
+}
+
+/* Likewise inside quotes: neither a quote nor a line break. */
+static inline size_t quoted_span(const struct parser *p)
+{
+	const unsigned char *b = p->in.buf + p->in.pos, *e = p->in.buf + p->in.len;
+	const unsigned char *q = b;
+
+	while (q < e && *q != '"' && *q != '\n' && *q != '\r')
+		q++;
+	return (size_t)(q - b);
+}
+
 static void field_end(struct parser *p, int quoted, size_t quoted_len)
 {
 	GString *f = p->field;
@@ -333,18 +422,45 @@ static void eat_newline(struct parser *p, int c)
 	p->line++;
 }
 
+/*
+ * The raw text of a record of a file known to be valid UTF-8 whose reading
+ * found no error, cut in place on a character boundary: what decoding it and
+ * text_prefix() give, without the copies. Only its last character can have
+ * been cut by raw_add()'s cap, and that lies beyond CSVIN_MAX_RAW bytes.
+ */
+static const char *raw_valid(struct parser *p, int *truncated)
+{
+	size_t len = p->raw->len;
+
+	*truncated = len > CSVIN_MAX_RAW;
+	if (len > CSVIN_MAX_RAW) {
+		len = CSVIN_MAX_RAW;
+		while (len > 0 && ((unsigned char)p->raw->str[len] & 0xC0) == 0x80)
+			len--;
+		g_string_truncate(p->raw, len);
+	}
+	return p->raw->str;
+}
+
 /* Hand a finished record to the callback, decoded; skip blank ones. */
 static int record_emit(struct parser *p, unsigned long line)
 {
 	struct csvin_record rec = { .line = line, .error = p->error };
 	char **fields = g_new0(char *, p->fields->len + 1);
-	char *raw_utf8, *raw;
+	char *raw_utf8 = NULL, *raw = NULL;
 	int blank = 1, rc;
+	/* A record without errors of a valid UTF-8 file holds whole characters
+	 * only (it is cut at ASCII bytes): its fields are lent as they are. */
+	int lend = p->codec == CODEC_UTF8 && p->valid_utf8 && !p->error;
 
 	for (guint i = 0; i < p->fields->len; i++) {
 		const char *f = g_ptr_array_index(p->fields, i);
 		if (*f)
 			blank = 0;
+		if (lend) {
+			fields[i] = (char *)f;
+			continue;
+		}
 		fields[i] = decode(p, f, strlen(f));
 		if (!fields[i]) {
 			fields[i] = g_strdup("");
@@ -355,21 +471,31 @@ static int record_emit(struct parser *p, unsigned long line)
 		}
 	}
 	if (blank && !p->error) {
-		g_strfreev(fields);
+		if (lend)
+			g_free(fields);
+		else
+			g_strfreev(fields);
 		return 0;
 	}
-	raw_utf8 = decode(p, p->raw->str, p->raw->len);
-	if (!raw_utf8)
-		raw_utf8 = g_utf8_make_valid(p->raw->str, (gssize)p->raw->len);
-	raw = text_prefix(raw_utf8, CSVIN_MAX_RAW, &rec.raw_truncated);
+	if (lend) {
+		rec.raw = raw_valid(p, &rec.raw_truncated);
+	} else {
+		raw_utf8 = decode(p, p->raw->str, p->raw->len);
+		if (!raw_utf8)
+			raw_utf8 = g_utf8_make_valid(p->raw->str, (gssize)p->raw->len);
+		raw = text_prefix(raw_utf8, CSVIN_MAX_RAW, &rec.raw_truncated);
+		rec.raw = raw;
+	}
 	rec.raw_truncated |= p->raw_overflow;
 	rec.n_fields = p->fields->len;
 	rec.fields = fields;
-	rec.raw = raw;
 	rc = p->fn(&rec, p->data);
 	g_free(raw);
 	g_free(raw_utf8);
-	g_strfreev(fields);
+	if (lend)
+		g_free(fields);
+	else
+		g_strfreev(fields);
 	return rc;
 }
 
@@ -400,8 +526,12 @@ static int record_unterminated(struct parser *p, unsigned long start_line,
 static int read_quoted(struct parser *p, off_t *resume)
 {
 	for (;;) {
-		int c = reader_get(&p->in);
+		size_t n = quoted_span(p);
+		int c;
 
+		bytes_add(p, p->in.buf + p->in.pos, n);
+		p->in.pos += n;
+		c = reader_get(&p->in);
 		if (c == EOF)
 			return -1;
 		raw_add(p, c);
@@ -449,8 +579,13 @@ static int parse_record(struct parser *p)
 		}
 		/* Unquoted text, or text after a closing quote: appended. */
 		while (c != EOF && c != p->delim && c != '\n' && c != '\r') {
+			size_t n;
+
 			raw_add(p, c);
 			field_add(p, c);
+			n = plain_span(p);
+			bytes_add(p, p->in.buf + p->in.pos, n);
+			p->in.pos += n;
 			c = reader_get(&p->in);
 		}
 		field_end(p, quoted, quoted_len);
@@ -496,6 +631,42 @@ static int choose_codec(struct parser *p, const struct csvin_options *opt,
 	return 0;
 }
 
+/*
+ * Open `path` for reading if it is a regular file. Anything else is refused
+ * up front: the file is read twice, which a pipe cannot do, and a device such
+ * as /dev/zero would never end. O_NONBLOCK keeps open() from waiting for the
+ * writer of a FIFO.
+ */
+static FILE *open_regular(const char *path, struct diag *d)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st = { 0 };
+	FILE *fp;
+
+	if (fd < 0) {
+		diag_error(d, path, 0, "cannot open: %s", g_strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		const char *why = "not a regular file";
+
+		if (st.st_mode == 0)
+			why = g_strerror(errno);
+		else if (S_ISDIR(st.st_mode))
+			why = g_strerror(EISDIR);
+		diag_error(d, path, 0, "cannot read: %s", why);
+		close(fd);
+		return NULL;
+	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	fp = fdopen(fd, "rb");
+	if (!fp) {
+		diag_error(d, path, 0, "cannot open: %s", g_strerror(errno));
+		close(fd);
+	}
+	return fp;
+}
+
 int csvin_read(const char *path, const struct csvin_options *opt,
 	       csvin_record_fn fn, void *data, struct csvin_info *info,
 	       struct diag *d)
@@ -506,11 +677,9 @@ int csvin_read(const char *path, const struct csvin_options *opt,
 	int valid, rc = 0;
 
 	memset(info, 0, sizeof(*info));
-	fp = fopen(path, "rb");
-	if (!fp) {
-		diag_error(d, path, 0, "cannot open: %s", g_strerror(errno));
+	fp = open_regular(path, d);
+	if (!fp)
 		return -1;
-	}
 	header = g_string_new(NULL);
 	valid = sniff_file(fp, path, info, header, d);
 	p = g_new0(struct parser, 1);
@@ -523,6 +692,7 @@ int csvin_read(const char *path, const struct csvin_options *opt,
 	p->in.fp = fp;
 	p->in.path = path;
 	p->delim = info->delimiter;
+	p->valid_utf8 = valid == 1;
 	p->line = 1;
 	p->fields = g_ptr_array_new_with_free_func(g_free);
 	p->field = g_string_sized_new(256);

@@ -1,25 +1,52 @@
 /* diag.c — diagnostics in compiler form. */
 #include "diag.h"
 
+#include <glib.h>
 #include <stdarg.h>
 #include <stdlib.h>
+
+/*
+ * Messages quote input text (unit names, answers, paths). A line break in it
+ * would forge a second diagnostic, and terminal control sequences would
+ * reach the user's terminal, so C0 and C1 controls other than TAB are
+ * written as escapes: \n, \r, \x1B, \u009B.
+ */
+static void put_escaped(FILE *out, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '\n')
+			fputs("\\n", out);
+		else if (*p == '\r')
+			fputs("\\r", out);
+		else if ((*p < 0x20 && *p != '\t') || *p == 0x7F)
+			fprintf(out, "\\x%02X", *p);
+		else if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+			fprintf(out, "\\u%04X", *++p);
+		else
+			putc_unlocked(*p, out);
+	}
+}
 
 static void report(struct diag *d, const char *kind, const char *file,
 		   unsigned long line, const char *fmt, va_list ap)
 {
 	FILE *out = d->out ? d->out : stderr;
+	char *msg = g_strdup_vprintf(fmt, ap);
 
 	/* One line at a time, whole, when rendering threads report too. */
 	flockfile(out);
-	if (!file)
+	if (!file) {
 		fprintf(out, "p2ham: %s: ", kind);
-	else if (line)
-		fprintf(out, "%s:%lu: %s: ", file, line, kind);
-	else
-		fprintf(out, "%s: %s: ", file, kind);
-	vfprintf(out, fmt, ap);
+	} else {
+		put_escaped(out, file);
+		if (line)
+			fprintf(out, ":%lu", line);
+		fprintf(out, ": %s: ", kind);
+	}
+	put_escaped(out, msg);
 	fputc('\n', out);
 	funlockfile(out);
+	g_free(msg);
 }
 
 void diag_error(struct diag *d, const char *file, unsigned long line,

@@ -21,7 +21,9 @@ struct diag {
 /*
  * Report an error or a warning about `file` at physical line `line`.
  * A `line` of 0 means the message concerns the whole file ("FILE: error: ...");
- * a NULL `file` prints "p2ham: error: ...".
+ * a NULL `file` prints "p2ham: error: ...". Control characters in `file` and
+ * in the message (line breaks from quoted input text, terminal escapes) are
+ * printed as escapes such as \n and \x1B, so every diagnostic is one line.
  */
 void diag_error(struct diag *d, const char *file, unsigned long line,
 		const char *fmt, ...) __attribute__((format(printf, 4, 5)));

@@ -23,6 +23,15 @@ static void fontmap_free(gpointer p)
 
 static GPrivate fontmap_key = G_PRIVATE_INIT(fontmap_free);
 
+/* A cache of layouts per thread, for draw_cache_attach(). */
+static void cache_free(gpointer p)
+{
+	g_hash_table_destroy(p);
+}
+
+static GPrivate thread_cache_key = G_PRIVATE_INIT(cache_free);
+static const cairo_user_data_key_t cache_key;
+
 static const char *const shipped_families[] = { DRAW_SANS, DRAW_SERIF, "DejaVu Sans" };
 
 /* Whether `family` matches a font of the configuration with that very
@@ -108,6 +117,7 @@ fail:
 
 void draw_done(void)
 {
+	g_private_replace(&thread_cache_key, NULL);
 	g_private_replace(&fontmap_key, NULL);
 	font_config = NULL;
 }
@@ -141,8 +151,8 @@ void draw_set_rgb(cairo_t *cr, struct draw_rgb c)
  * Layouts measure with unhinted metrics so that the same text breaks the
  * same way on a PDF page, in an SVG and in a PNG.
  */
-static PangoLayout *layout_at(cairo_t *cr, const char *text, double w,
-			      const struct draw_style *st, double size, int wrap)
+static PangoLayout *layout_new(cairo_t *cr, const char *text, double w,
+			       const struct draw_style *st, double size, int wrap)
 {
 	PangoContext *ctx = pango_font_map_create_context(thread_font_map());
 	cairo_font_options_t *fo = cairo_font_options_create();
@@ -184,10 +194,102 @@ static PangoLayout *layout_at(cairo_t *cr, const char *text, double w,
 	return layout;
 }
 
+/*
+ * The layout cache of draw_cache_attach(), one per thread: layouts by
+ * everything that shapes them, the kind of surface and the CTM's linear
+ * part included (a rotated label is laid out for its rotation). Shaping is
+ * the bulk of the cost of text, and charts and report pages repeat their
+ * labels and numbers over and over. When full it is emptied rather than
+ * trimmed: the pages come out the same either way.
+ */
+#define CACHE_MAX 4096
+
+/* What shapes a layout, the key of the cache. */
+struct layout_key {
+	char *text;
+	const char *font;       /* the style's; compared by content */
+	double size, w, spacing, letter_spacing, ctm[4];
+	int wrap, align, surface;
+};
+
+static guint layout_key_hash(gconstpointer p)
+{
+	const struct layout_key *k = p;
+
+	return g_str_hash(k->text) ^ (g_str_hash(k->font) * 31) ^ (guint)(k->size * 1024) ^
+	       ((guint)(k->w * 64) << 7);
+}
+
+static gboolean layout_key_equal(gconstpointer a, gconstpointer b)
+{
+	const struct layout_key *x = a, *y = b;
+
+	return x->size == y->size && x->w == y->w && x->wrap == y->wrap &&
+	       x->align == y->align && x->surface == y->surface &&
+	       x->spacing == y->spacing && x->letter_spacing == y->letter_spacing &&
+	       !memcmp(x->ctm, y->ctm, sizeof x->ctm) && !strcmp(x->font, y->font) &&
+	       !strcmp(x->text, y->text);
+}
+
+static void layout_key_free(gpointer p)
+{
+	struct layout_key *k = p;
+
+	g_free(k->text);
+	g_free((char *)k->font);
+	g_free(k);
+}
+
+void draw_cache_attach(cairo_t *cr)
+{
+	GHashTable *cache = g_private_get(&thread_cache_key);
+
+	if (!cache) {
+		cache = g_hash_table_new_full(layout_key_hash, layout_key_equal, layout_key_free,
+					      g_object_unref);
+		g_private_set(&thread_cache_key, cache);
+	}
+	cairo_set_user_data(cr, &cache_key, cache, NULL);
+}
+
+static PangoLayout *layout_at(cairo_t *cr, const char *text, double w,
+			      const struct draw_style *st, double size, int wrap)
+{
+	GHashTable *cache = cairo_get_user_data(cr, &cache_key);
+	struct layout_key probe, *key;
+	PangoLayout *layout;
+	cairo_matrix_t ctm;
+
+	if (!cache)
+		return layout_new(cr, text, w, st, size, wrap);
+	if (w <= 0) {
+		w = -1;
+		wrap = 0;
+	}
+	cairo_get_matrix(cr, &ctm);
+	probe = (struct layout_key){ (char *)text, st->font, size, w, st->spacing,
+				     st->letter_spacing, { ctm.xx, ctm.yx, ctm.xy, ctm.yy },
+				     wrap, (int)st->align,
+				     (int)cairo_surface_get_type(cairo_get_target(cr)) };
+	layout = g_hash_table_lookup(cache, &probe);
+	if (layout)
+		return g_object_ref(layout);
+	if (g_hash_table_size(cache) >= CACHE_MAX)
+		g_hash_table_remove_all(cache);
+	layout = layout_new(cr, text, w, st, size, wrap);
+	key = g_new(struct layout_key, 1);
+	*key = probe;
+	key->text = g_strdup(text);
+	key->font = g_strdup(st->font);
+	g_hash_table_insert(cache, key, g_object_ref(layout));
+	return layout;
+}
+
+/* Never from the cache: the caller may change the layout it gets. */
 PangoLayout *draw_layout(cairo_t *cr, const char *text, double w,
 			 const struct draw_style *st)
 {
-	return layout_at(cr, text, w, st, st->size, !st->no_wrap);
+	return layout_new(cr, text, w, st, st->size, !st->no_wrap);
 }
 
 /* The logical extent of a layout, in points. */
@@ -205,7 +307,7 @@ static void layout_extent(PangoLayout *layout, double *w, double *h)
 double draw_text_height(cairo_t *cr, const char *text, double w,
 			const struct draw_style *st)
 {
-	PangoLayout *layout = draw_layout(cr, text, w, st);
+	PangoLayout *layout = layout_at(cr, text, w, st, st->size, !st->no_wrap);
 	double h;
 
 	layout_extent(layout, NULL, &h);
@@ -226,6 +328,11 @@ static double natural_width(cairo_t *cr, const char *text,
 	layout_extent(layout, &w, NULL);
 	g_object_unref(layout);
 	return w;
+}
+
+double draw_text_width(cairo_t *cr, const char *text, const struct draw_style *st)
+{
+	return natural_width(cr, text, st, st->size);
 }
 
 /* The layout of text fitted into w × h as draw_style describes. */
@@ -264,6 +371,52 @@ static PangoLayout *fit_layout(cairo_t *cr, const char *text, double w, double h
 	return layout;
 }
 
+PangoLayout *draw_layout_fit(cairo_t *cr, const char *text, double w, double h,
+			     const struct draw_style *st, double *used_size)
+{
+	return fit_layout(cr, text, w, h, st, used_size);
+}
+
+/* Where draw_text() sends its layouts instead of showing them on cr. */
+struct text_sink {
+	draw_sink_fn *fn;
+	void *data;
+};
+
+static const cairo_user_data_key_t sink_key;
+
+void draw_set_text_sink(cairo_t *cr, draw_sink_fn *fn, void *data)
+{
+	struct text_sink *sink = NULL;
+
+	if (fn) {
+		sink = g_new(struct text_sink, 1);
+		*sink = (struct text_sink){ fn, data };
+	}
+	cairo_set_user_data(cr, &sink_key, sink, g_free);
+}
+
+int draw_has_text_sink(cairo_t *cr)
+{
+	return cairo_get_user_data(cr, &sink_key) != NULL;
+}
+
+static void show_layout(cairo_t *cr, PangoLayout *layout, double x, double y,
+			struct draw_rgb color)
+{
+	struct text_sink *sink = cairo_get_user_data(cr, &sink_key);
+
+	if (sink) {
+		sink->fn(sink->data, cr, layout, x, y, color);
+		return;
+	}
+	cairo_save(cr);
+	draw_set_rgb(cr, color);
+	cairo_move_to(cr, x, y);
+	pango_cairo_show_layout(cr, layout);
+	cairo_restore(cr);
+}
+
 double draw_text(cairo_t *cr, const char *text, double x, double y, double w,
 		 double h, const struct draw_style *st, double *used_size)
 {
@@ -273,16 +426,12 @@ double draw_text(cairo_t *cr, const char *text, double x, double y, double w,
 	if (h > 0 || st->min_size > 0) {
 		layout = fit_layout(cr, text, w, h, st, used_size);
 	} else {
-		layout = draw_layout(cr, text, w, st);
+		layout = layout_at(cr, text, w, st, st->size, !st->no_wrap);
 		if (used_size)
 			*used_size = st->size;
 	}
 	layout_extent(layout, NULL, &th);
-	cairo_save(cr);
-	draw_set_rgb(cr, st->color);
-	cairo_move_to(cr, x, y);
-	pango_cairo_show_layout(cr, layout);
-	cairo_restore(cr);
+	show_layout(cr, layout, x, y, st->color);
 	g_object_unref(layout);
 	return th;
 }
@@ -294,11 +443,7 @@ double draw_text_vcenter(cairo_t *cr, const char *text, double x, double y,
 	double th;
 
 	layout_extent(layout, NULL, &th);
-	cairo_save(cr);
-	draw_set_rgb(cr, st->color);
-	cairo_move_to(cr, x, y + (h - th) / 2);
-	pango_cairo_show_layout(cr, layout);
-	cairo_restore(cr);
+	show_layout(cr, layout, x, y + (h - th) / 2, st->color);
 	g_object_unref(layout);
 	return th;
 }
@@ -380,6 +525,37 @@ int draw_surface_finish(cairo_surface_t *s)
 	return st == CAIRO_STATUS_SUCCESS ? 0 : -1;
 }
 
+struct png_bytes {
+	const unsigned char *data;
+	size_t len, pos;
+};
+
+static cairo_status_t read_png_bytes(void *closure, unsigned char *out, unsigned int n)
+{
+	struct png_bytes *r = closure;
+
+	if (r->len - r->pos < n)
+		return CAIRO_STATUS_READ_ERROR;
+	memcpy(out, r->data + r->pos, n);
+	r->pos += n;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+cairo_surface_t *draw_png_decode(const void *bytes, size_t len)
+{
+	struct png_bytes r = { bytes, len, 0 };
+	cairo_surface_t *img;
+
+	if (len < 8 || memcmp(bytes, "\x89PNG\r\n\x1a\n", 8))
+		return NULL;
+	img = cairo_image_surface_create_from_png_stream(read_png_bytes, &r);
+	if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
+		cairo_surface_destroy(img);
+		return NULL;
+	}
+	return img;
+}
+
 /* Cairo keeps premultiplied native-endian ARGB; PNG wants straight RGB(A). */
 static void unpremultiply_row(const uint32_t *src, unsigned char *dst, int width,
 			      int alpha)
@@ -432,6 +608,77 @@ int draw_write_png(cairo_surface_t *img, double dpi, FILE *fp)
 	}
 	png_write_end(png, info);
 	png_destroy_write_struct(&png, &info);
+	g_free(row);
+	return ferror(fp) ? -1 : 0;
+}
+
+/* Rows per band of draw_png_paint(): a few MB of pixels at chart widths. */
+#define PNG_BAND 1024
+#define PNG_MAX_SIDE 32767
+
+int draw_png_paint(FILE *fp, double w, double h, double dpi,
+		   void (*paint)(cairo_t *cr, void *data), void *data)
+{
+	double scale = dpi / 72.0;
+	int width = (int)ceil(w * scale), height = (int)ceil(h * scale);
+	int band = height < PNG_BAND ? height : PNG_BAND;
+	png_structp png;
+	png_infop info = NULL;
+	cairo_surface_t *volatile img = NULL;
+	unsigned char *volatile row = NULL;
+	png_uint_32 ppm = (png_uint_32)lround(dpi / 0.0254);
+
+	if (width < 1 || height < 1 || width > PNG_MAX_SIDE)
+		return -1;
+	png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+	info = png ? png_create_info_struct(png) : NULL;
+	if (!info || setjmp(png_jmpbuf(png))) {
+		png_destroy_write_struct(&png, &info);
+		if (img)
+			cairo_surface_destroy(img);
+		g_free(row);
+		return -1;
+	}
+	img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, band);
+	if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS)
+		png_error(png, "no memory for the picture");
+	row = g_malloc((size_t)width * 3);
+	png_init_io(png, fp);
+	png_set_compression_level(png, 1);
+	png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
+	png_set_IHDR(png, info, (png_uint_32)width, (png_uint_32)height, 8,
+		     PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
+		     PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+	png_set_pHYs(png, info, ppm, ppm, PNG_RESOLUTION_METER);
+	png_write_info(png, info);
+	for (int y0 = 0; y0 < height; y0 += band) {
+		int rows = height - y0 < band ? height - y0 : band;
+		cairo_t *cr = cairo_create(img);
+		const unsigned char *px;
+		int stride;
+
+		/* Each band is the whole picture shifted up by whole pixels,
+		 * so the bands join without a seam. */
+		cairo_set_source_rgb(cr, 1, 1, 1);
+		cairo_paint(cr);
+		cairo_translate(cr, 0, -y0);
+		cairo_scale(cr, scale, scale);
+		cairo_rectangle(cr, 0, y0 / scale, w, band / scale);
+		cairo_clip(cr);
+		paint(cr, data);
+		cairo_destroy(cr);
+		cairo_surface_flush(img);
+		px = cairo_image_surface_get_data(img);
+		stride = cairo_image_surface_get_stride(img);
+		for (int y = 0; y < rows; y++) {
+			unpremultiply_row((const uint32_t *)(const void *)(px + (size_t)y * stride),
+					  row, width, 0);
+			png_write_row(png, row);
+		}
+	}
+	png_write_end(png, info);
+	png_destroy_write_struct(&png, &info);
+	cairo_surface_destroy(img);
 	g_free(row);
 	return ferror(fp) ? -1 : 0;
 }

@@ -78,9 +78,41 @@ double draw_text_height(cairo_t *cr, const char *text, double w,
 double draw_text(cairo_t *cr, const char *text, double x, double y, double w,
 		 double h, const struct draw_style *st, double *used_size);
 
+/*
+ * The layout that draw_text() shows for `text` in the box w × h (h > 0),
+ * fitted as draw_style describes, and the size used in *used_size when it
+ * is not NULL: for callers that place or decorate the text themselves.
+ * Show it with its top-left corner at the box's; the caller unrefs it.
+ */
+PangoLayout *draw_layout_fit(cairo_t *cr, const char *text, double w, double h,
+			     const struct draw_style *st, double *used_size);
+
 /* The same, vertically centred in the box (h > 0). */
 double draw_text_vcenter(cairo_t *cr, const char *text, double x, double y,
 			 double w, double h, const struct draw_style *st);
+
+/* The width of `text` set on one line, without a box. */
+double draw_text_width(cairo_t *cr, const char *text, const struct draw_style *st);
+
+/*
+ * Repeated text. Charts and report pages set the same labels, codes and
+ * numbers over and over; draw_cache_attach() gives `cr` the calling
+ * thread's cache of layouts, so that draw_text(), draw_text_vcenter(),
+ * draw_text_height() and draw_text_width() on it shape each distinct text
+ * once per thread. Pages come out the same with or without it. Use cr in
+ * the thread that attached the cache; draw_layout() never uses it.
+ */
+void draw_cache_attach(cairo_t *cr);
+
+/*
+ * A text sink sets, instead of cr, the layouts that draw_text() and
+ * draw_text_vcenter() would show on it, with their top-left corner and
+ * colour (svg.c writes them as shared SVG glyphs). fn NULL removes it.
+ */
+typedef void draw_sink_fn(void *data, cairo_t *cr, PangoLayout *layout, double x,
+			  double y, struct draw_rgb color);
+void draw_set_text_sink(cairo_t *cr, draw_sink_fn *fn, void *data);
+int draw_has_text_sink(cairo_t *cr);
 
 /* Lines and boxes. */
 void draw_line(cairo_t *cr, double x0, double y0, double x1, double y1,
@@ -115,9 +147,27 @@ cairo_surface_t *draw_svg_new(FILE *fp, double w, double h);
 int draw_surface_finish(cairo_surface_t *s);
 
 /*
+ * Decode the bytes of a PNG file into a new image surface; NULL when they
+ * are not a PNG file that Cairo can read. Check the size in the header
+ * first: decoding allocates width × height × 4 bytes.
+ */
+cairo_surface_t *draw_png_decode(const void *bytes, size_t len);
+
+/*
  * Write an image surface (CAIRO_FORMAT_ARGB32 or RGB24) as PNG with fast
  * compression and a pHYs chunk for `dpi`. Returns 0 or -1.
  */
 int draw_write_png(cairo_surface_t *img, double dpi, FILE *fp);
+
+/*
+ * Paint a picture of w × h points at `dpi` on white and write it as an
+ * opaque PNG, like draw_write_png(). The picture is painted in bands of
+ * pixel rows, so that one taller than Cairo's image limit (32767 pixels)
+ * works and memory stays small: paint(cr, data) draws in points and is
+ * called once per band, with the band as the clip; it may skip whatever
+ * lies outside cairo_clip_extents(). Returns 0 or -1.
+ */
+int draw_png_paint(FILE *fp, double w, double h, double dpi,
+		   void (*paint)(cairo_t *cr, void *data), void *data);
 
 #endif

@@ -34,6 +34,33 @@ struct row {
 
 enum phase { PHASE_START, PHASE_FORM_META, PHASE_DATA };
 
+/*
+ * A column's last cell and what looking it up gave. Rows come in blocks of
+ * one unit, one type and one visit date, so most rows look up the very text
+ * of the row before; the look-ups are pure, so their answer is kept.
+ */
+struct memo {
+	char *cell;             /* NULL: nothing kept */
+	const void *ptr;
+	int num;
+};
+
+/* Whether `m` holds `cell`'s answer. */
+static int memo_has(const struct memo *m, const char *cell)
+{
+	return m->cell && strcmp(m->cell, cell) == 0;
+}
+
+static void memo_keep(struct memo *m, const char *cell, const void *ptr, int num)
+{
+	if (!memo_has(m, cell)) {
+		g_free(m->cell);
+		m->cell = g_strdup(cell);
+	}
+	m->ptr = ptr;
+	m->num = num;
+}
+
 /* State of one file being ingested. */
 struct ingest {
 	struct dataset *ds;
@@ -46,7 +73,30 @@ struct ingest {
 	char **labels;          /* layout B: the answer label of each COL_MARK column */
 	size_t width;           /* header columns, trailing empty ones dropped */
 	char *meta[N_COLUMNS];  /* layout B metadata values */
+	int stop;               /* too many rejected rows: stop reading */
+	struct memo unit, type, date;   /* last unit, jenis and tanggal cells */
 };
+
+/* Input text quoted in a message is cut to this many bytes: a cell may hold
+ * 64 KiB, and every rejected row keeps its reason. */
+#define SHOW_MAX 100
+#define SHOW_BUF (SHOW_MAX + 4)
+
+/* `s` as a message quotes it: whole, or its first SHOW_MAX bytes (cut on a
+ * character boundary) and "..." in `buf`. */
+static const char *show(char buf[SHOW_BUF], const char *s)
+{
+	size_t len = strlen(s);
+
+	if (len <= SHOW_MAX)
+		return s;
+	len = SHOW_MAX;
+	while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+		len--;
+	memcpy(buf, s, len);
+	memcpy(buf + len, "...", 4);
+	return buf;
+}
 
 static enum column column_of(const char *cell)
 {
@@ -131,6 +181,7 @@ static void warn_columns(struct ingest *in, unsigned long line,
 {
 	GString *unknown = g_string_new(NULL);
 	int seen[N_COLUMNS] = { 0 };
+	char buf[SHOW_BUF];
 
 	for (size_t i = 0; i < in->width; i++) {
 		int col = in->map[i];
@@ -140,7 +191,7 @@ static void warn_columns(struct ingest *in, unsigned long line,
 		}
 		if (col == COL_NONE)
 			g_string_append_printf(unknown, "%s'%s'", unknown->len ? ", " : "",
-					       rec->fields[i]);
+					       show(buf, rec->fields[i]));
 	}
 	if (unknown->len)
 		diag_warning(in->d, in->file->path, line,
@@ -175,6 +226,12 @@ static void reject(struct ingest *in, const struct csvin_record *rec,
 	in->file->rows_rejected++;
 	in->ds->rows_rejected++;
 	diag_error(in->d, in->file->path, rec->line, "%s", reason);
+	if (in->ds->rows_rejected > INGEST_MAX_REJECTED && !in->stop) {
+		diag_error(in->d, in->file->path, rec->line,
+			   "more than %d rows rejected: reading stops; is this "
+			   "verification data for this rubric?", INGEST_MAX_REJECTED);
+		in->stop = 1;
+	}
 }
 
 static void observation_free(gpointer p)
@@ -217,16 +274,22 @@ static struct unit_obs *unit_new(struct dataset *ds, const char *name,
 
 /* Decide the unit's type for this row (SPEC 8.7); NULL with *why set. */
 static const struct rubric_unit_type *
-row_type(const struct ingest *in, const struct row *row,
+row_type(struct ingest *in, const struct row *row,
 	 const struct unit_obs *known, char **why)
 {
 	const struct rubric *r = in->ds->rubric;
 	const struct rubric_unit_type *type;
+	char buf[SHOW_BUF];
 
 	if (!blank(row->v[COL_JENIS])) {
+		if (memo_has(&in->type, row->v[COL_JENIS]))
+			return in->type.ptr;
 		type = rubric_find_type(r, row->v[COL_JENIS]);
-		if (!type)
-			*why = g_strdup_printf("unknown unit type '%s'", row->v[COL_JENIS]);
+		if (type)
+			memo_keep(&in->type, row->v[COL_JENIS], type, 0);
+		else
+			*why = g_strdup_printf("unknown unit type '%s'",
+					       show(buf, row->v[COL_JENIS]));
 		return type;
 	}
 	if (known)
@@ -234,7 +297,8 @@ row_type(const struct ingest *in, const struct row *row,
 	type = rubric_type_of_name(r, row->v[COL_UNIT]);
 	if (!type)
 		*why = g_strdup_printf("cannot tell the unit type of '%s' from its name; "
-				       "give it in a jenis column", row->v[COL_UNIT]);
+				       "give it in a jenis column",
+				       show(buf, row->v[COL_UNIT]));
 	return type;
 }
 
@@ -256,6 +320,7 @@ static char *check_row(struct ingest *in, const struct row *row,
 	const char *unit = row->v[COL_UNIT], *kode = row->v[COL_KODE];
 	const char *answer = row->v[COL_NILAI], *date = row->v[COL_DATE];
 	char *key, *why = NULL;
+	char b1[SHOW_BUF], b2[SHOW_BUF], b3[SHOW_BUF];
 
 	if (blank(unit))
 		return g_strdup("empty unit");
@@ -263,9 +328,16 @@ static char *check_row(struct ingest *in, const struct row *row,
 		return g_strdup("empty kode");
 	if (blank(answer))
 		return g_strdup("empty answer");
-	key = text_fold(unit);
-	v->unit = g_hash_table_lookup(in->ds->unit_by_key, key);
-	g_free(key);
+	if (memo_has(&in->unit, unit)) {
+		v->unit = (struct unit_obs *)in->unit.ptr;
+	} else {
+		key = text_fold(unit);
+		v->unit = g_hash_table_lookup(in->ds->unit_by_key, key);
+		g_free(key);
+		/* Units are never removed: a unit found stays the answer. */
+		if (v->unit)
+			memo_keep(&in->unit, unit, v->unit, 0);
+	}
 	/* Without a kanwil of its own, a row takes its unit's, like its type. */
 	v->kanwil = row->v[COL_KANWIL];
 	if (blank(v->kanwil))
@@ -276,22 +348,29 @@ static char *check_row(struct ingest *in, const struct row *row,
 	if (!v->type)
 		return why;
 	if (v->unit && v->unit->type != v->type)
-		return g_strdup_printf("unit '%s' is of type %s, not %s", v->unit->name,
-				       v->unit->type->id, v->type->id);
+		return g_strdup_printf("unit '%s' is of type %s, not %s",
+				       show(b1, v->unit->name), v->unit->type->id,
+				       v->type->id);
 	if (v->unit && !text_fold_equal(v->unit->kanwil, v->kanwil))
 		return g_strdup_printf("unit '%s' belongs to '%s', not '%s'",
-				       v->unit->name, v->unit->kanwil, v->kanwil);
+				       show(b1, v->unit->name), show(b2, v->unit->kanwil),
+				       show(b3, v->kanwil));
 	v->item = rubric_find_item(v->type, kode);
 	if (!v->item)
 		return g_strdup_printf("item code '%s' is not in the rubric for type %s",
-				       kode, v->type->id);
+				       show(b1, kode), v->type->id);
 	v->level = rubric_match_level(v->item->scale, answer);
 	if (!v->level)
-		return g_strdup_printf("unknown answer '%s' for scale %s", answer,
+		return g_strdup_printf("unknown answer '%s' for scale %s", show(b1, answer),
 				       v->item->scale->id);
-	v->date = blank(date) ? 0 : text_parse_date(date);
+	if (blank(date))
+		v->date = 0;
+	else if (memo_has(&in->date, date))
+		v->date = in->date.num;
+	else if ((v->date = text_parse_date(date)) != 0)
+		memo_keep(&in->date, date, NULL, v->date);
 	if (!blank(date) && !v->date)
-		return g_strdup_printf("bad date '%s'", date);
+		return g_strdup_printf("bad date '%s'", show(b1, date));
 	return NULL;
 }
 
@@ -307,6 +386,10 @@ static void take_row(struct ingest *in, const struct csvin_record *rec,
 	in->ds->rows_read++;
 	if (!why)
 		why = rec->error ? g_strdup(rec->error) : check_row(in, row, &v);
+	if (!why && !v.unit && in->ds->units->len >= INGEST_MAX_UNITS) {
+		why = g_strdup_printf("more than %d units: reading stops", INGEST_MAX_UNITS);
+		in->stop = 1;
+	}
 	if (why) {
 		reject(in, rec, why);
 		return;
@@ -432,11 +515,17 @@ static int on_record(const struct csvin_record *rec, void *data)
 
 	switch (in->phase) {
 	case PHASE_DATA:
+		if (in->ds->rows_read >= INGEST_MAX_ROWS) {
+			diag_error(in->d, in->file->path, rec->line,
+				   "more than %d data rows: reading stops", INGEST_MAX_ROWS);
+			in->stop = 1;
+			return -1;
+		}
 		if (in->layout == 'A')
 			data_row_a(in, rec);
 		else
 			data_row_b(in, rec);
-		return 0;
+		return in->stop ? -1 : 0;
 	case PHASE_START:
 		if (!rec->error && layout_a_header(in, rec)) {
 			in->layout = 'A';
@@ -473,6 +562,12 @@ int ingest_file(struct dataset *ds, const char *path,
 	struct ingest in = { .ds = ds, .file = file, .opt = opt, .d = d };
 	int rc;
 
+	/* Every text function assumes UTF-8; the shell's bytes may be anything. */
+	if (opt->kanwil && !g_utf8_validate(opt->kanwil, -1, NULL)) {
+		diag_error(d, NULL, 0, "--kanwil is not valid UTF-8");
+		g_free(file);
+		return -1;
+	}
 	file->path = g_strdup(path);
 	rc = csvin_read(path, &copt, on_record, &in, &info, d);
 	if (rc == 0 && in.phase == PHASE_START) {
@@ -491,6 +586,9 @@ int ingest_file(struct dataset *ds, const char *path,
 	free_header(&in);
 	for (int c = 0; c < N_COLUMNS; c++)
 		g_free(in.meta[c]);
+	g_free(in.unit.cell);
+	g_free(in.type.cell);
+	g_free(in.date.cell);
 	return rc;
 }
 

@@ -71,11 +71,27 @@ struct dataset *dataset_new(const struct rubric *rubric);
 void dataset_free(struct dataset *ds);
 
 /*
+ * Limits of one dataset (one run), so that no input grows memory without
+ * bound (SPEC 7). They are far above real use: the ministry has about 1,500
+ * units of some 25 items each. Passing one is fatal: the row after the last
+ * data row allowed, the first row of unit number INGEST_MAX_UNITS + 1, or
+ * rejected row number INGEST_MAX_REJECTED + 1 stops reading with an error,
+ * and ingest_file() returns -1. Memory then stays below roughly 100 bytes
+ * per data row, 2.5 KiB per unit (its scored items) and 1.5 KiB per
+ * rejected row (raw text capped at 1 KiB, reasons quote at most 100 bytes
+ * of a cell), plus the text the accepted rows keep (names, evidence, notes).
+ */
+#define INGEST_MAX_ROWS 1000000
+#define INGEST_MAX_UNITS 100000
+#define INGEST_MAX_REJECTED 100000
+
+/*
  * Read one CSV file into `ds`. Every data row is accepted or rejected; each
  * rejection is reported to `d` as an error with its line and kept in
  * ds->rejected. Returns 0, or -1 when the file is unreadable input (cannot
- * be opened or read, empty, or no recognisable header: SPEC 8.1), which is
- * reported to `d` too.
+ * be opened or read, not a regular file, empty, or no recognisable header:
+ * SPEC 8.1), when a limit above is passed (reading stops there), or when
+ * opt->kanwil is not valid UTF-8; each of these is reported to `d` too.
  */
 int ingest_file(struct dataset *ds, const char *path,
 		const struct ingest_options *opt, struct diag *d);

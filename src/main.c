@@ -10,14 +10,18 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "chart.h"
 #include "diag.h"
+#include "draw.h"
 #include "form.h"
 #include "ingest.h"
 #include "outfile.h"
 #include "previous.h"
+#include "render.h"
 #include "rubric.h"
 #include "score.h"
 #include "summary.h"
+#include "template.h"
 #include "text.h"
 
 #ifndef P2HAM_VERSION
@@ -87,8 +91,8 @@ static const char usage_text[] =
 "  -h, --help             this text\n"
 "  -V, --version          the version\n"
 "\n"
-"This version writes summary.xml. The report, the certificates and the charts\n"
-"are not rendered yet: their options are accepted and have no effect.\n"
+"build writes summary.xml, report.pdf, certificates.pdf, certificates/UNIT-ID.pdf\n"
+"and charts/*.svg into --out, all or nothing.\n"
 "\n"
 "exit status: 0 every row accepted; 1 outputs written, some rows rejected;\n"
 "2 fatal (usage, unreadable input, invalid rubric, --strict with rejections).\n";
@@ -417,10 +421,62 @@ static void stage_time(const struct config *cfg, const char *stage, gint64 start
 			(double)(g_get_monotonic_time() - start) / G_USEC_PER_SEC);
 }
 
+static char *certificate_number(unsigned seq, void *ctx)
+{
+	const struct config *cfg = ((const void **)ctx)[0];
+	const struct cert_template *tpl = ((const void **)ctx)[1];
+
+	return template_number(tpl, seq, cfg->year);
+}
+
+static unsigned chart_formats(const struct config *cfg)
+{
+	if (cfg->no_charts)
+		return 0;
+	return (strstr(cfg->charts, "svg") ? CHART_SVG : 0) |
+	       (strstr(cfg->charts, "png") ? CHART_PNG : 0);
+}
+
+/* The report, the certificates and the charts into `out`. Returns 0 or -1. */
+static int render(const struct config *cfg, const struct model *m,
+		  const struct cert_template *tpl, struct outset *out, struct diag *d)
+{
+	struct report_info info = { template_office(tpl), template_place(tpl) };
+	struct render_options opt = {
+		.jobs = (unsigned)cfg->jobs,
+		.report = !cfg->no_report,
+		.certificates = !cfg->no_certificates,
+		.chart_formats = chart_formats(cfg),
+		.tpl = tpl,
+		.report_info = &info,
+	};
+	struct render_times t;
+	int rc;
+
+	if (!opt.report && !opt.certificates && !opt.chart_formats)
+		return 0;
+	if (draw_init(cfg->data_dir, d) < 0)
+		return -1;
+	if (opt.certificates)
+		outset_sweep(out, "certificates");
+	if (opt.chart_formats)
+		outset_sweep(out, "charts");
+	progress(cfg, "rendering with %u jobs", opt.jobs);
+	rc = render_outputs(m, &opt, out, d, &t);
+	if (cfg->verbose) {
+		fprintf(stderr, "p2ham: stage charts %.3f s\np2ham: stage report %.3f s\n"
+			"p2ham: stage certificates %.3f s\np2ham: stage render %.3f s\n",
+			t.charts, t.report, t.certificates, t.wall);
+	}
+	return rc;
+}
+
 /* Score and write every output; all or nothing. Returns 0 or -1. */
 static int write_outputs(const struct config *cfg, const struct dataset *ds,
-			 const struct previous *prev, struct diag *d)
+			 const struct previous *prev, const struct cert_template *tpl,
+			 struct diag *d)
 {
+	const void *number_ctx[2] = { cfg, tpl };
 	struct model *m;
 	struct outset *out;
 	FILE *fp;
@@ -430,6 +486,7 @@ static int write_outputs(const struct config *cfg, const struct dataset *ds,
 
 	progress(cfg, "scoring %u units", ds->units->len);
 	m = model_build(ds, cfg->year, cfg->date, prev);
+	model_number_certificates(m, certificate_number, number_ctx);
 	stage_time(cfg, "score", start);
 	progress(cfg, "writing %s/summary.xml", cfg->out_dir);
 	start = g_get_monotonic_time();
@@ -445,6 +502,8 @@ static int write_outputs(const struct config *cfg, const struct dataset *ds,
 	if (outset_close(out, fp, d) < 0)
 		goto done;
 	stage_time(cfg, "summary", start);
+	if (render(cfg, m, tpl, out, d) < 0)
+		goto done;
 	rc = outset_commit(out, d);
 done:
 	outset_free(out);
@@ -491,6 +550,7 @@ static int run(const struct config *cfg)
 	struct ingest_options iopt = { cfg->kanwil, cfg->delimiter, cfg->encoding };
 	struct rubric *rubric;
 	struct previous *prev = NULL;
+	struct cert_template *tpl;
 	struct dataset *ds;
 	int fatal = 0, status;
 	gint64 start;
@@ -504,9 +564,19 @@ static int run(const struct config *cfg)
 		rubric_free(rubric);
 		return status;
 	}
+	/* The template is checked by check too, and gives the kanwil of rows
+	 * without one when --kanwil is not given. */
+	tpl = template_load(cfg->template_path, &d);
+	if (!tpl) {
+		rubric_free(rubric);
+		return EXIT_FATAL;
+	}
+	if (!iopt.kanwil)
+		iopt.kanwil = template_kanwil(tpl);
 	if (cfg->previous) {
 		prev = previous_load(cfg->previous, &d);
 		if (!prev) {
+			template_free(tpl);
 			rubric_free(rubric);
 			return EXIT_FATAL;
 		}
@@ -528,13 +598,14 @@ static int run(const struct config *cfg)
 		print_file_summaries(ds, stdout);
 	else if (cfg->verbose)
 		print_file_summaries(ds, stderr);
-	if (!fatal && cfg->command == CMD_BUILD && write_outputs(cfg, ds, prev, &d) < 0)
+	if (!fatal && cfg->command == CMD_BUILD && write_outputs(cfg, ds, prev, tpl, &d) < 0)
 		fatal = 1;
 	fprintf(stderr, "%lu rows read, %lu accepted, %lu rejected, %lu warnings\n",
 		ds->rows_read, ds->rows_accepted, ds->rows_rejected, d.warnings);
 	status = fatal ? EXIT_FATAL : ds->rows_rejected ? EXIT_REJECTED : EXIT_ACCEPTED;
 	dataset_free(ds);
 	previous_free(prev);
+	template_free(tpl);
 	rubric_free(rubric);
 	return status;
 }
@@ -550,6 +621,7 @@ int main(int argc, char **argv)
 	g_free(cfg.rubric_path);
 	g_free(cfg.template_path);
 	g_free(cfg.data_dir);
+	draw_done();
 	xmlCleanupParser();
 	return status;
 }

@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -44,6 +45,10 @@ struct outset *outset_new(const char *dir)
 	mode_t mask = umask(0);
 
 	umask(mask);
+	/* A file that outgrows `ulimit -f` raises SIGXFSZ, which would kill the
+	 * run mid-write with no message; ignored, the write fails with EFBIG and
+	 * is reported like a full disk. */
+	signal(SIGXFSZ, SIG_IGN);
 	o->dir = g_strdup(dir);
 	o->entries = g_ptr_array_new_with_free_func(entry_free);
 	o->mode = 0666 & ~mask;

@@ -23,6 +23,7 @@ struct loader {
 	GHashTable *aspects;    /* id -> struct rubric_aspect * */
 	GHashTable *types;      /* text_fold(id), owned -> struct rubric_unit_type * */
 	GHashTable *prefixes;   /* folded prefix -> struct rubric_unit_type * */
+	GHashTable *grade_mins; /* &grade->min -> struct rubric_grade * */
 	unsigned seen_aspects, seen_grades, seen_types, seen_awards;
 };
 
@@ -40,6 +41,7 @@ static void scale_free(gpointer p)
 	struct rubric_scale *sc = p;
 
 	g_free(sc->id);
+	g_hash_table_destroy(sc->by_key);
 	g_ptr_array_unref(sc->levels);
 	g_free(sc);
 }
@@ -223,15 +225,20 @@ static GPtrArray *folded_list(const char *list, const char *seps)
 {
 	GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
 	char **parts = g_strsplit_set(list ? list : "", seps, -1);
+	/* A set, not a scan of `out`: a list may be megabytes long. */
+	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
 
 	for (char **p = parts; *p; p++) {
 		char *k = text_fold(*p);
 
-		if (!*k || has_key(out, k))
+		if (!*k || g_hash_table_contains(seen, k)) {
 			g_free(k);
-		else
+		} else {
 			g_ptr_array_add(out, k);
+			g_hash_table_add(seen, k);
+		}
 	}
+	g_hash_table_destroy(seen);
 	g_strfreev(parts);
 	return out;
 }
@@ -309,23 +316,22 @@ static int claim_id(struct loader *ld, xmlNodePtr node, GHashTable *index,
 static void read_scale(struct loader *ld, xmlNodePtr node)
 {
 	struct rubric_scale *sc = g_new0(struct rubric_scale, 1);
-	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
 	int levels = 0;
 
 	check_attrs(ld, node, "id");
 	sc->id = need_attr(ld, node, "id");
 	sc->levels = g_ptr_array_new_with_free_func(level_free);
+	sc->by_key = g_hash_table_new(g_str_hash, g_str_equal);
 	for (xmlNodePtr c = node->children; c; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		if (xmldoc_is(c, "level")) {
 			levels++;
-			read_level(ld, sc, c, seen);
+			read_level(ld, sc, c, sc->by_key);
 		} else {
 			fail(ld, c, "unknown element '%s' in 'scale'", NAME(c));
 		}
 	}
-	g_hash_table_destroy(seen);
 	if (!levels)
 		fail(ld, node, "scale '%s' has no levels", SHOW(sc->id));
 	if (!claim_id(ld, node, ld->scales, ld->r->scales, "scale", sc->id, sc))
@@ -406,10 +412,12 @@ static void read_grade(struct loader *ld, xmlNodePtr node)
 	if (ok && (g->min < 0 || g->min > 100))
 		fail(ld, node, "min '%g' of grade '%s' is outside [0,100]", g->min,
 		     SHOW(g->label));
-	for (guint i = 0; ok && i < ld->r->grades->len; i++)
-		if (((struct rubric_grade *)ld->r->grades->pdata[i])->min == g->min)
-			fail(ld, node, "min '%g' of grade '%s' is used twice", g->min,
-			     SHOW(g->label));
+	g->min += 0.0;          /* -0 is 0, and must hash like it */
+	if (ok && g_hash_table_contains(ld->grade_mins, &g->min))
+		fail(ld, node, "min '%g' of grade '%s' is used twice", g->min,
+		     SHOW(g->label));
+	else if (ok)
+		g_hash_table_insert(ld->grade_mins, &g->min, g);
 	g_ptr_array_add(ld->r->grades, g);
 }
 
@@ -417,6 +425,7 @@ static void resolve_principles(struct loader *ld, xmlNodePtr node,
 			       struct rubric_item *it, const char *list)
 {
 	char **ids = g_strsplit_set(list ? list : "", " \t\r\n", -1);
+	GHashTable *named = g_hash_table_new(NULL, NULL);
 
 	for (char **p = ids; *p; p++) {
 		struct rubric_principle *pr;
@@ -424,15 +433,18 @@ static void resolve_principles(struct loader *ld, xmlNodePtr node,
 		if (!**p)
 			continue;
 		pr = g_hash_table_lookup(ld->principles, *p);
-		if (!pr)
+		if (!pr) {
 			fail(ld, node, "item '%s' names unknown principle '%s'",
 			     SHOW(it->code), *p);
-		else if (g_ptr_array_find(it->principles, pr, NULL))
+		} else if (g_hash_table_contains(named, pr)) {
 			fail(ld, node, "item '%s' names principle '%s' twice",
 			     SHOW(it->code), *p);
-		else
+		} else {
 			g_ptr_array_add(it->principles, pr);
+			g_hash_table_add(named, pr);
+		}
 	}
+	g_hash_table_destroy(named);
 	g_strfreev(ids);
 }
 
@@ -618,6 +630,7 @@ struct rubric *rubric_load(const char *path, struct diag *d)
 	ld.aspects = g_hash_table_new(g_str_hash, g_str_equal);
 	ld.types = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	ld.prefixes = g_hash_table_new(g_str_hash, g_str_equal);
+	ld.grade_mins = g_hash_table_new(g_double_hash, g_double_equal);
 
 	root = xmlDocGetRootElement(doc);
 	if (xmldoc_is(root, "rubric"))
@@ -630,6 +643,7 @@ struct rubric *rubric_load(const char *path, struct diag *d)
 	g_hash_table_destroy(ld.aspects);
 	g_hash_table_destroy(ld.types);
 	g_hash_table_destroy(ld.prefixes);
+	g_hash_table_destroy(ld.grade_mins);
 	xmlFreeDoc(doc);
 	if (ld.errors) {
 		rubric_free(r);
@@ -641,8 +655,13 @@ struct rubric *rubric_load(const char *path, struct diag *d)
 const struct rubric_unit_type *rubric_find_type(const struct rubric *r,
 						const char *name)
 {
-	char *key = text_fold(name);
+	char *key;
 	const struct rubric_unit_type *found = NULL;
+
+	/* `form --type` passes the shell's bytes, which may not be UTF-8. */
+	if (!g_utf8_validate(name, -1, NULL))
+		return NULL;
+	key = text_fold(name);
 
 	for (guint i = 0; !found && *key && i < r->unit_types->len; i++) {
 		const struct rubric_unit_type *t = r->unit_types->pdata[i];
@@ -695,14 +714,9 @@ const struct rubric_level *rubric_match_level(const struct rubric_scale *scale,
 					      const char *answer)
 {
 	char *key = text_fold(answer);
-	const struct rubric_level *found = NULL;
+	/* Keys are unique within a scale (the loader refuses a repeat). */
+	const struct rubric_level *found = g_hash_table_lookup(scale->by_key, key);
 
-	for (guint i = 0; !found && *key && i < scale->levels->len; i++) {
-		const struct rubric_level *lv = scale->levels->pdata[i];
-
-		if (has_key(lv->keys, key))
-			found = lv;
-	}
 	g_free(key);
 	return found;
 }

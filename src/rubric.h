@@ -22,6 +22,7 @@ struct rubric_level {
 struct rubric_scale {
 	char *id;
 	GPtrArray *levels;      /* struct rubric_level * */
+	GHashTable *by_key;     /* each key of each level -> struct rubric_level * */
 };
 
 struct rubric_principle {
@@ -88,7 +89,7 @@ struct rubric *rubric_load(const char *path, struct diag *d);
 void rubric_free(struct rubric *r);
 
 /* The unit type whose id, label or one of whose prefixes folds to the same
- * text as `name` (a "jenis" cell), or NULL. */
+ * text as `name` (a "jenis" cell), or NULL (also when `name` is not UTF-8). */
 const struct rubric_unit_type *rubric_find_type(const struct rubric *r,
 						const char *name);
 

@@ -69,19 +69,29 @@ static const char *kanwil_of(const struct unit_obs *u)
 /*
  * Ids name files and link XML elements, so they must be unique. `taken`
  * holds every id given so far, whether from a name or with a suffix, so a
- * suffix never lands on an earlier unit's id (SPEC 4, 8.11).
+ * suffix never lands on an earlier unit's id (SPEC 4, 8.11). Its value is
+ * the first suffix not yet tried for that id as a base: many names with one
+ * id (names of only non-ASCII letters all give "unit") then cost one step
+ * each rather than one per earlier unit.
  */
 static char *unique_id(GHashTable *taken, const char *name)
 {
 	char *base = text_make_id(name);
 	char *id = g_strdup(base);
+	gpointer next;
+	unsigned n = 2;
 
-	for (unsigned n = 2; g_hash_table_contains(taken, id); n++) {
+	if (g_hash_table_lookup_extended(taken, base, NULL, &next))
+		n = GPOINTER_TO_UINT(next);
+	for (; g_hash_table_contains(taken, id); n++) {
 		g_free(id);
 		id = g_strdup_printf("%s-%u", base, n);
 	}
+	/* The key stays the earlier unit's string; only the value changes. */
+	if (strcmp(id, base) != 0)
+		g_hash_table_insert(taken, base, GUINT_TO_POINTER(n));
+	g_hash_table_insert(taken, id, GUINT_TO_POINTER(2));
 	g_free(base);
-	g_hash_table_add(taken, id);
 	return id;
 }
 

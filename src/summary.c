@@ -268,7 +268,7 @@ static void write_rejected(struct out *o, const struct rejected_row *rr)
 	end(o);
 }
 
-int summary_write(const struct model *m, FILE *fp)
+static int write_document(const struct model *m, FILE *fp)
 {
 	const struct rubric *r = m->rubric;
 	const struct dataset *ds = m->data;
@@ -312,4 +312,22 @@ int summary_write(const struct model *m, FILE *fp)
 		o.status = -1;
 	xmlFreeTextWriter(o.w);
 	return o.status;
+}
+
+static void silent(void *ctx, const char *msg, ...)
+{
+}
+
+int summary_write(const struct model *m, FILE *fp)
+{
+	xmlGenericErrorFunc saved = xmlGenericError;
+	void *saved_ctx = xmlGenericErrorContext;
+	int rc;
+
+	/* libxml2 would print a write error (disk full) on stderr itself, not
+	 * in compiler form; the caller reports it. */
+	xmlSetGenericErrorFunc(NULL, silent);
+	rc = write_document(m, fp);
+	xmlSetGenericErrorFunc(saved_ctx, saved);
+	return rc;
 }

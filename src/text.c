@@ -10,11 +10,27 @@ static int is_blank(gunichar c)
 	return g_unichar_isspace(c) || c == 0x00A0 || c == 0xFEFF;
 }
 
+/* What is_blank() says of an ASCII character, without a table look-up:
+ * g_unichar_isspace() is true for these five only. */
+static inline int ascii_blank(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
 int text_is_blank(const char *s)
 {
-	for (; *s; s = g_utf8_next_char(s))
+	while (*s) {
+		unsigned char c = (unsigned char)*s;
+		if (c < 0x80) {
+			if (!ascii_blank(c))
+				return 0;
+			s++;
+			continue;
+		}
 		if (!is_blank(g_utf8_get_char(s)))
 			return 0;
+		s = g_utf8_next_char(s);
+	}
 	return 1;
 }
 
@@ -33,7 +49,72 @@ char *text_trim(const char *s)
 	return g_strndup(start, (gsize)(end - start));
 }
 
-char *text_fold(const char *s)
+/*
+ * Folding is on every row's path (unit, code, answer, type, date, criterion),
+ * and nearly all of that text is ASCII, where trimming and collapsing white
+ * space is is_blank() of five characters and case folding is ASCII
+ * lower-casing. These fast paths give what the general code gives, and hand
+ * any text with a non-ASCII byte to it.
+ */
+
+/* text_fold() of s when s is ASCII; NULL when it is not. */
+static char *fold_ascii(const char *s)
+{
+	size_t len = strlen(s);
+	char *out = g_malloc(len + 1), *w = out;
+	int pending_space = 0;
+
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		unsigned char c = *p;
+		if (c >= 0x80) {
+			g_free(out);
+			return NULL;
+		}
+		if (ascii_blank(c)) {
+			pending_space = w > out;
+			continue;
+		}
+		if (pending_space)
+			*w++ = ' ';
+		pending_space = 0;
+		*w++ = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+	}
+	*w = '\0';
+	return out;
+}
+
+/* Reads the fold of an ASCII string one byte at a time. */
+struct fold_reader {
+	const unsigned char *p;
+	int started;            /* a non-blank character was given */
+};
+
+/* The next byte of the fold, 0 at its end, -1 at a non-ASCII byte (whose
+ * fold this reader cannot tell). Bytes given before are exact: a space is
+ * given only once the character after it is known to be ASCII. */
+static int fold_next(struct fold_reader *r)
+{
+	const unsigned char *p = r->p;
+	int space = 0;
+
+	while (ascii_blank(*p)) {
+		p++;
+		space = 1;
+	}
+	r->p = p;
+	if (!*p)
+		return 0;
+	if (*p >= 0x80)
+		return -1;
+	if (space && r->started)
+		return ' ';
+	r->started = 1;
+	r->p = p + 1;
+	return *p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p;
+}
+
+/* text_fold() of any UTF-8 text. */
+static char *fold_unicode(const char *s)
 {
 	GString *out = g_string_sized_new(strlen(s));
 	int pending_space = 0;
@@ -55,10 +136,45 @@ char *text_fold(const char *s)
 	return folded;
 }
 
+char *text_fold(const char *s)
+{
+	char *ascii = fold_ascii(s);
+
+	return ascii ? ascii : fold_unicode(s);
+}
+
+/* text_fold_equal() of two ASCII texts, compared as they are read, without
+ * copies: 1 or 0, or -1 when either has a non-ASCII byte where it matters. */
+static int fold_equal_ascii(const char *a, const char *b)
+{
+	struct fold_reader ra = { (const unsigned char *)a, 0 };
+	struct fold_reader rb = { (const unsigned char *)b, 0 };
+
+	for (;;) {
+		int ca = fold_next(&ra), cb = fold_next(&rb);
+		if (ca < 0 || cb < 0)
+			return -1;
+		if (ca != cb)
+			return 0;
+		if (!ca)
+			return 1;
+	}
+}
+
 int text_fold_equal(const char *a, const char *b)
 {
-	char *fa = text_fold(a), *fb = text_fold(b);
-	int same = strcmp(fa, fb) == 0;
+	int same;
+	char *fa, *fb;
+
+	/* Equal text folds equally: the usual case, a cell spelt like the last. */
+	if (strcmp(a, b) == 0)
+		return 1;
+	same = fold_equal_ascii(a, b);
+	if (same >= 0)
+		return same;
+	fa = text_fold(a);
+	fb = text_fold(b);
+	same = strcmp(fa, fb) == 0;
 
 	g_free(fa);
 	g_free(fb);
@@ -238,7 +354,11 @@ void text_format_id_date(char *buf, int ymd)
 char *text_xml_safe(const char *s)
 {
 	GString *out = g_string_sized_new(strlen(s));
+	/* Command-line text (paths, --kanwil) is whatever bytes the shell gave. */
+	char *valid = g_utf8_validate(s, -1, NULL) ? NULL : g_utf8_make_valid(s, -1);
 
+	if (valid)
+		s = valid;
 	for (const char *p = s; *p; p = g_utf8_next_char(p)) {
 		gunichar c = g_utf8_get_char(p);
 		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
@@ -246,6 +366,7 @@ char *text_xml_safe(const char *s)
 			c = 0xFFFD;
 		g_string_append_unichar(out, c);
 	}
+	g_free(valid);
 	return g_string_free(out, FALSE);
 }
 

@@ -58,7 +58,8 @@ void text_format_id_date(char *buf, int ymd);
 
 /*
  * A copy of s that is safe in XML 1.0 text: characters XML forbids (controls
- * other than tab, LF and CR; U+FFFE, U+FFFF) become U+FFFD.
+ * other than tab, LF and CR; U+FFFE, U+FFFF) become U+FFFD. Unlike the
+ * other functions here it takes any bytes: invalid UTF-8 becomes U+FFFD too.
  */
 char *text_xml_safe(const char *s);
 

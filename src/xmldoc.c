@@ -61,19 +61,22 @@ static char *error_message(const xmlError *err)
 }
 
 /* Open and close the file once so that the usual reasons (missing, no
- * permission, a folder) come out as strerror() text. */
+ * permission, a folder) come out as strerror() text. Only a regular file
+ * is read: a FIFO without a writer would block forever (O_NONBLOCK keeps
+ * this open() from waiting) and a device may never end. */
 static int check_readable(const char *path, struct diag *d)
 {
 	struct stat st;
-	int fd = open(path, O_RDONLY);
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 
 	if (fd < 0) {
 		diag_error(d, path, 0, "cannot read: %s", strerror(errno));
 		return -1;
 	}
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (fstat(fd, &st) == 0 && !S_ISREG(st.st_mode)) {
 		close(fd);
-		diag_error(d, path, 0, "cannot read: %s", strerror(EISDIR));
+		diag_error(d, path, 0, "cannot read: %s",
+			   S_ISDIR(st.st_mode) ? strerror(EISDIR) : "not a regular file");
 		return -1;
 	}
 	close(fd);

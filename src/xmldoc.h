@@ -9,7 +9,8 @@
 /*
  * Parse the XML file at `path` with libxml2, never touching the network,
  * never loading a DTD and never substituting entities. A document with a
- * DOCTYPE (and so any entity declaration) is refused. On any error, report
+ * DOCTYPE (and so any entity declaration) is refused, and so is a path that
+ * is not a regular file (a FIFO, a device). On any error, report
  * it to `d` with the file and line and return NULL.
  * The caller owns the result; free it with xmlFreeDoc().
  */

@@ -21,7 +21,7 @@ python3 "$here/run_cases.py" || fail=$((fail + 1))
 printf 'kanwil,unit,kode,nilai\nK,Lapas A,A.01,Ada\n' >"$tmp/a.csv"
 
 # Data found beside the program: a copy of the binary next to a templates/ folder.
-mkdir -p "$tmp/app/bin" && cp "$P2HAM" "$tmp/app/bin/p2ham" && cp -r "$root/templates" "$tmp/app/"
+mkdir -p "$tmp/app/bin" && cp "$P2HAM" "$tmp/app/bin/p2ham" && cp -r "$root/templates" "$root/fonts" "$tmp/app/"
 expect "data dir: the program's folder" \
 	bash -c "cd '$tmp' && '$tmp/app/bin/p2ham' build -o '$tmp/o1' --date 2019-12-10 a.csv"
 expect "data dir: P2HAM_DATA" \

@@ -1,0 +1,788 @@
+/* cert.c — the award certificates: template elements drawn with Cairo and Pango. */
+#include "cert.h"
+
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <math.h>
+#include <qrencode.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "draw.h"
+#include "text.h"
+
+/* What one certificate shows: the placeholder values of its unit. */
+struct cert_values {
+	const char *v[PH_COUNT];
+	char *unit, *kanwil, *number;
+	char year[16], date[32], total[32], rank[16];
+	enum tpl_when when;
+};
+
+GPtrArray *cert_units(const struct model *m)
+{
+	GPtrArray *out = g_ptr_array_new();
+
+	for (guint i = 0; i < m->units->len; i++) {
+		struct scored_unit *u = m->units->pdata[i];
+
+		if (u->recommendation == REC_RECOMMENDED || u->recommendation == REC_RETAINED)
+			g_ptr_array_add(out, u);
+	}
+	return out;
+}
+
+/* The k-th awarded unit, or NULL. */
+static const struct scored_unit *awarded_unit(const struct model *m, unsigned k)
+{
+	for (guint i = 0; i < m->units->len; i++) {
+		const struct scored_unit *u = m->units->pdata[i];
+
+		if ((u->recommendation == REC_RECOMMENDED ||
+		     u->recommendation == REC_RETAINED) && k-- == 0)
+			return u;
+	}
+	return NULL;
+}
+
+/* A name as shown: control characters (a quoted line break in the CSV)
+ * become spaces, so that they neither break lines nor show as boxes. */
+static char *display_text(const char *s)
+{
+	GString *out = g_string_sized_new(strlen(s));
+
+	for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (g_unichar_iscntrl(c))
+			g_string_append_c(out, ' ');
+		else
+			g_string_append_unichar(out, c);
+	}
+	return g_string_free(out, FALSE);
+}
+
+/* The values that are the same on every certificate of a run. */
+static void values_common(struct cert_values *cv, const struct model *m,
+			  const struct cert_template *t)
+{
+	memset(cv, 0, sizeof *cv);
+	g_snprintf(cv->year, sizeof cv->year, "%d", m->year);
+	text_format_id_date(cv->date, m->date);
+	cv->v[PH_YEAR] = cv->year;
+	cv->v[PH_DATE] = cv->date;
+	cv->v[PH_PLACE] = t->place;
+	cv->v[PH_OFFICE] = t->office;
+	cv->v[PH_SIG_TITLE] = t->sig_title;
+	cv->v[PH_SIG_NAME] = t->sig_name;
+	cv->v[PH_SIG_NIP] = t->sig_nip;
+	cv->when = TPL_WHEN_ANY;
+}
+
+static void values_unit(struct cert_values *cv, const struct model *m,
+			const struct cert_template *t, const struct scored_unit *u,
+			unsigned seq)
+{
+	cv->unit = display_text(u->src->name);
+	cv->kanwil = display_text(u->src->kanwil);
+	cv->number = template_number(t, seq, m->year);
+	text_format_id_2(cv->total, u->total);
+	g_snprintf(cv->rank, sizeof cv->rank, "%u", u->rank);
+	cv->v[PH_UNIT] = cv->unit;
+	cv->v[PH_ID] = u->id;
+	cv->v[PH_KANWIL] = cv->kanwil;
+	cv->v[PH_GRADE] = u->grade ? u->grade : "";
+	cv->v[PH_TOTAL] = cv->total;
+	cv->v[PH_RANK] = cv->rank;
+	cv->v[PH_NUMBER] = cv->number;
+	cv->v[PH_CODE] = u->code;
+	cv->when = u->recommendation == REC_RETAINED ? TPL_WHEN_RETAINED :
+		   TPL_WHEN_RECOMMENDED;
+}
+
+static void values_release(struct cert_values *cv)
+{
+	g_free(cv->unit);
+	g_free(cv->kanwil);
+	g_free(cv->number);
+}
+
+/* ---- ornaments: few sub-paths each, since every path operator costs
+ * number formatting and compression in the PDF ---- */
+
+static void frame_path(cairo_t *cr, const struct tpl_element *e)
+{
+	double x0 = e->x, y0 = e->y, x1 = e->x + e->w, y1 = e->y + e->h, r = e->size;
+
+	switch (e->corner) {
+	case TPL_CORNER_SQUARE:
+		cairo_rectangle(cr, x0, y0, e->w, e->h);
+		break;
+	case TPL_CORNER_ROUND:
+		cairo_new_sub_path(cr);
+		cairo_arc(cr, x1 - r, y0 + r, r, -G_PI / 2, 0);
+		cairo_arc(cr, x1 - r, y1 - r, r, 0, G_PI / 2);
+		cairo_arc(cr, x0 + r, y1 - r, r, G_PI / 2, G_PI);
+		cairo_arc(cr, x0 + r, y0 + r, r, G_PI, 3 * G_PI / 2);
+		cairo_close_path(cr);
+		break;
+	case TPL_CORNER_NOTCH:
+		/* Concave quarter circles cut into each corner. */
+		cairo_new_sub_path(cr);
+		cairo_arc_negative(cr, x1, y0, r, G_PI, G_PI / 2);
+		cairo_arc_negative(cr, x1, y1, r, 3 * G_PI / 2, G_PI);
+		cairo_arc_negative(cr, x0, y1, r, 0, -G_PI / 2);
+		cairo_arc_negative(cr, x0, y0, r, G_PI / 2, 0);
+		cairo_close_path(cr);
+		break;
+	}
+}
+
+static void draw_frame(cairo_t *cr, const struct tpl_element *e)
+{
+	cairo_save(cr);
+	frame_path(cr, e);
+	draw_set_rgb(cr, e->color);
+	cairo_set_line_width(cr, e->line_width);
+	cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
+	cairo_stroke(cr);
+	cairo_restore(cr);
+}
+
+static void diamond_path(cairo_t *cr, double cx, double cy, double rx, double ry)
+{
+	cairo_move_to(cr, cx, cy - ry);
+	cairo_line_to(cr, cx + rx, cy);
+	cairo_line_to(cr, cx, cy + ry);
+	cairo_line_to(cr, cx - rx, cy);
+	cairo_close_path(cr);
+}
+
+/*
+ * One wave of the band's two strands, half a wave apart, as a tile: the
+ * PDF holds this one tile and repeats it along each side, instead of a
+ * path of a thousand curves (every number of which Cairo would format and
+ * compress). The strands are drawn a wave beyond the tile on each side and
+ * cut at its edges, so that tiles meet without a seam. One cubic per half
+ * wave: control points at a third of its length and 4/3 of the amplitude
+ * give a smooth sine-like arch.
+ */
+static cairo_pattern_t *band_tile(const struct tpl_element *e)
+{
+	double wave = e->wave, m = e->size / 2, a = (m - e->line_width) * 4 / 3;
+	cairo_rectangle_t extents = { 0, 0, wave, e->size };
+	cairo_surface_t *tile = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA,
+							       &extents);
+	cairo_t *cr = cairo_create(tile);
+	cairo_pattern_t *pat;
+
+	draw_set_rgb(cr, e->color);
+	cairo_set_line_width(cr, e->line_width);
+	for (int phase = 0; phase < 2; phase++) {
+		cairo_move_to(cr, -wave, m);
+		for (int i = 0; i < 6; i++) {
+			double x = -wave + i * wave / 2, s = (i + phase) % 2 ? a : -a;
+
+			cairo_curve_to(cr, x + wave / 6, m + s, x + wave / 3, m + s, x + wave / 2, m);
+		}
+	}
+	cairo_stroke(cr);
+	cairo_destroy(cr);
+	pat = cairo_pattern_create_for_surface(tile);
+	cairo_surface_destroy(tile);
+	cairo_pattern_set_extend(pat, CAIRO_EXTEND_REPEAT);
+	return pat;
+}
+
+/* A guilloche band between two thin rules, with a block in each corner.
+ * Each side holds a whole number of waves. */
+static void draw_band(cairo_t *cr, const struct tpl_element *e)
+{
+	double m = e->size / 2, b = e->size;
+	double len[2] = { e->w - 2 * b, e->h - 2 * b };
+	cairo_pattern_t *pat = band_tile(e);
+	cairo_matrix_t mat;
+
+	cairo_save(cr);
+	for (int side = 0; side < 4; side++) {
+		int vertical = side >= 2;
+		double n = fmax(1, round(len[vertical] / e->wave));
+		double s = len[vertical] / n / e->wave;
+		double x0 = vertical ? (side == 2 ? e->x : e->x + e->w - b) : e->x + b;
+		double y0 = vertical ? e->y + b : (side == 0 ? e->y : e->y + e->h - b);
+
+		/* User space to tile space: along the side, then across it. */
+		if (vertical)
+			cairo_matrix_init(&mat, 0, 1, 1 / s, 0, -y0 / s, -x0);
+		else
+			cairo_matrix_init(&mat, 1 / s, 0, 0, 1, -x0 / s, -y0);
+		cairo_pattern_set_matrix(pat, &mat);
+		cairo_set_source(cr, pat);
+		cairo_rectangle(cr, x0, y0, vertical ? b : len[0], vertical ? len[1] : b);
+		cairo_fill(cr);
+	}
+	cairo_pattern_destroy(pat);
+
+	draw_set_rgb(cr, e->color);
+	cairo_rectangle(cr, e->x, e->y, e->w, e->h);
+	cairo_rectangle(cr, e->x + b, e->y + b, e->w - 2 * b, e->h - 2 * b);
+	cairo_set_line_width(cr, e->line_width * 1.2);
+	cairo_stroke(cr);
+	for (int i = 0; i < 4; i++)
+		cairo_rectangle(cr, i % 2 ? e->x + e->w - b : e->x,
+				i / 2 ? e->y + e->h - b : e->y, b, b);
+	cairo_fill(cr);
+	cairo_set_source_rgba(cr, 1, 1, 1, 0.85);
+	for (int i = 0; i < 4; i++)
+		diamond_path(cr, i % 2 ? e->x + e->w - m : e->x + m,
+			     i / 2 ? e->y + e->h - m : e->y + m, m * 0.6, m * 0.6);
+	cairo_fill(cr);
+	cairo_restore(cr);
+}
+
+/* In each corner of the rectangle: two quarter circles around the corner
+ * and a filled diamond on the diagonal, facing inwards. */
+static void draw_corners(cairo_t *cr, const struct tpl_element *e)
+{
+	/* Top-left, top-right, bottom-right, bottom-left; y grows downwards. */
+	const double cx[4] = { e->x, e->x + e->w, e->x + e->w, e->x };
+	const double cy[4] = { e->y, e->y, e->y + e->h, e->y + e->h };
+	const double sx[4] = { 1, -1, -1, 1 }, sy[4] = { 1, 1, -1, -1 };
+	double s = e->size;
+
+	cairo_save(cr);
+	draw_set_rgb(cr, e->color);
+	for (int i = 0; i < 4; i++) {
+		double a = i * G_PI / 2;
+
+		cairo_new_sub_path(cr);
+		cairo_arc(cr, cx[i], cy[i], s, a, a + G_PI / 2);
+		cairo_new_sub_path(cr);
+		cairo_arc(cr, cx[i], cy[i], s * 0.7, a, a + G_PI / 2);
+	}
+	cairo_set_line_width(cr, e->line_width);
+	cairo_stroke(cr);
+	for (int i = 0; i < 4; i++)
+		diamond_path(cr, cx[i] + sx[i] * s * 0.3, cy[i] + sy[i] * s * 0.3, s * 0.17,
+			     s * 0.17);
+	cairo_fill(cr);
+	cairo_restore(cr);
+}
+
+static void draw_rule(cairo_t *cr, const struct tpl_element *e)
+{
+	double y = e->y, mid = e->x + e->w / 2, d = 2.5 + 2 * e->line_width;
+
+	cairo_save(cr);
+	draw_set_rgb(cr, e->color);
+	cairo_set_line_width(cr, e->line_width);
+	if (e->ornament) {
+		cairo_move_to(cr, e->x, y);
+		cairo_line_to(cr, mid - 2 * d, y);
+		cairo_move_to(cr, mid + 2 * d, y);
+		cairo_line_to(cr, e->x + e->w, y);
+		cairo_stroke(cr);
+		diamond_path(cr, mid, y, d * 1.3, d);
+		cairo_fill(cr);
+	} else {
+		cairo_move_to(cr, e->x, y);
+		cairo_line_to(cr, e->x + e->w, y);
+		cairo_stroke(cr);
+	}
+	cairo_restore(cr);
+}
+
+/* A rosette medallion: a scalloped disk, two rings and twelve interlaced
+ * circles cut out of it. */
+static void draw_seal(cairo_t *cr, const struct tpl_element *e)
+{
+	const int scallops = 28;
+	double cx = e->x, cy = e->y, r = e->w;
+	double step = 2 * G_PI / scallops, rs = r * sin(step / 2) * 1.05;
+
+	cairo_save(cr);
+	draw_set_rgb(cr, e->color);
+	cairo_new_sub_path(cr);
+	for (int i = 0; i < scallops; i++) {
+		double a = i * step;
+
+		cairo_arc(cr, cx + (r - rs) * cos(a), cy + (r - rs) * sin(a), rs,
+			  a - G_PI / 2, a + G_PI / 2);
+	}
+	cairo_close_path(cr);
+	cairo_fill(cr);
+
+	cairo_set_source_rgba(cr, 1, 1, 1, 0.85);
+	cairo_set_line_width(cr, r * 0.025);
+	cairo_new_sub_path(cr);
+	cairo_arc(cr, cx, cy, r * 0.84, 0, 2 * G_PI);
+	cairo_stroke(cr);
+	cairo_set_line_width(cr, r * 0.012);
+	cairo_new_sub_path(cr);
+	cairo_arc(cr, cx, cy, r * 0.78, 0, 2 * G_PI);
+	for (int i = 0; i < 12; i++) {
+		double a = i * G_PI / 6;
+
+		cairo_new_sub_path(cr);
+		cairo_arc(cr, cx + r * 0.33 * cos(a), cy + r * 0.33 * sin(a), r * 0.33, 0,
+			  2 * G_PI);
+	}
+	cairo_stroke(cr);
+	cairo_new_sub_path(cr);
+	cairo_arc(cr, cx, cy, r * 0.08, 0, 2 * G_PI);
+	cairo_fill(cr);
+	cairo_restore(cr);
+}
+
+/* The image scaled to fit its box, centred, keeping its proportions. */
+static void draw_image(cairo_t *cr, const struct tpl_element *e)
+{
+	cairo_surface_t *shared = e->image;
+	int iw = cairo_image_surface_get_width(shared);
+	int ih = cairo_image_surface_get_height(shared);
+	double scale = fmin(e->w / iw, e->h / ih);
+	/* A surface of our own over the template's pixels: Cairo keeps
+	 * per-surface state (snapshots, ids), and the template is shared
+	 * between threads. The pixels themselves are only read. */
+	cairo_surface_t *img = cairo_image_surface_create_for_data(
+		cairo_image_surface_get_data(shared), cairo_image_surface_get_format(shared),
+		iw, ih, cairo_image_surface_get_stride(shared));
+
+	cairo_save(cr);
+	cairo_translate(cr, e->x + (e->w - iw * scale) / 2, e->y + (e->h - ih * scale) / 2);
+	cairo_scale(cr, scale, scale);
+	cairo_set_source_surface(cr, img, 0, 0);
+	cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+	cairo_paint_with_alpha(cr, e->opacity);
+	cairo_restore(cr);
+	cairo_surface_destroy(img);
+}
+
+/* A line under each line of the text, as signatures have under the name. */
+static void underline_layout(cairo_t *cr, PangoLayout *layout, double x, double y,
+			     double size)
+{
+	PangoLayoutIter *it = pango_layout_get_iter(layout);
+
+	cairo_set_line_width(cr, size * 0.055);
+	do {
+		PangoRectangle logical;
+		double base = (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE;
+
+		pango_layout_iter_get_line_extents(it, NULL, &logical);
+		if (logical.width <= 0)
+			continue;
+		cairo_move_to(cr, x + (double)logical.x / PANGO_SCALE, y + base + size * 0.16);
+		cairo_rel_line_to(cr, (double)logical.width / PANGO_SCALE, 0);
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	cairo_stroke(cr);
+}
+
+/*
+ * A copy of a fitted layout with OpenType features (the fitted one may be
+ * shared). Other figures or ligatures may change the widths a little;
+ * should the text then need more height than its box, the layout stays as
+ * fitted, without them.
+ */
+static PangoLayout *add_features(PangoLayout *fitted, const char *features, double h)
+{
+	PangoLayout *layout = pango_layout_copy(fitted);
+	PangoAttrList *old = pango_layout_get_attributes(layout);
+	PangoAttrList *attrs = old ? pango_attr_list_copy(old) : pango_attr_list_new();
+	PangoRectangle logical;
+
+	pango_attr_list_insert(attrs, pango_attr_font_features_new(features));
+	pango_layout_set_attributes(layout, attrs);
+	pango_attr_list_unref(attrs);
+	pango_layout_get_extents(layout, NULL, &logical);
+	if ((double)logical.height / PANGO_SCALE > h + 1e-6) {
+		g_object_unref(layout);
+		return fitted;
+	}
+	g_object_unref(fitted);
+	return layout;
+}
+
+static void draw_text_element(cairo_t *cr, const struct tpl_element *e,
+			      const struct cert_values *cv)
+{
+	char *text = placeholder_expand(&e->text, cv->v);
+	double size, th, y = e->y;
+	PangoLayout *layout = draw_layout_fit(cr, text, e->w, e->h, &e->style, &size);
+	PangoRectangle logical;
+
+	if (e->features)
+		layout = add_features(layout, e->features, e->h);
+	pango_layout_get_extents(layout, NULL, &logical);
+	th = (double)logical.height / PANGO_SCALE;
+	if (e->valign == TPL_MIDDLE)
+		y += (e->h - th) / 2;
+	cairo_save(cr);
+	draw_set_rgb(cr, e->style.color);
+	cairo_move_to(cr, e->x, y);
+	pango_cairo_show_layout(cr, layout);
+	if (e->underline)
+		underline_layout(cr, layout, e->x, y, size);
+	cairo_restore(cr);
+	g_object_unref(layout);
+	g_free(text);
+}
+
+/*
+ * The QR code as a 1-bit mask, one pixel per module, scaled up with the
+ * nearest filter: one small image in the PDF, sharp at any zoom, instead
+ * of one rectangle per module.
+ */
+static int draw_qr(cairo_t *cr, const struct tpl_element *e, const struct cert_values *cv,
+		   struct diag *d, const char *what)
+{
+	char *content = placeholder_expand(&e->text, cv->v);
+	QRcode *qr = QRcode_encodeString(content, 0, (QRecLevel)e->qr_level, QR_MODE_8, 1);
+	cairo_surface_t *mask;
+	cairo_pattern_t *pat;
+	unsigned char *data;
+	int n, stride;
+	double module;
+
+	if (!qr) {
+		diag_error(d, what, 0, "cannot make the QR code of '%s': %s", content,
+			   errno == ERANGE ? "too long" : g_strerror(errno));
+		g_free(content);
+		return -1;
+	}
+	g_free(content);
+	n = qr->width;
+	mask = cairo_image_surface_create(CAIRO_FORMAT_A1, n, n);
+	stride = cairo_image_surface_get_stride(mask);
+	cairo_surface_flush(mask);
+	data = cairo_image_surface_get_data(mask);
+	for (int y = 0; y < n; y++) {
+		uint32_t *row = (uint32_t *)(void *)(data + (size_t)y * stride);
+
+		for (int x = 0; x < n; x++) {
+			if (!(qr->data[y * n + x] & 1))
+				continue;
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+			row[x / 32] |= 1u << (x % 32);
+#else
+			row[x / 32] |= 1u << (31 - x % 32);
+#endif
+		}
+	}
+	cairo_surface_mark_dirty(mask);
+	QRcode_free(qr);
+
+	module = e->w / (n + 2 * e->qr_quiet);
+	cairo_save(cr);
+	if (e->has_background) {
+		draw_set_rgb(cr, e->background);
+		cairo_rectangle(cr, e->x, e->y, e->w, e->h);
+		cairo_fill(cr);
+	}
+	draw_set_rgb(cr, e->color);
+	cairo_translate(cr, e->x + e->qr_quiet * module, e->y + e->qr_quiet * module);
+	cairo_scale(cr, module, module);
+	pat = cairo_pattern_create_for_surface(mask);
+	cairo_pattern_set_filter(pat, CAIRO_FILTER_NEAREST);
+	cairo_mask(cr, pat);
+	cairo_pattern_destroy(pat);
+	cairo_restore(cr);
+	cairo_surface_destroy(mask);
+	return 0;
+}
+
+/* The area an element may paint, for the layer test: rings for the
+ * border, boxes for the rest. */
+static int element_touches(const struct tpl_element *e, double x, double y, double w,
+			   double h)
+{
+	double t, ox, oy, ow, oh;
+
+	switch (e->kind) {
+	case TPL_FRAME:
+	case TPL_BAND:
+	case TPL_CORNERS:
+		t = e->line_width + (e->kind == TPL_FRAME && e->corner == TPL_CORNER_SQUARE ?
+				     0 : e->size);
+		ox = e->x - t, oy = e->y - t, ow = e->w + 2 * t, oh = e->h + 2 * t;
+		if (x >= ox + ow || y >= oy + oh || x + w <= ox || y + h <= oy)
+			return 0;
+		/* Wholly inside the ring's hole: untouched. */
+		return !(x >= e->x + t && y >= e->y + t && x + w <= e->x + e->w - t &&
+			 y + h <= e->y + e->h - t);
+	case TPL_SEAL:
+		ox = e->x - e->w, oy = e->y - e->w, ow = oh = 2 * e->w;
+		break;
+	case TPL_RULE:
+		ox = e->x, oy = e->y - 4 - 3 * e->line_width, ow = e->w;
+		oh = 8 + 6 * e->line_width;
+		break;
+	default:
+		ox = e->x, oy = e->y, ow = e->w, oh = e->h;
+		break;
+	}
+	return x < ox + ow && ox < x + w && y < oy + oh && oy < y + h;
+}
+
+/* The box a non-border element paints in, for element_touches(). */
+static void element_box(const struct tpl_element *e, double *x, double *y, double *w,
+			double *h)
+{
+	switch (e->kind) {
+	case TPL_SEAL:
+		*x = e->x - e->w, *y = e->y - e->w, *w = *h = 2 * e->w;
+		break;
+	case TPL_RULE:
+		*x = e->x, *y = e->y - 4 - 3 * e->line_width, *w = e->w;
+		*h = 8 + 6 * e->line_width;
+		break;
+	default:
+		*x = e->x, *y = e->y, *w = e->w, *h = e->h;
+		break;
+	}
+}
+
+static int is_border(const struct tpl_element *e)
+{
+	return e->kind == TPL_FRAME || e->kind == TPL_BAND || e->kind == TPL_CORNERS;
+}
+
+/*
+ * Which elements go to the layer drawn once per PDF and reused on each of
+ * its pages: those that look the same on every certificate and that no
+ * earlier per-unit element overlaps, so drawing them first changes
+ * nothing seen.
+ */
+static gboolean *mark_layer(const struct cert_template *t)
+{
+	gboolean *in = g_new0(gboolean, t->elements->len);
+
+	for (guint i = 0; i < t->elements->len; i++) {
+		const struct tpl_element *e = t->elements->pdata[i];
+
+		in[i] = e->kind != TPL_QR && e->when == TPL_WHEN_ANY &&
+			!(e->kind == TPL_TEXT && e->text.per_unit);
+		for (guint j = 0; in[i] && j < i; j++) {
+			const struct tpl_element *p = t->elements->pdata[j];
+			double x, y, w, h;
+
+			if (in[j])
+				continue;
+			/* p is per-unit, so never a border element. */
+			if (is_border(e)) {
+				element_box(p, &x, &y, &w, &h);
+				in[i] = !element_touches(e, x, y, w, h);
+			} else {
+				element_box(e, &x, &y, &w, &h);
+				in[i] = !element_touches(p, x, y, w, h);
+			}
+		}
+	}
+	return in;
+}
+
+/* Which elements draw_elements() draws. */
+enum pass { PASS_ALL, PASS_LAYER, PASS_UNIT };
+
+/* Draw the elements of `pass` that apply to cv->when, in document order;
+ * in_layer from mark_layer() unless pass is PASS_ALL. */
+static int draw_elements(cairo_t *cr, const struct cert_template *t, enum pass pass,
+			 const gboolean *in_layer, const struct cert_values *cv,
+			 struct diag *d, const char *what)
+{
+	int rc = 0;
+
+	for (guint i = 0; i < t->elements->len; i++) {
+		const struct tpl_element *e = t->elements->pdata[i];
+
+		if (!(e->when & cv->when) || (pass == PASS_LAYER && !in_layer[i]) ||
+		    (pass == PASS_UNIT && in_layer[i]))
+			continue;
+		switch (e->kind) {
+		case TPL_FRAME: draw_frame(cr, e); break;
+		case TPL_BAND: draw_band(cr, e); break;
+		case TPL_CORNERS: draw_corners(cr, e); break;
+		case TPL_RULE: draw_rule(cr, e); break;
+		case TPL_SEAL: draw_seal(cr, e); break;
+		case TPL_IMAGE: draw_image(cr, e); break;
+		case TPL_TEXT: draw_text_element(cr, e, cv); break;
+		case TPL_QR:
+			if (draw_qr(cr, e, cv, d, what) < 0)
+				rc = -1;
+			break;
+		}
+	}
+	return rc;
+}
+
+static void draw_background(cairo_t *cr, const struct cert_template *t)
+{
+	if (t->has_background)
+		draw_fill_rect(cr, 0, 0, t->width, t->height, t->background);
+}
+
+/*
+ * The part of the page that is the same on every certificate, recorded
+ * once: painted on each page of one PDF, Cairo writes it once as a form
+ * and refers to it from every page.
+ */
+struct layer {
+	cairo_surface_t *rec;
+	gboolean *in;           /* per element: drawn in `rec` */
+};
+
+static void layer_init(struct layer *l, const struct cert_template *t,
+		       const struct cert_values *common)
+{
+	cairo_rectangle_t extents = { 0, 0, t->width, t->height };
+	cairo_t *cr;
+
+	l->in = mark_layer(t);
+	l->rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents);
+	cr = cairo_create(l->rec);
+	draw_background(cr, t);
+	draw_elements(cr, t, PASS_LAYER, l->in, common, NULL, NULL);
+	cairo_destroy(cr);
+}
+
+static void layer_release(struct layer *l)
+{
+	cairo_surface_destroy(l->rec);
+	g_free(l->in);
+}
+
+/* One page: the layer, then the unit's own elements; or, without a
+ * layer, every element. */
+static int draw_page(cairo_t *cr, const struct cert_template *t, const struct layer *l,
+		     const struct cert_values *cv, struct diag *d, const char *what)
+{
+	if (!l) {
+		draw_background(cr, t);
+		return draw_elements(cr, t, PASS_ALL, NULL, cv, d, what);
+	}
+	cairo_save(cr);
+	cairo_set_source_surface(cr, l->rec, 0, 0);
+	cairo_paint(cr);
+	cairo_restore(cr);
+	return draw_elements(cr, t, PASS_UNIT, l->in, cv, d, what);
+}
+
+/* A print file with no certificate still gets a page that says so. */
+static void draw_no_awards(cairo_t *cr, const struct cert_template *t, int year)
+{
+	struct draw_style st = { DRAW_SERIF, 20, 0, DRAW_CENTER, { 0.2, 0.2, 0.2 },
+				 0, 0, 0 };
+	char *msg = g_strdup_printf("Tidak ada unit yang menerima piagam penghargaan "
+				    "P2HAM tahun %d.", year);
+
+	draw_background(cr, t);
+	draw_text_vcenter(cr, msg, 72, 72, t->width - 144, t->height - 144, &st);
+	g_free(msg);
+}
+
+int cert_draw(cairo_t *cr, const struct model *m, const struct cert_template *t,
+	      unsigned k, struct diag *d)
+{
+	const struct scored_unit *u = awarded_unit(m, k);
+	struct cert_values cv;
+	int rc;
+
+	BUG_ON(!u);
+	values_common(&cv, m, t);
+	values_unit(&cv, m, t, u, k + 1);
+	rc = draw_page(cr, t, NULL, &cv, d, u->id);
+	values_release(&cv);
+	return rc;
+}
+
+int cert_write_unit(const struct model *m, const struct cert_template *t, unsigned k,
+		    struct outset *o, struct diag *d)
+{
+	const struct scored_unit *u = awarded_unit(m, k);
+	char *name, *title, *subject, *keywords;
+	struct cert_values cv;
+	struct draw_pdf_info info;
+	cairo_surface_t *s;
+	cairo_t *cr;
+	FILE *fp;
+	int rc;
+
+	BUG_ON(!u);
+	name = g_strdup_printf("certificates/%s.pdf", u->id);
+	fp = outset_open(o, name, d);
+	if (!fp) {
+		g_free(name);
+		return -1;
+	}
+	values_common(&cv, m, t);
+	values_unit(&cv, m, t, u, k + 1);
+	title = g_strdup_printf("Piagam Penghargaan — %s", cv.unit);
+	subject = g_strdup_printf("Pelayanan Publik Berbasis HAM %d", m->year);
+	keywords = g_strdup_printf("%s; %s", cv.number, u->code);
+	info = (struct draw_pdf_info){ title, t->office, subject, keywords, m->date };
+	s = draw_pdf_new(fp, t->width, t->height, &info);
+	cr = cairo_create(s);
+	draw_cache_attach(cr);
+	rc = draw_page(cr, t, NULL, &cv, d, name);
+	cairo_destroy(cr);
+	if (draw_surface_finish(s) < 0 && rc == 0) {
+		diag_error(d, name, 0, "cannot render the certificate");
+		rc = -1;
+	}
+	if (outset_close(o, fp, d) < 0)
+		rc = -1;
+	values_release(&cv);
+	g_free(title);
+	g_free(subject);
+	g_free(keywords);
+	g_free(name);
+	return rc;
+}
+
+int cert_write_all(const struct model *m, const struct cert_template *t, FILE *fp,
+		   struct diag *d)
+{
+	GPtrArray *units = cert_units(m);
+	struct cert_values common;
+	char *title = g_strdup_printf("Piagam Penghargaan P2HAM %d", m->year);
+	char *subject = g_strdup_printf("Pelayanan Publik Berbasis HAM %d", m->year);
+	struct draw_pdf_info info = { title, t->office, subject, NULL, m->date };
+	cairo_surface_t *s = draw_pdf_new(fp, t->width, t->height, &info);
+	struct layer layer;
+	cairo_t *cr = cairo_create(s);
+	int rc = 0;
+
+	values_common(&common, m, t);
+	layer_init(&layer, t, &common);
+	for (guint k = 0; k < units->len; k++) {
+		const struct scored_unit *u = units->pdata[k];
+		struct cert_values cv;
+		char *mark, *link;
+
+		values_common(&cv, m, t);
+		values_unit(&cv, m, t, u, k + 1);
+		if (draw_page(cr, t, &layer, &cv, d, "certificates.pdf") < 0)
+			rc = -1;
+		/* A bookmark per certificate, to find one among hundreds. */
+		mark = g_strdup_printf("%s — %s", cv.number, cv.unit);
+		link = g_strdup_printf("page=%u", k + 1);
+		cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT, mark, link, 0);
+		cairo_show_page(cr);
+		g_free(mark);
+		g_free(link);
+		values_release(&cv);
+	}
+	if (!units->len)
+		draw_no_awards(cr, t, m->year);
+	cairo_destroy(cr);
+	layer_release(&layer);
+	if (draw_surface_finish(s) < 0 && rc == 0) {
+		diag_error(d, "certificates.pdf", 0, "cannot render the certificates");
+		rc = -1;
+	}
+	g_ptr_array_unref(units);
+	g_free(title);
+	g_free(subject);
+	return rc;
+}

@@ -1,0 +1,110 @@
+/* chart.h — charts of the scored model: drawn onto any cairo_t, written as SVG and PNG. */
+#ifndef P2HAM_CHART_H
+#define P2HAM_CHART_H
+
+#include <cairo.h>
+
+#include "diag.h"
+#include "outfile.h"
+#include "score.h"
+
+/*
+ * Every chart is one function that draws into a rectangle of any cairo_t:
+ * a report page, an SVG, a PNG. It draws its own title, axes, labels,
+ * values and legend inside the rectangle and nothing outside it, lays its
+ * labels out so that they never overlap (rows get a fixed share of the
+ * height, text shrinks to fit), and reads the model only. The functions are
+ * deterministic and may run in several threads at once, each with its own
+ * cairo_t. Texts come from the model and are always set as plain text.
+ *
+ * The palette differs in lightness as well as hue, so that a chart printed
+ * in grey keeps its series apart; the values are printed anyway.
+ */
+#define CHART_NAVY      0x1F3A5Fu       /* main series, recommended units */
+#define CHART_TEAL      0x2A8C82u       /* retained units, the radar */
+#define CHART_GOLD      0xD9A931u       /* accents */
+#define CHART_GREY      0xBCC5D1u       /* units not recommended, values below a floor */
+#define CHART_RED       0xA8322Bu       /* the award threshold and the aspect floor */
+#define CHART_INK       0x1E2630u       /* text */
+#define CHART_MUTED     0x5B6675u       /* axes, secondary text */
+#define CHART_RULE      0xD3D9E0u       /* grid lines */
+
+/*
+ * A size in PDF points as a draw_style size. Pango sets draw_style sizes
+ * at its default resolution of 96 dpi, so a size of 12 comes out 16 points
+ * tall on the page; charts and the report give their sizes in points.
+ */
+#define CHART_PT(pt) ((pt) * 0.75)
+
+enum chart_format { CHART_SVG = 1, CHART_PNG = 2 };
+
+/* PNG charts are rendered at this resolution. */
+#define CHART_PNG_DPI 150
+
+/*
+ * The charts of a model, numbered 0 .. chart_count() - 1: the ranking; two
+ * per region in model order (principles, heat map); two per unit in rank
+ * order (aspects, principles).
+ */
+unsigned chart_count(const struct model *m);
+
+/*
+ * Write chart number i in the formats asked for (CHART_SVG | CHART_PNG) to
+ * the output set, as charts/ranking.svg, charts/region-ID-principles.svg,
+ * charts/region-ID-heatmap.svg, charts/UNIT-ID-aspects.svg and
+ * charts/UNIT-ID-principles.svg (.png alike, CHART_PNG_DPI). Several threads
+ * may call it at once for different i. Returns 0, or -1 after reporting to d.
+ */
+int chart_write(const struct model *m, unsigned i, unsigned formats,
+		struct outset *o, struct diag *d);
+
+/* The aspect scores of a unit as bars, with the award's aspect floor. */
+void chart_unit_aspects(cairo_t *cr, const struct model *m, const struct scored_unit *u,
+			double x, double y, double w, double h);
+
+/* The principle scores of a unit as a radar (spider) chart, values at the axes. */
+void chart_unit_principles(cairo_t *cr, const struct model *m, const struct scored_unit *u,
+			   double x, double y, double w, double h);
+
+/* A region's mean principle scores as bars; with more than one region,
+ * the mean over every unit is marked on each bar for comparison. */
+void chart_region_principles(cairo_t *cr, const struct model *m, const struct region *r,
+			     double x, double y, double w, double h);
+
+/* Units of a region (rows, rank order) × principles (columns): the scores
+ * as a heat map shaded by grade, values printed, the region's mean row and
+ * a legend. */
+void chart_region_heatmap(cairo_t *cr, const struct model *m, const struct region *r,
+			  double x, double y, double w, double h);
+
+/*
+ * Units of the model (r NULL) or of region r, by total, as bars coloured
+ * by recommendation, with the award threshold as a line.
+ */
+void chart_ranking(cairo_t *cr, const struct model *m, const struct region *r,
+		   double x, double y, double w, double h);
+
+/*
+ * For pages that hold only part of a long list: the same charts over the
+ * units first .. first + count - 1 (in rank order) of region r (or, for
+ * the ranking, of the model when r is NULL), each part with its title,
+ * header, axis and legend; the heat map's mean row comes with the part
+ * that ends the region. The _height functions give the height at which
+ * `rows` units get the normal row pitch.
+ */
+void chart_ranking_part(cairo_t *cr, const struct model *m, const struct region *r,
+			unsigned first, unsigned count, double x, double y, double w, double h);
+double chart_ranking_height(unsigned rows);
+void chart_region_heatmap_part(cairo_t *cr, const struct model *m, const struct region *r,
+			       unsigned first, unsigned count,
+			       double x, double y, double w, double h);
+double chart_heatmap_height(unsigned rows, int mean_row);
+
+/* The units of region r in rank order. The caller frees the array (not
+ * the units) with g_ptr_array_unref(). */
+GPtrArray *chart_region_units(const struct model *m, const struct region *r);
+
+/* The Indonesian name of a recommendation: "Direkomendasikan", ... */
+const char *chart_recommendation_label(enum recommendation rec);
+
+#endif

@@ -1,0 +1,164 @@
+/* placeholder.c — texts with {placeholders}, split once and filled in per certificate. */
+#include "placeholder.h"
+
+#include <string.h>
+
+static const char *const names[PH_COUNT] = {
+	[PH_YEAR] = "year",
+	[PH_DATE] = "date",
+	[PH_PLACE] = "place",
+	[PH_OFFICE] = "office",
+	[PH_SIG_TITLE] = "signatory.title",
+	[PH_SIG_NAME] = "signatory.name",
+	[PH_SIG_NIP] = "signatory.nip",
+	[PH_UNIT] = "unit",
+	[PH_ID] = "id",
+	[PH_KANWIL] = "kanwil",
+	[PH_GRADE] = "grade",
+	[PH_TOTAL] = "total",
+	[PH_RANK] = "rank",
+	[PH_NUMBER] = "number",
+	[PH_CODE] = "code",
+};
+
+const char *placeholder_name(enum placeholder ph)
+{
+	return ph < PH_COUNT ? names[ph] : "seq";
+}
+
+void placeholder_clear(struct ph_text *t)
+{
+	if (!t->pieces)
+		return;
+	for (guint i = 0; i < t->pieces->len; i++)
+		g_free(g_array_index(t->pieces, struct ph_piece, i).literal);
+	g_array_unref(t->pieces);
+	t->pieces = NULL;
+}
+
+/* Append a literal, joined to the previous one if that is a literal too. */
+static void add_literal(GArray *pieces, const char *s, size_t n)
+{
+	struct ph_piece pc = { -1, NULL, 0 };
+	struct ph_piece *last = pieces->len ?
+		&g_array_index(pieces, struct ph_piece, pieces->len - 1) : NULL;
+
+	if (!n)
+		return;
+	if (last && last->placeholder < 0) {
+		char *joined = g_strdup_printf("%s%.*s", last->literal, (int)n, s);
+
+		g_free(last->literal);
+		last->literal = joined;
+		return;
+	}
+	pc.literal = g_strndup(s, n);
+	g_array_append_val(pieces, pc);
+}
+
+/* The placeholder called `name`, or -1. */
+static int lookup(const char *name, int number, unsigned *width)
+{
+	*width = 0;
+	if (!number) {
+		for (int i = 0; i < PH_COUNT; i++)
+			if (!strcmp(name, names[i]))
+				return i;
+		return -1;
+	}
+	if (!strcmp(name, "year"))
+		return PH_YEAR;
+	if (!strcmp(name, "seq"))
+		return PH_SEQ;
+	if (!strncmp(name, "seq:0", 5) && name[5] >= '1' && name[5] <= '9' && !name[6]) {
+		*width = (unsigned)(name[5] - '0');
+		return PH_SEQ;
+	}
+	return -1;
+}
+
+int placeholder_parse(const char *s, int number, struct ph_text *out, char **error)
+{
+	GArray *pieces = g_array_new(FALSE, FALSE, sizeof(struct ph_piece));
+	int has_seq = 0;
+
+	*error = NULL;
+	out->per_unit = 0;
+	out->pieces = pieces;
+	for (const char *p = s; *p && !*error;) {
+		const char *open = strpbrk(p, "{}"), *close;
+		struct ph_piece pc = { -1, NULL, 0 };
+		char *name;
+
+		if (!open) {
+			add_literal(pieces, p, strlen(p));
+			break;
+		}
+		add_literal(pieces, p, (size_t)(open - p));
+		if (open[0] == open[1]) {
+			add_literal(pieces, open, 1);
+			p = open + 2;
+			continue;
+		}
+		close = *open == '{' ? strchr(open, '}') : NULL;
+		if (*open == '}') {
+			*error = g_strdup("unmatched '}'; write '}}' for a brace");
+			break;
+		}
+		if (!close || memchr(open + 1, '{', (size_t)(close - open - 1))) {
+			*error = g_strdup("unclosed '{'; write '{{' for a brace");
+			break;
+		}
+		name = g_strndup(open + 1, (size_t)(close - open - 1));
+		pc.placeholder = lookup(name, number, &pc.width);
+		if (pc.placeholder < 0) {
+			*error = g_strdup_printf("unknown placeholder '{%s}'%s", name,
+						 number ? " (only {seq}, {seq:0N} and {year})" : "");
+		} else {
+			g_array_append_val(pieces, pc);
+			has_seq |= pc.placeholder == PH_SEQ;
+			out->per_unit |= pc.placeholder >= PH_PER_UNIT && pc.placeholder < PH_COUNT;
+		}
+		g_free(name);
+		p = close + 1;
+	}
+	if (!*error && number && !has_seq)
+		*error = g_strdup("no {seq}: every certificate would get the same number");
+	if (*error) {
+		placeholder_clear(out);
+		return -1;
+	}
+	return 0;
+}
+
+char *placeholder_expand(const struct ph_text *t, const char *const values[PH_COUNT])
+{
+	GString *out = g_string_new(NULL);
+
+	for (guint i = 0; i < t->pieces->len; i++) {
+		const struct ph_piece *pc = &g_array_index(t->pieces, struct ph_piece, i);
+
+		if (pc->placeholder < 0)
+			g_string_append(out, pc->literal);
+		else if (pc->placeholder < PH_COUNT && values[pc->placeholder])
+			g_string_append(out, values[pc->placeholder]);
+	}
+	return g_string_free(out, FALSE);
+}
+
+char *placeholder_number(const struct ph_text *t, unsigned seq, int year)
+{
+	GString *out = g_string_new(NULL);
+
+	for (guint i = 0; i < t->pieces->len; i++) {
+		const struct ph_piece *pc = &g_array_index(t->pieces, struct ph_piece, i);
+
+		if (pc->placeholder == PH_SEQ)
+			g_string_append_printf(out, "%0*u", (int)pc->width, seq);
+		else if (pc->placeholder == PH_YEAR)
+			g_string_append_printf(out, "%d", year);
+		else if (pc->placeholder < 0)
+			g_string_append(out, pc->literal);
+	}
+	return g_string_free(out, FALSE);
+}

@@ -1,0 +1,269 @@
+/* svg.c — SVG documents whose text is shared glyph outlines: charts. */
+#include "svg.h"
+
+#include <cairo-svg.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "draw.h"
+
+struct svg {
+	cairo_surface_t *surface;
+	GString *doc;           /* what Cairo writes: everything but the text */
+	GString *defs;          /* a <path> per glyph used, in order of first use */
+	GString *text;          /* the text: groups of <use> */
+	GHashTable *fonts;      /* PangoFont * -> struct svg_font * */
+	unsigned symbols;
+};
+
+/* The glyphs of one font in one document. */
+struct svg_font {
+	GHashTable *ids;        /* glyph -> symbol number + 1 */
+	GHashTable *paths;      /* glyph -> path data: the thread's, for this face and size */
+};
+
+static void svg_font_free(gpointer p)
+{
+	struct svg_font *f = p;
+
+	g_hash_table_destroy(f->ids);
+	g_free(f);
+}
+
+static void glyph_cache_free(gpointer p)
+{
+	g_hash_table_destroy(p);
+}
+
+/* Per thread: "Lato Bold 6.5" -> (glyph -> SVG path data). */
+static GPrivate glyph_cache_key = G_PRIVATE_INIT(glyph_cache_free);
+
+/* v rounded to `digits` decimals (at most 4), trailing zeros dropped, '.'
+ * whatever the locale; by hand, since a chart has thousands of them. */
+static void append_num(GString *out, double v, int digits)
+{
+	static const long scale[] = { 1, 10, 100, 1000, 10000 };
+	long n = lround(fabs(v) * scale[digits]), frac;
+
+	if (n == 0) {
+		g_string_append_c(out, '0');
+		return;
+	}
+	if (v < 0)
+		g_string_append_c(out, '-');
+	g_string_append_printf(out, "%ld", n / scale[digits]);
+	frac = n % scale[digits];
+	if (!frac)
+		return;
+	g_string_append_c(out, '.');
+	for (long div = scale[digits] / 10; frac; div /= 10) {
+		g_string_append_c(out, (char)('0' + frac / div));
+		frac %= div;
+	}
+}
+
+/* The outline of a glyph of `font` at its size, as SVG path data. */
+static char *glyph_path_data(PangoFont *font, PangoGlyph glyph)
+{
+	cairo_scaled_font_t *sf = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font));
+	cairo_surface_t *scratch = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
+	cairo_t *cr = cairo_create(scratch);
+	cairo_glyph_t g = { glyph, 0, 0 };
+	GString *d = g_string_new(NULL);
+	cairo_path_t *path;
+
+	if (sf) {
+		cairo_set_scaled_font(cr, sf);
+		cairo_glyph_path(cr, &g, 1);
+	}
+	path = cairo_copy_path(cr);
+	for (int i = 0; i < path->num_data; i += path->data[i].header.length) {
+		static const char ops[] = { 'M', 'L', 'C', 'Z' };
+		const cairo_path_data_t *p = &path->data[i];
+
+		g_string_append_c(d, ops[p->header.type]);
+		for (int k = 1; k < p->header.length; k++) {
+			if (k > 1)
+				g_string_append_c(d, ' ');
+			append_num(d, p[k].point.x, 2);
+			g_string_append_c(d, ' ');
+			append_num(d, p[k].point.y, 2);
+		}
+	}
+	cairo_path_destroy(path);
+	cairo_destroy(cr);
+	cairo_surface_destroy(scratch);
+	return g_string_free(d, FALSE);
+}
+
+/* The paths of the thread's cache for the face and size of `font`. */
+static GHashTable *thread_glyph_paths(PangoFont *font)
+{
+	GHashTable *cache = g_private_get(&glyph_cache_key), *paths;
+	PangoFontDescription *fd = pango_font_describe(font);
+	char *face = pango_font_description_to_string(fd);
+
+	pango_font_description_free(fd);
+	if (!cache) {
+		cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+					      (GDestroyNotify)g_hash_table_destroy);
+		g_private_set(&glyph_cache_key, cache);
+	}
+	paths = g_hash_table_lookup(cache, face);
+	if (!paths) {
+		paths = g_hash_table_new_full(NULL, NULL, NULL, g_free);
+		g_hash_table_insert(cache, face, paths);
+	} else {
+		g_free(face);
+	}
+	return paths;
+}
+
+/* The number of the document's symbol for a glyph, defining it on first use. */
+static unsigned svg_symbol(struct svg *svg, PangoFont *font, PangoGlyph glyph)
+{
+	struct svg_font *f = g_hash_table_lookup(svg->fonts, font);
+	gpointer key = GUINT_TO_POINTER(glyph), n;
+	const char *path;
+
+	if (!f) {
+		f = g_new0(struct svg_font, 1);
+		f->ids = g_hash_table_new(NULL, NULL);
+		f->paths = thread_glyph_paths(font);
+		g_hash_table_insert(svg->fonts, font, f);
+	}
+	n = g_hash_table_lookup(f->ids, key);
+	if (n)
+		return GPOINTER_TO_UINT(n) - 1;
+	path = g_hash_table_lookup(f->paths, key);
+	if (!path) {
+		path = glyph_path_data(font, glyph);
+		g_hash_table_insert(f->paths, key, (gpointer)path);
+	}
+	g_string_append_printf(svg->defs, "<path id=\"g%u\" d=\"%s\"/>\n", svg->symbols, path);
+	g_hash_table_insert(f->ids, key, GUINT_TO_POINTER(++svg->symbols));
+	return svg->symbols - 1;
+}
+
+static void svg_hex(GString *out, struct draw_rgb c)
+{
+	g_string_append_printf(out, "#%02x%02x%02x", (int)lround(c.r * 255),
+			       (int)lround(c.g * 255), (int)lround(c.b * 255));
+}
+
+/* The glyphs of a layout whose top left corner is at (x, y) in user space. */
+static void svg_layout(struct svg *svg, cairo_t *cr, PangoLayout *layout, double x,
+		       double y, struct draw_rgb color)
+{
+	PangoLayoutIter *it = pango_layout_get_iter(layout);
+	cairo_matrix_t m;
+	int plain;
+
+	cairo_get_matrix(cr, &m);
+	plain = m.xx == 1 && m.yy == 1 && m.xy == 0 && m.yx == 0;
+	g_string_append(svg->text, "<g fill=\"");
+	svg_hex(svg->text, color);
+	g_string_append(svg->text, "\">\n");
+	do {
+		PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
+		PangoRectangle logical;
+		double gx, by;
+
+		if (!run)
+			continue;
+		pango_layout_iter_get_run_extents(it, NULL, &logical);
+		gx = x + (double)logical.x / PANGO_SCALE;
+		by = y + (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE;
+		for (int i = 0; i < run->glyphs->num_glyphs; i++) {
+			const PangoGlyphInfo *gi = &run->glyphs->glyphs[i];
+			double px = gx + (double)gi->geometry.x_offset / PANGO_SCALE;
+			double py = by + (double)gi->geometry.y_offset / PANGO_SCALE;
+
+			gx += (double)gi->geometry.width / PANGO_SCALE;
+			if (gi->glyph == PANGO_GLYPH_EMPTY || (gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+				continue;
+			g_string_append_printf(svg->text, "<use xlink:href=\"#g%u\"",
+					       svg_symbol(svg, run->item->analysis.font, gi->glyph));
+			cairo_user_to_device(cr, &px, &py);
+			if (plain) {
+				g_string_append(svg->text, " x=\"");
+				append_num(svg->text, px, 2);
+				g_string_append(svg->text, "\" y=\"");
+				append_num(svg->text, py, 2);
+			} else {
+				const double lin[4] = { m.xx, m.yx, m.xy, m.yy };
+
+				g_string_append(svg->text, " transform=\"matrix(");
+				for (int k = 0; k < 4; k++) {
+					append_num(svg->text, lin[k], 4);
+					g_string_append_c(svg->text, ' ');
+				}
+				append_num(svg->text, px, 2);
+				g_string_append_c(svg->text, ' ');
+				append_num(svg->text, py, 2);
+				g_string_append_c(svg->text, ')');
+			}
+			g_string_append(svg->text, "\"/>\n");
+		}
+	} while (pango_layout_iter_next_run(it));
+	pango_layout_iter_free(it);
+	g_string_append(svg->text, "</g>\n");
+}
+
+/* The text sink of an SVG document: every layout drawn with draw_text(). */
+static void svg_sink(void *data, cairo_t *cr, PangoLayout *layout, double x, double y,
+		     struct draw_rgb color)
+{
+	svg_layout(data, cr, layout, x, y, color);
+}
+
+static cairo_status_t write_gstring(void *closure, const unsigned char *data,
+				    unsigned int length)
+{
+	g_string_append_len(closure, (const char *)data, length);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+cairo_t *svg_open(double w, double h, struct svg **svgp)
+{
+	struct svg *svg = g_new0(struct svg, 1);
+	cairo_t *cr;
+
+	svg->doc = g_string_new(NULL);
+	svg->defs = g_string_new(NULL);
+	svg->text = g_string_new(NULL);
+	svg->fonts = g_hash_table_new_full(NULL, NULL, NULL, svg_font_free);
+	svg->surface = cairo_svg_surface_create_for_stream(write_gstring, svg->doc, w, h);
+	cairo_svg_surface_restrict_to_version(svg->surface, CAIRO_SVG_VERSION_1_1);
+	cr = cairo_create(svg->surface);
+	draw_set_text_sink(cr, svg_sink, svg);
+	*svgp = svg;
+	return cr;
+}
+
+int svg_close(struct svg *svg, cairo_t *cr, FILE *fp)
+{
+	const char *end;
+	int rc;
+
+	cairo_destroy(cr);
+	cairo_surface_finish(svg->surface);
+	rc = cairo_surface_status(svg->surface) == CAIRO_STATUS_SUCCESS ? 0 : -1;
+	cairo_surface_destroy(svg->surface);
+	end = g_strrstr(svg->doc->str, "</svg>");
+	if (rc == 0 && end) {
+		fwrite(svg->doc->str, 1, (size_t)(end - svg->doc->str), fp);
+		fprintf(fp, "<defs>\n%s</defs>\n", svg->defs->str);
+		fwrite(svg->text->str, 1, svg->text->len, fp);
+		fputs(end, fp);
+	} else {
+		rc = -1;
+	}
+	g_string_free(svg->doc, TRUE);
+	g_string_free(svg->defs, TRUE);
+	g_string_free(svg->text, TRUE);
+	g_hash_table_destroy(svg->fonts);
+	g_free(svg);
+	return rc == 0 && !ferror(fp) ? 0 : -1;
+}

@@ -1,0 +1,624 @@
+#!/usr/bin/env bash
+# Hostile inputs: each case feeds the real binary something made to crash it,
+# hang it, lose a row, escape its output folder or read what it should not,
+# and checks the exit status and the diagnostic. $P2HAM is the binary under
+# test. HOSTILE_BIG=1 adds the 1 GiB inputs and the largest unit count, and
+# prints the peak memory of each big run.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+P2HAM=${P2HAM:-$root/build/p2ham}
+BIG=${HOSTILE_BIG:-0}
+export TZ=UTC LC_ALL=C.UTF-8 P2HAM_DATA=$root
+unset SOURCE_DATE_EPOCH
+pass=0 fail=0 skip=0
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/p2ham-hostile.XXXXXX")
+chmod 755 "$tmp"
+trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+
+ok()   { echo "ok   $1"; pass=$((pass + 1)); }
+bad()  { echo "FAIL $1"; fail=$((fail + 1)); }
+skip() { echo "skip $1 ($2)"; skip=$((skip + 1)); }
+
+# t NAME FUNCTION: run a case in its own folder $w; it fails by returning 1
+# after saying why.
+t() {
+	local name=$1; shift
+	w=$tmp/$(echo "$name" | tr -c 'a-zA-Z0-9\n' '-')
+	mkdir -p "$w"
+	if (cd "$w" && "$@") >"$w/.log" 2>&1; then
+		ok "$name"
+	else
+		bad "$name"
+		sed 's/^/    /' "$w/.log" | tail -20
+	fi
+	rm -rf "$w"
+}
+
+# p2 ARGS...: run the binary in the current folder with a time limit; sets
+# $rc, leaves stdout, stderr and the peak RSS in KiB in the files stdout,
+# err and rss. Exit 137 means the time limit was hit: a hang.
+TIME_LIMIT=${HOSTILE_TIME_LIMIT:-120}
+p2() {
+	if [ -x /usr/bin/time ]; then
+		/usr/bin/time -f %M -o rss timeout -s KILL "$TIME_LIMIT" "$P2HAM" "$@" >stdout 2>err
+		rc=$?
+	else
+		timeout -s KILL "$TIME_LIMIT" "$P2HAM" "$@" >stdout 2>err
+		rc=$?
+		echo 0 >rss
+	fi
+	# GNU time reports a killed child as "Command terminated by signal".
+	if grep -q 'terminated by signal' rss 2>/dev/null; then rc=137; fi
+	return 0
+}
+rss_kib() { tail -1 rss; }
+
+want_rc() {
+	[ "$rc" -eq "$1" ] && return 0
+	echo "exit status $rc, expected $1"
+	tail -5 err
+	return 1
+}
+want_err() {
+	grep -qF -- "$1" err && return 0
+	echo "stderr lacks: $1"
+	tail -5 err
+	return 1
+}
+want_no_err() {
+	grep -qF -- "$1" err stdout || return 0
+	echo "stderr or stdout has: $1"
+	return 1
+}
+# Peak RSS below N MiB (skipped without GNU time).
+want_rss_below() {
+	local kib
+	kib=$(rss_kib)
+	[ "$kib" -eq 0 ] && return 0
+	[ "$kib" -lt $(($1 * 1024)) ] && return 0
+	echo "peak RSS $((kib / 1024)) MiB, bound $1 MiB"
+	return 1
+}
+# In big mode, say how much memory a run took.
+report_rss() { [ "$BIG" = 1 ] && echo "     $1: peak RSS $(($(rss_kib) / 1024)) MiB" >&3; return 0; }
+exec 3>&1
+valid_summary() {
+	xmllint --noout --schema "$root/templates/summary.xsd" "${1:-o}/summary.xml" 2>&1 | grep -v ' validates$'
+	xmllint --noout --schema "$root/templates/summary.xsd" "${1:-o}/summary.xml" >/dev/null 2>&1
+}
+# No output folder, or one that holds only what was there before.
+no_output() { [ ! -e "${1:-o}" ] || { echo "${1:-o} was created"; ls -la "${1:-o}"; return 1; }; }
+
+GOOD='Kanwil Banten,Lapas Kelas III Cilegon,lapas,A.01,Ada'
+HEADER='kanwil,unit,jenis,kode,nilai'
+
+# Deterministic bytes: N MiB of pseudo-random data from a fixed seed.
+random_mib() {
+	python3 -c '
+import random, sys
+r = random.Random(20191210)
+for _ in range(int(sys.argv[1])):
+    sys.stdout.buffer.write(r.randbytes(1 << 20))' "$1"
+}
+
+# N valid layout A rows over U units of type lapas, every item answered in
+# turn with a level of its scale, read from the rubric.
+valid_rows() {
+	python3 - "$root/templates/rubric.xml" "$1" "$2" <<'EOF'
+import sys, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+first = {s.get("id"): s.find("level").get("label") for s in root.iter("scale")}
+lapas = next(t for t in root.iter("unit-type") if t.get("id") == "lapas")
+items = [(i.get("code"), first[i.get("scale")]) for i in lapas.iter("item")]
+n, units = int(sys.argv[2]), int(sys.argv[3])
+out = sys.stdout
+out.write("kanwil,unit,kode,nilai\n")
+buf = []
+for i in range(n):
+    code, answer = items[i % len(items)]
+    buf.append(f"Kanwil Banten,Lapas {(i // len(items)) % units},{code},{answer}\n")
+    if len(buf) == 65536:
+        out.write("".join(buf)); buf = []
+out.write("".join(buf))
+EOF
+}
+
+# Rows whose unit names are N distinct words of Cyrillic letters only: every
+# name gives the id "unit", and ids must still come out unique and fast.
+cyrillic_units() {
+	python3 - "$1" <<'EOF'
+import sys
+alpha = "абвгдежзийклмнопрстуфхцчшщъыьэюя"
+out = sys.stdout
+out.write("kanwil,unit,jenis,kode,nilai\n")
+for i in range(int(sys.argv[1])):
+    s, n = "", i
+    while True:
+        s, n = alpha[n % 32] + s, n // 32
+        if n == 0:
+            break
+    out.write(f"K,{s},lapas,A.01,Ada\n")
+EOF
+}
+
+# ---- unit names: paths, markup, control characters --------------------------
+
+case_traversal() {
+	mkdir -p a/b
+	{
+		echo "$HEADER"
+		for n in '../../x' '/etc/x' '..' '...' '.' 'ÄÖÜ' '日本語' '../../../tmp/evil' \
+			 'C:\\Windows\\x' 'Lapas ~/.ssh/id' '-rf'; do
+			echo "Kanwil Banten,\"$n\",lapas,A.01,Ada"
+		done
+	} >a/b/in.csv
+	touch stamp
+	sleep 1
+	cd a/b && p2 build -o o --date 2019-12-10 in.csv
+	want_rc 0 || return 1
+	valid_summary || return 1
+	cd ../..
+	# Only the output folder got new files, every one named by ids only.
+	find . -newer stamp ! -type d ! -path './a/b/o/*' ! -path ./a/b/stdout ! -path ./a/b/err \
+		! -path ./a/b/rss | grep . && { echo "files written outside the output folder"; return 1; }
+	(cd a/b/o && find . ! -type d) | grep -v -E '^\./[a-z0-9./-]+$' &&
+		{ echo "an output name is not made of ids"; return 1; }
+	python3 - a/b/o/summary.xml <<'EOF'
+import re, sys, xml.etree.ElementTree as ET
+ns = {"s": "urn:p2ham:summary:1"}
+ids = [u.get("id") for u in ET.parse(sys.argv[1]).getroot().findall("s:unit", ns)]
+assert len(ids) == 11 and len(set(ids)) == 11, ids
+assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", i) for i in ids), ids
+assert {"x", "etc-x", "unit", "unit-2"} <= set(ids), ids
+EOF
+}
+
+case_markup() {
+	local names=('<b>bold</b> & <i>x</i>' '<span foreground="red">Lapas X</span>' \
+		     ']]><!-- x -->' "Lapas \"q\" 'a' &amp; &lt;" 'Lapas <![CDATA[x]]>' \
+		     'Lapas &#0; &#x1F600; <?pi?>')
+	{
+		echo "$HEADER"
+		for n in "${names[@]}"; do
+			echo "Kanwil <b>&amp;</b>,\"${n//\"/\"\"}\",lapas,A.01,Ada"
+		done
+		echo "Kanwil <b>&amp;</b>,\"<b>bad</b>\",lapas,A.01,<i>Adaa</i>"
+	} >in.csv
+	p2 build -o o --date 2019-12-10 in.csv
+	want_rc 1 || return 1
+	want_err "in.csv:8: error: unknown answer '<i>Adaa</i>' for scale ketersediaan" || return 1
+	valid_summary || return 1
+	python3 - o/summary.xml "${names[@]}" <<'EOF'
+import sys, xml.etree.ElementTree as ET
+ns = {"s": "urn:p2ham:summary:1"}
+root = ET.parse(sys.argv[1]).getroot()
+names = [u.get("name") for u in root.findall("s:unit", ns)]
+assert sorted(names) == sorted(sys.argv[2:]), names
+assert root.find("s:region", ns).get("kanwil") == "Kanwil <b>&amp;</b>"
+assert root.find("s:rejected", ns).text == 'Kanwil <b>&amp;</b>,"<b>bad</b>",lapas,A.01,<i>Adaa</i>'
+EOF
+	[ $? -eq 0 ] || return 1
+	# Once a report is rendered, the names must come out as text, not markup.
+	if [ -f o/report.pdf ] && command -v pdftotext >/dev/null; then
+		pdftotext o/report.pdf - | grep -qF '<b>bold</b> & <i>x</i>' ||
+			{ echo "report.pdf does not show the name as written"; return 1; }
+	fi
+}
+
+case_diag_injection() {
+	printf '%s\n"Xapas\n/etc/passwd:1: error: forged \033[31mred\302\233",A.01,Ada\n' \
+		'unit,kode,nilai' >in.csv
+	p2 check --kanwil K in.csv
+	want_rc 1 || return 1
+	want_err "in.csv:2: error: cannot tell the unit type of 'Xapas\\n/etc/passwd:1: error: forged \\x1B[31mred\\u009B'" || return 1
+	# One line per diagnostic, no raw control character.
+	[ "$(grep -c 'error:' err)" -eq 1 ] || { echo "a diagnostic spans lines"; cat err; return 1; }
+	! LC_ALL=C grep -q $'[\033\r]' err || { echo "raw control characters on stderr"; return 1; }
+}
+
+case_long_reason() {
+	{ echo "$HEADER"; printf 'K,Lapas A,lapas,A.01,'; head -c 60000 /dev/zero | tr '\0' y; echo; } >in.csv
+	p2 build -o o --date 2019-12-10 in.csv
+	want_rc 1 || return 1
+	want_err "in.csv:2: error: unknown answer 'yyyy" || return 1
+	# The reason quotes 100 bytes of the cell, not 60,000.
+	[ "$(wc -c <err)" -lt 1000 ] || { echo "diagnostic of $(wc -c <err) bytes"; return 1; }
+	grep -q 'reason="unknown answer .y\{100\}\.\.\.. for scale' o/summary.xml ||
+		{ echo "reason in summary.xml not cut"; return 1; }
+}
+
+# ---- bytes that are not text -------------------------------------------------
+
+case_nul_row() {
+	printf '%s\n%s\nK,Lapas B,lapas,A.01,A\000da\n%s\n' "$HEADER" "$GOOD" \
+		'K,Lapas C,lapas,A.01,Ada' >in.csv
+	p2 build -o o --date 2019-12-10 in.csv
+	want_rc 1 || return 1
+	want_err "in.csv:3: error: the record contains a NUL byte" || return 1
+	want_err "3 rows read, 2 accepted, 1 rejected" || return 1
+	valid_summary && grep -q '<rejected source="in.csv" line="3"' o/summary.xml
+}
+
+case_nul_header() {
+	printf 'unit,kode\000,nilai\n%s\n' 'Lapas A,A.01,Ada' >in.csv
+	p2 build -o o --date 2019-12-10 --kanwil K in.csv
+	want_rc 2 || return 1
+	want_err "in.csv:1: error: not a p2ham input" && no_output
+}
+
+case_bad_utf8_forced() {
+	printf '%s\n%s\nK,Lapas \377\376,lapas,A.01,Ada\n' "$HEADER" "$GOOD" >in.csv
+	p2 build -o o --date 2019-12-10 --encoding UTF-8 in.csv
+	want_rc 1 || return 1
+	want_err "in.csv:3: error: the record is not valid UTF-8" || return 1
+	valid_summary && grep -q "line=\"3\".*>K,Lapas $(printf '\357\277\275')" o/summary.xml
+}
+
+case_bad_utf8_sniffed() {
+	printf '%s\n%s\nK,Lapas \377\376,lapas,A.01,Ada\n' "$HEADER" "$GOOD" >in.csv
+	p2 build -o o --date 2019-12-10 in.csv
+	want_rc 0 || return 1
+	want_err "in.csv:1: warning: not valid UTF-8; read as Windows-1252" && valid_summary
+}
+
+case_bad_utf8_args() {
+	printf '%s\n%s\n' 'unit,kode,nilai' 'Lapas A,A.01,Ada' >"$(printf 'in-\377.csv')"
+	p2 build -o o --date 2019-12-10 --kanwil "$(printf 'K\360')" in-*.csv
+	want_rc 2 || return 1
+	want_err "p2ham: error: --kanwil is not valid UTF-8" && no_output || return 1
+	# A file name that is not UTF-8 still gives well-formed XML.
+	p2 build -o o --date 2019-12-10 --kanwil K in-*.csv
+	want_rc 0 && valid_summary
+}
+
+case_random_bytes() {
+	local mib=$1
+	random_mib "$mib" >in.bin
+	p2 build -o o --date 2019-12-10 in.bin
+	want_rc 2 || return 1
+	want_err "in.bin:1: error: not a p2ham input" && no_output || return 1
+	report_rss "$mib MiB of random bytes"
+	want_rss_below 64
+}
+
+case_garbage_rows() {
+	local mib=$1
+	{ echo "$HEADER"; random_mib "$mib"; } >in.csv
+	p2 build -o o --date 2019-12-10 in.csv
+	want_rc 2 || return 1
+	want_err "error: more than 100000 rows rejected: reading stops" && no_output || return 1
+	report_rss "a header and $mib MiB of random bytes"
+	want_rss_below 400
+}
+
+# ---- size -------------------------------------------------------------------
+
+case_rows_at_limit() {
+	valid_rows 1000000 400 >in.csv
+	p2 build -q -o o --date 2019-12-10 in.csv
+	want_rc 0 || return 1
+	want_err "1000000 rows read, 1000000 accepted, 0 rejected" && valid_summary || return 1
+	report_rss "1,000,000 valid rows (20 MB)"
+	want_rss_below 300
+}
+
+case_rows_over_limit() {
+	local mib=$1 rows
+	rows=$((mib * 1024 * 1024 / 20))
+	valid_rows "$rows" 400 | head -c $((mib * 1024 * 1024)) >in.csv
+	p2 build -q -o o --date 2019-12-10 in.csv
+	want_rc 2 || return 1
+	want_err "in.csv:1000002: error: more than 1000000 data rows: reading stops" || return 1
+	want_err "1000000 rows read, 1000000 accepted, 0 rejected" && no_output || return 1
+	report_rss "$mib MiB of valid rows"
+	want_rss_below 300
+}
+
+case_long_line() {
+	{ echo "$HEADER"; head -c $((100 << 20)) /dev/zero | tr '\0' x; } >in.csv
+	p2 build -o o --date 2019-12-10 in.csv
+	want_rc 1 || return 1
+	want_err "in.csv:2: error: field longer than 64 KiB" && valid_summary || return 1
+	grep -q '<rejected source="in.csv" line="2" reason="field longer than 64 KiB" truncated="true">' \
+		o/summary.xml || { echo "rejected row not kept"; return 1; }
+	report_rss "a 100 MiB line without a newline"
+	want_rss_below 64
+}
+
+case_long_line_fields() {
+	{ echo "$HEADER"; head -c $((50 << 20)) /dev/zero | tr '\0' ','; } >in.csv
+	p2 build -o o --date 2019-12-10 in.csv
+	want_rc 1 || return 1
+	want_err "in.csv:2: error: record too long" || return 1
+	want_rss_below 64
+}
+
+case_long_line_quote() {
+	{ echo "$HEADER"; echo "$GOOD"; printf '"'; head -c $((100 << 20)) /dev/zero | tr '\0' x;
+	  printf '\n%s\n' 'K,Lapas B,lapas,A.01,Ada'; } >in.csv
+	p2 build -o o --date 2019-12-10 in.csv
+	want_rc 1 || return 1
+	want_err "in.csv:3: error: unterminated quoted field" || return 1
+	want_err "3 rows read, 2 accepted, 1 rejected" || return 1
+	want_rss_below 64
+}
+
+case_long_line_only() {
+	head -c $((100 << 20)) /dev/zero | tr '\0' x >in.csv
+	p2 build -o o --date 2019-12-10 --kanwil K in.csv
+	want_rc 2 || return 1
+	want_err "in.csv:1: error: not a p2ham input" && no_output && want_rss_below 64
+}
+
+case_units_over_limit() {
+	cyrillic_units 1000000 >in.csv
+	p2 build -q -o o --date 2019-12-10 in.csv
+	want_rc 2 || return 1
+	want_err "in.csv:100002: error: more than 100000 units: reading stops" && no_output || return 1
+	report_rss "1,000,000 distinct units"
+	want_rss_below 300
+}
+
+case_units_many() {
+	local n=$1
+	cyrillic_units "$n" >in.csv
+	p2 build -q -o o --date 2019-12-10 in.csv
+	want_rc 0 || return 1
+	want_err "$n rows read, $n accepted, 0 rejected" || return 1
+	[ "$(grep -c '<unit ' o/summary.xml)" -eq "$n" ] || { echo "units missing"; return 1; }
+	grep -q "<unit id=\"unit-$n\"" o/summary.xml || { echo "ids not unique"; return 1; }
+	report_rss "$n distinct units, all with the id 'unit'"
+}
+
+case_unterminated_then_many() {
+	{ echo 'kanwil,unit,kode,nilai'; echo 'K,"unterminated,A.01,Ada'
+	  valid_rows 200000 100 | tail -n +2; } >in.csv
+	p2 build -q -o o --date 2019-12-10 in.csv
+	want_rc 1 || return 1
+	want_err "in.csv:2: error: unterminated quoted field" || return 1
+	want_err "200001 rows read, 200000 accepted, 1 rejected"
+}
+
+# ---- XML inputs ----------------------------------------------------------------
+
+LAUGHS='<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+ <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+ <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+ <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+ <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+ <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+]>'
+XXE='<!DOCTYPE x [ <!ENTITY e SYSTEM "file:///etc/passwd"> ]>'
+XXE_PARAM='<!DOCTYPE x [ <!ENTITY % p SYSTEM "file:///etc/passwd"> %p; ]>'
+XXE_DTD='<!DOCTYPE x SYSTEM "http://127.0.0.1:9/evil.dtd">'
+
+# An XML input with a DOCTYPE: refused before any entity is read or expanded.
+xml_refused() {
+	local opt=$1 root_el=$2 dtd=$3 body=$4
+	printf '<?xml version="1.0"?>\n%s\n<%s>%s</%s>\n' "$dtd" "$root_el" "$body" \
+		"${root_el%% *}" >evil.xml
+	echo "$HEADER" >in.csv && echo "$GOOD" >>in.csv
+	p2 build -o o --date 2019-12-10 "$opt" evil.xml in.csv
+	want_rc 2 || return 1
+	want_err "evil.xml:2: error: DOCTYPE and entity declarations are not allowed" || return 1
+	want_no_err "root:" && no_output && want_rss_below 64
+}
+
+RUBRIC_ROOT='rubric id="r" version="1" title="&lol9;"'
+SUMMARY_ROOT='p2ham-summary xmlns="urn:p2ham:summary:1" version="1"'
+
+case_xml_rubric() {
+	xml_refused -r "$RUBRIC_ROOT" "$LAUGHS" '&lol9;' &&
+	xml_refused -r rubric "$XXE" '&e;' &&
+	xml_refused -r rubric "$XXE_PARAM" '' &&
+	xml_refused -r rubric "$XXE_DTD" ''
+}
+
+case_xml_previous() {
+	xml_refused --previous "$SUMMARY_ROOT" "$LAUGHS" '<unit id="x" name="&lol9;" total="1" recommendation="retained"/>' &&
+	xml_refused --previous "$SUMMARY_ROOT" "$XXE" '<unit id="x" name="&e;" total="1" recommendation="retained"/>' &&
+	xml_refused --previous "$SUMMARY_ROOT" "$XXE_PARAM" '' &&
+	xml_refused --previous "$SUMMARY_ROOT" "$XXE_DTD" ''
+}
+
+# The certificate template: only once the binary reads it (a missing one is
+# then fatal).
+template_read() {
+	echo "$HEADER" >probe.csv && echo "$GOOD" >>probe.csv
+	"$P2HAM" build -o probe --date 2019-12-10 -t /nonexistent/certificate.xml probe.csv >/dev/null 2>&1
+	local status=$?
+	rm -rf probe probe.csv
+	[ $status -eq 2 ]
+}
+
+case_xml_template() {
+	xml_refused -t certificate "$LAUGHS" '&lol9;' &&
+	xml_refused -t certificate "$XXE" '&e;' &&
+	xml_refused -t certificate "$XXE_PARAM" '' &&
+	xml_refused -t certificate "$XXE_DTD" ''
+}
+
+case_xinclude() {
+	sed 's|<award |<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="/etc/passwd" parse="text"/><award |' \
+		"$root/templates/rubric.xml" >evil.xml
+	echo "$HEADER" >in.csv && echo "$GOOD" >>in.csv
+	p2 build -o o --date 2019-12-10 -r evil.xml in.csv
+	want_rc 2 || return 1
+	want_err "error: unknown element 'include'" && want_no_err "root:" && no_output
+}
+
+case_xml_deep() {
+	python3 -c '
+import sys
+sys.stdout.write("<rubric id=\"r\" version=\"1\" title=\"t\">" + "<a>" * 100000 + "</a>" * 100000 + "</rubric>")' >deep.xml
+	echo "$HEADER" >in.csv && echo "$GOOD" >>in.csv
+	p2 build -o o --date 2019-12-10 -r deep.xml in.csv
+	want_rc 2 && want_err "deep.xml:1: error: " && no_output
+}
+
+case_rubric_huge_lists() {
+	python3 - "$root/templates/rubric.xml" <<'EOF'
+import re, sys
+src = open(sys.argv[1]).read()
+aliases = ";".join(f"a{i}" for i in range(300000))
+src = src.replace('aliases="ya;tersedia;sudah"', 'aliases="ya;tersedia;sudah;' + aliases + '"', 1)
+decl = "".join(f'<principle id="p{i}" label="P{i}"/>' for i in range(50000))
+src = src.replace('<aspect id="A"', decl + '<aspect id="A"', 1)
+src = re.sub(r'(<item code="A.01"[^>]*principles=")',
+             lambda m: m.group(1) + " ".join(f"p{i}" for i in range(50000)) + " ", src, count=1)
+grades = "".join(f'<grade min="{i / 2000:.4f}" label="G{i}"/>' for i in range(1, 100000))
+src = src.replace('<grade min="0" label="Kurang"/>', '<grade min="0" label="Kurang"/>' + grades, 1)
+open("big.xml", "w").write(src)
+EOF
+	{ echo "$HEADER"; for i in $(seq 1 5); do echo "K,Lapas $i,lapas,A.01,a299999"; done; } >in.csv
+	p2 build -q -o o --date 2019-12-10 -r big.xml in.csv
+	want_rc 0 && want_err "5 rows read, 5 accepted, 0 rejected"
+}
+
+# ---- files that cannot be read, folders that cannot be written ----------------
+
+as_nobody() {
+	setpriv --reuid=65534 --regid=65534 --clear-groups "$@"
+}
+
+case_unreadable() {
+	echo "$HEADER" >in.csv && echo "$GOOD" >>in.csv
+	mkdir adir && mkfifo fifo
+	p2 build -o o --date 2019-12-10 adir
+	want_rc 2 && want_err "adir: error: cannot read: Is a directory" && no_output || return 1
+	p2 build -o o --date 2019-12-10 fifo
+	want_rc 2 && want_err "fifo: error: cannot read: not a regular file" && no_output || return 1
+	p2 build -o o --date 2019-12-10 /dev/zero
+	want_rc 2 && want_err "/dev/zero: error: cannot read: not a regular file" && no_output || return 1
+	p2 build -o o --date 2019-12-10 in.csv nothere.csv
+	want_rc 2 && want_err "nothere.csv: error: cannot open: No such file or directory" &&
+		no_output || return 1
+	p2 build -o o --date 2019-12-10 --previous fifo in.csv
+	want_rc 2 && want_err "fifo: error: cannot read: not a regular file" && no_output || return 1
+	p2 build -o o --date 2019-12-10 -r /dev/zero in.csv
+	want_rc 2 && want_err "/dev/zero: error: cannot read: not a regular file" && no_output || return 1
+	if [ "$(id -u)" -ne 0 ]; then
+		chmod 000 in.csv
+		p2 build -o o --date 2019-12-10 in.csv
+		chmod 644 in.csv
+	elif command -v setpriv >/dev/null; then
+		chmod 755 . && chmod 000 in.csv
+		rc=$(as_nobody "$P2HAM" build -o "$PWD/o" --date 2019-12-10 "$PWD/in.csv" 2>err; echo $?)
+		chmod 644 in.csv
+	else
+		return 0
+	fi
+	want_rc 2 && want_err "in.csv: error: cannot open: Permission denied" && no_output
+}
+
+case_unwritable() {
+	echo "$HEADER" >in.csv && echo "$GOOD" >>in.csv
+	p2 build -o /dev/null/out --date 2019-12-10 in.csv
+	want_rc 2 && want_err "error: cannot create folder: Not a directory" || return 1
+	mkdir -p ro/out && echo "earlier output" >ro/out/summary.xml
+	chmod 555 ro/out
+	if [ "$(id -u)" -ne 0 ]; then
+		p2 build -o ro/out --date 2019-12-10 in.csv
+	elif command -v setpriv >/dev/null; then
+		chmod 755 . && chmod 644 in.csv
+		rc=$(as_nobody "$P2HAM" build -o "$PWD/ro/out" --date 2019-12-10 "$PWD/in.csv" \
+			2>err; echo $?)
+	else
+		return 0
+	fi
+	want_rc 2 && want_err "ro/out/summary.xml: error: cannot create: Permission denied" || return 1
+	[ "$(cat ro/out/summary.xml)" = "earlier output" ] || { echo "earlier output changed"; return 1; }
+	[ "$(ls -A ro/out)" = summary.xml ] || { echo "something was left in ro/out"; ls -A ro/out; }
+}
+
+case_disk_full() {
+	valid_rows 200000 8000 >in.csv
+	mkdir o && echo "earlier output" >o/summary.xml
+	# A file-size limit of 1 MiB: the summary (many MB) cannot be written.
+	rc=$( (ulimit -f 1024; exec "$P2HAM" build -q -o o --date 2019-12-10 in.csv 2>err); echo $?)
+	want_rc 2 || return 1
+	want_err "o/summary.xml: error: cannot write: File too large" || return 1
+	[ "$(cat o/summary.xml)" = "earlier output" ] || { echo "earlier output changed"; return 1; }
+	[ "$(ls -A o)" = summary.xml ] || { echo "temporary files left behind"; ls -A o; return 1; }
+}
+
+case_sigkill() {
+	valid_rows 300000 12000 >in.csv
+	mkdir o && echo "earlier output" >o/summary.xml
+	"$P2HAM" build -q -o o --date 2019-12-10 in.csv 2>err &
+	local pid=$! i
+	# Kill it once the temporary summary has some content: mid-write.
+	for i in $(seq 1 600); do
+		if [ -n "$(find o -name '.summary.xml.tmp-*' -size +64k 2>/dev/null)" ]; then
+			break
+		fi
+		sleep 0.05
+	done
+	kill -KILL "$pid" 2>/dev/null
+	wait "$pid"
+	rc=$?
+	[ "$rc" -eq 137 ] || { echo "run was not killed mid-write (exit $rc)"; return 1; }
+	[ "$(cat o/summary.xml)" = "earlier output" ] || { echo "earlier output changed"; return 1; }
+	# Anything else is a temporary file, never a final name.
+	ls -A o | grep -v -e '^summary\.xml$' -e '^\.summary\.xml\.tmp-' &&
+		{ echo "unexpected files"; return 1; }
+	# The next run writes a whole summary.
+	p2 build -q -o o --date 2019-12-10 in.csv
+	want_rc 0 && valid_summary
+}
+
+# ---- the cases ---------------------------------------------------------------
+
+t "unit names: path traversal, dots, only non-ASCII" case_traversal
+t "unit names: Pango markup and XML injection" case_markup
+t "unit names: line breaks and terminal escapes in diagnostics" case_diag_injection
+t "a 60 KB answer: reasons quote 100 bytes" case_long_reason
+t "NUL byte in a row" case_nul_row
+t "NUL byte in the header" case_nul_header
+t "invalid UTF-8 with --encoding UTF-8" case_bad_utf8_forced
+t "invalid UTF-8 sniffed: read as Windows-1252" case_bad_utf8_sniffed
+t "--kanwil and file names that are not UTF-8" case_bad_utf8_args
+t "64 MiB of random bytes" case_random_bytes 64
+t "a header and 64 MiB of random bytes" case_garbage_rows 64
+t "1,000,000 valid rows" case_rows_at_limit
+t "64 MiB of valid rows" case_rows_over_limit 64
+t "a 100 MiB line with no newline" case_long_line
+t "a 50 MiB line of delimiters" case_long_line_fields
+t "a 100 MiB unterminated quote" case_long_line_quote
+t "a file that is one 100 MiB line" case_long_line_only
+t "10^6 distinct units" case_units_over_limit
+t "20,000 units with one id" case_units_many 20000
+t "an unterminated quote, then 200,000 rows" case_unterminated_then_many
+t "rubric: billion laughs and external entities" case_xml_rubric
+t "--previous: billion laughs and external entities" case_xml_previous
+if template_read; then
+	t "--template: billion laughs and external entities" case_xml_template
+else
+	skip "--template: billion laughs and external entities" "this binary does not read the template"
+fi
+t "rubric: XInclude of /etc/passwd" case_xinclude
+t "rubric: 100,000 nested elements" case_xml_deep
+t "rubric: 300,000 aliases, 50,000 principles, 100,000 grades" case_rubric_huge_lists
+t "unreadable inputs" case_unreadable
+t "output folder not writable" case_unwritable
+t "disk full while writing (ulimit -f)" case_disk_full
+t "SIGKILL while writing" case_sigkill
+if [ "$BIG" = 1 ]; then
+	t "1 GiB of random bytes" case_random_bytes 1024
+	t "a header and 1 GiB of random bytes" case_garbage_rows 1024
+	t "1 GiB of valid rows" case_rows_over_limit 1024
+	t "100,000 units with one id" case_units_many 100000
+fi
+
+if [ "$skip" -gt 0 ]; then
+	echo "hostile: $pass passed, $fail failed, $skip skipped"
+else
+	echo "hostile: $pass passed, $fail failed"
+fi
+[ "$fail" -eq 0 ]
