@@ -90,8 +90,8 @@ check: deps
 # The samples job under valgrind: no invalid access, no definite leak.
 valgrind: $(BIN)
 	@rm -rf $(BUILD)/valgrind-out
-	valgrind -q --leak-check=full --errors-for-leak-kinds=definite \
-	  --error-exitcode=99 ./$(BIN) build -q -o $(BUILD)/valgrind-out \
+	valgrind -q --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite \
+	  --suppressions=tests/valgrind.supp --error-exitcode=99 ./$(BIN) build -q -o $(BUILD)/valgrind-out \
 	  --date 2019-12-10 samples/*.csv; test $$? -le 1
 	@echo "valgrind: 1 passed, 0 failed"
 
@@ -102,6 +102,8 @@ unit: $(UNIT_BIN)
 
 e2e: $(BIN)
 	P2HAM=$(CURDIR)/$(BIN) tests/e2e/run.sh
+	P2HAM=$(CURDIR)/$(BIN) tests/e2e/certificates.sh
+	$(if $(wildcard tests/e2e/report.sh),P2HAM=$(CURDIR)/$(BIN) tests/e2e/report.sh)
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/templates

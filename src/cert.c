@@ -19,29 +19,27 @@ struct cert_values {
 	enum tpl_when when;
 };
 
+static int awarded(const struct scored_unit *u)
+{
+	return u->recommendation == REC_RECOMMENDED || u->recommendation == REC_RETAINED;
+}
+
 GPtrArray *cert_units(const struct model *m)
 {
 	GPtrArray *out = g_ptr_array_new();
 
-	for (guint i = 0; i < m->units->len; i++) {
-		struct scored_unit *u = m->units->pdata[i];
-
-		if (u->recommendation == REC_RECOMMENDED || u->recommendation == REC_RETAINED)
-			g_ptr_array_add(out, u);
-	}
+	for (guint i = 0; i < m->units->len; i++)
+		if (awarded(m->units->pdata[i]))
+			g_ptr_array_add(out, m->units->pdata[i]);
 	return out;
 }
 
 /* The k-th awarded unit, or NULL. */
 static const struct scored_unit *awarded_unit(const struct model *m, unsigned k)
 {
-	for (guint i = 0; i < m->units->len; i++) {
-		const struct scored_unit *u = m->units->pdata[i];
-
-		if ((u->recommendation == REC_RECOMMENDED ||
-		     u->recommendation == REC_RETAINED) && k-- == 0)
-			return u;
-	}
+	for (guint i = 0; i < m->units->len; i++)
+		if (awarded(m->units->pdata[i]) && k-- == 0)
+			return m->units->pdata[i];
 	return NULL;
 }
 
@@ -183,7 +181,8 @@ static cairo_pattern_t *band_tile(const struct tpl_element *e)
 		for (int i = 0; i < 6; i++) {
 			double x = -wave + i * wave / 2, s = (i + phase) % 2 ? a : -a;
 
-			cairo_curve_to(cr, x + wave / 6, m + s, x + wave / 3, m + s, x + wave / 2, m);
+			cairo_curve_to(cr, x + wave / 6, m + s, x + wave / 3, m + s,
+				       x + wave / 2, m);
 		}
 	}
 	cairo_stroke(cr);
@@ -263,8 +262,8 @@ static void draw_corners(cairo_t *cr, const struct tpl_element *e)
 	cairo_set_line_width(cr, e->line_width);
 	cairo_stroke(cr);
 	for (int i = 0; i < 4; i++)
-		diamond_path(cr, cx[i] + sx[i] * s * 0.3, cy[i] + sy[i] * s * 0.3, s * 0.17,
-			     s * 0.17);
+		diamond_path(cr, cx[i] + sx[i] * s * 0.3, cy[i] + sy[i] * s * 0.3,
+			     s * 0.17, s * 0.17);
 	cairo_fill(cr);
 	cairo_restore(cr);
 }
@@ -324,8 +323,8 @@ static void draw_seal(cairo_t *cr, const struct tpl_element *e)
 		double a = i * G_PI / 6;
 
 		cairo_new_sub_path(cr);
-		cairo_arc(cr, cx + r * 0.33 * cos(a), cy + r * 0.33 * sin(a), r * 0.33, 0,
-			  2 * G_PI);
+		cairo_arc(cr, cx + r * 0.33 * cos(a), cy + r * 0.33 * sin(a), r * 0.33,
+			  0, 2 * G_PI);
 	}
 	cairo_stroke(cr);
 	cairo_new_sub_path(cr);
@@ -345,11 +344,13 @@ static void draw_image(cairo_t *cr, const struct tpl_element *e)
 	 * per-surface state (snapshots, ids), and the template is shared
 	 * between threads. The pixels themselves are only read. */
 	cairo_surface_t *img = cairo_image_surface_create_for_data(
-		cairo_image_surface_get_data(shared), cairo_image_surface_get_format(shared),
-		iw, ih, cairo_image_surface_get_stride(shared));
+		cairo_image_surface_get_data(shared),
+		cairo_image_surface_get_format(shared), iw, ih,
+		cairo_image_surface_get_stride(shared));
 
 	cairo_save(cr);
-	cairo_translate(cr, e->x + (e->w - iw * scale) / 2, e->y + (e->h - ih * scale) / 2);
+	cairo_translate(cr, e->x + (e->w - iw * scale) / 2,
+			e->y + (e->h - ih * scale) / 2);
 	cairo_scale(cr, scale, scale);
 	cairo_set_source_surface(cr, img, 0, 0);
 	cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
@@ -372,7 +373,8 @@ static void underline_layout(cairo_t *cr, PangoLayout *layout, double x, double 
 		pango_layout_iter_get_line_extents(it, NULL, &logical);
 		if (logical.width <= 0)
 			continue;
-		cairo_move_to(cr, x + (double)logical.x / PANGO_SCALE, y + base + size * 0.16);
+		cairo_move_to(cr, x + (double)logical.x / PANGO_SCALE,
+			      y + base + size * 0.16);
 		cairo_rel_line_to(cr, (double)logical.width / PANGO_SCALE, 0);
 	} while (pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
@@ -438,7 +440,8 @@ static int draw_qr(cairo_t *cr, const struct tpl_element *e, const struct cert_v
 		   struct diag *d, const char *what)
 {
 	char *content = placeholder_expand(&e->text, cv->v);
-	QRcode *qr = QRcode_encodeString(content, 0, (QRecLevel)e->qr_level, QR_MODE_8, 1);
+	QRcode *qr = QRcode_encodeString(content, 0, (QRecLevel)e->qr_level,
+					 QR_MODE_8, 1);
 	cairo_surface_t *mask;
 	cairo_pattern_t *pat;
 	unsigned char *data;
@@ -492,40 +495,12 @@ static int draw_qr(cairo_t *cr, const struct tpl_element *e, const struct cert_v
 	return 0;
 }
 
-/* The area an element may paint, for the layer test: rings for the
- * border, boxes for the rest. */
-static int element_touches(const struct tpl_element *e, double x, double y, double w,
-			   double h)
+static int is_border(const struct tpl_element *e)
 {
-	double t, ox, oy, ow, oh;
-
-	switch (e->kind) {
-	case TPL_FRAME:
-	case TPL_BAND:
-	case TPL_CORNERS:
-		t = e->line_width + (e->kind == TPL_FRAME && e->corner == TPL_CORNER_SQUARE ?
-				     0 : e->size);
-		ox = e->x - t, oy = e->y - t, ow = e->w + 2 * t, oh = e->h + 2 * t;
-		if (x >= ox + ow || y >= oy + oh || x + w <= ox || y + h <= oy)
-			return 0;
-		/* Wholly inside the ring's hole: untouched. */
-		return !(x >= e->x + t && y >= e->y + t && x + w <= e->x + e->w - t &&
-			 y + h <= e->y + e->h - t);
-	case TPL_SEAL:
-		ox = e->x - e->w, oy = e->y - e->w, ow = oh = 2 * e->w;
-		break;
-	case TPL_RULE:
-		ox = e->x, oy = e->y - 4 - 3 * e->line_width, ow = e->w;
-		oh = 8 + 6 * e->line_width;
-		break;
-	default:
-		ox = e->x, oy = e->y, ow = e->w, oh = e->h;
-		break;
-	}
-	return x < ox + ow && ox < x + w && y < oy + oh && oy < y + h;
+	return e->kind == TPL_FRAME || e->kind == TPL_BAND || e->kind == TPL_CORNERS;
 }
 
-/* The box a non-border element paints in, for element_touches(). */
+/* The box a non-border element paints in: a rule's holds its diamond. */
 static void element_box(const struct tpl_element *e, double *x, double *y, double *w,
 			double *h)
 {
@@ -543,9 +518,26 @@ static void element_box(const struct tpl_element *e, double *x, double *y, doubl
 	}
 }
 
-static int is_border(const struct tpl_element *e)
+/* Whether `e` may paint in the box (x, y, w, h): for the border, a ring
+ * around its rectangle; for the rest, element_box(). */
+static int element_touches(const struct tpl_element *e, double x, double y, double w,
+			   double h)
 {
-	return e->kind == TPL_FRAME || e->kind == TPL_BAND || e->kind == TPL_CORNERS;
+	double ox, oy, ow, oh, t;
+
+	if (!is_border(e)) {
+		element_box(e, &ox, &oy, &ow, &oh);
+		return x < ox + ow && ox < x + w && y < oy + oh && oy < y + h;
+	}
+	t = e->line_width;
+	if (e->kind != TPL_FRAME || e->corner != TPL_CORNER_SQUARE)
+		t += e->size;
+	if (x >= e->x + e->w + t || y >= e->y + e->h + t || x + w <= e->x - t ||
+	    y + h <= e->y - t)
+		return 0;
+	/* Wholly inside the ring's hole: untouched. */
+	return !(x >= e->x + t && y >= e->y + t && x + w <= e->x + e->w - t &&
+		 y + h <= e->y + e->h - t);
 }
 
 /*

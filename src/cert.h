@@ -1,4 +1,4 @@
-/* cert.h — the award certificates (SPEC 6): one PDF per awarded unit, and all in one. */
+/* cert.h — the award certificates (SPEC 6): a PDF per awarded unit, and all in one. */
 #ifndef P2HAM_CERT_H
 #define P2HAM_CERT_H
 

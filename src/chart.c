@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "draw.h"
+#include "plain.h"
 #include "svg.h"
 #include "text.h"
 
@@ -96,6 +97,30 @@ static int visible(cairo_t *cr, double y0, double y1)
 	return y1 >= cy0 && y0 <= cy1;
 }
 
+/*
+ * Text in the box (x, y, w, h), centred vertically: through the plain text
+ * path when it fits the box at its size (a report draws thousands of chart
+ * labels), else draw_text_vcenter(), which shrinks it until it fits. w <= 0:
+ * one line, no width limit.
+ */
+static void text_in(cairo_t *cr, const char *text, double x, double y, double w, double h,
+		    const struct draw_style *st)
+{
+	double th = plain_height(cr, text, w, st);
+
+	if (th <= h + 0.01)
+		plain_draw(cr, text, x, y + (h - th) / 2, w, st);
+	else
+		draw_text_vcenter(cr, text, x, y, w, h, st);
+}
+
+/* The same, top-aligned and without a height limit. */
+static void text_at(cairo_t *cr, const char *text, double x, double y, double w,
+		    const struct draw_style *st)
+{
+	plain_draw(cr, text, x, y, w, st);
+}
+
 static void title(cairo_t *cr, const char *text, double x, double y, double w)
 {
 	draw_text(cr, text, x, y, w, TITLE_H - 3, &st_title, NULL);
@@ -145,7 +170,7 @@ static void legend(cairo_t *cr, const struct key *keys, unsigned n, double x, do
 		} else {
 			draw_line(cr, cx + 4, mid - 4, cx + 4, mid + 4, 1.4, keys[i].color);
 		}
-		draw_text_vcenter(cr, keys[i].text, cx + 11, y, 0, LEGEND_H, &st_legend);
+		text_in(cr, keys[i].text, cx + 11, y, 0, LEGEND_H, &st_legend);
 		cx += 11 + tw[i] + 10;
 	}
 }
@@ -186,9 +211,9 @@ static void bar_axis(cairo_t *cr, const char *caption, double x0, double x1, dou
 		double px = x0 + (x1 - x0) * v / 100.0;
 
 		g_snprintf(tick, sizeof tick, "%d", v);
-		draw_text(cr, tick, px - 12, y + 2, 24, 0, &st_tick, NULL);
+		text_at(cr, tick, px - 12, y + 2, 24, &st_tick);
 	}
-	draw_text(cr, caption, x0, y + 11, x1 - x0, 0, &st_tick, NULL);
+	text_at(cr, caption, x0, y + 11, x1 - x0, &st_tick);
 }
 
 static void bar_row(cairo_t *cr, const struct bar *b, double lx, double lw, double x0,
@@ -200,7 +225,7 @@ static void bar_row(cairo_t *cr, const struct bar *b, double lx, double lw, doub
 	struct draw_style value = sized(&st_value, CHART_PT(clampd(pitch * 0.55, 4.5, 7)));
 	char num[32];
 
-	draw_text_vcenter(cr, b->label, lx, ry, lw, pitch, &label);
+	text_in(cr, b->label, lx, ry, lw, pitch, &label);
 	if (px > x0)
 		draw_fill_rect(cr, x0, by, px - x0, t, b->fill);
 	if (!isnan(b->mark)) {
@@ -210,7 +235,7 @@ static void bar_row(cairo_t *cr, const struct bar *b, double lx, double lw, doub
 		end = fmax(end, mx + 0.7);
 	}
 	fmt2(num, b->value);
-	draw_text_vcenter(cr, num, end + 2.5, ry, 0, pitch, &value);
+	text_in(cr, num, end + 2.5, ry, 0, pitch, &value);
 }
 
 /* A horizontal bar chart of values 0..100 filling x, y, w, h. */
@@ -224,11 +249,19 @@ static void bars_draw(cairo_t *cr, const struct bars *b, double x, double y, dou
 	title(cr, b->title, x, y, w);
 	if (b->nkeys)
 		legend(cr, b->keys, b->nkeys, x0, y + TITLE_H, x + w - x0, x0 - x);
-	for (int v = 0; v <= 100; v += 20) {
+	cairo_save(cr);
+	cairo_new_path(cr);
+	for (int v = 20; v <= 100; v += 20) {
 		double px = x0 + (x1 - x0) * v / 100.0;
 
-		draw_line(cr, px, py0 - 2, px, py1, v ? 0.4 : 0.8, v ? c_rule : c_muted);
+		cairo_move_to(cr, px, py0 - 2);
+		cairo_line_to(cr, px, py1);
 	}
+	draw_set_rgb(cr, c_rule);
+	cairo_set_line_width(cr, 0.4);
+	cairo_stroke(cr);
+	cairo_restore(cr);
+	draw_line(cr, x0, py0 - 2, x0, py1, 0.8, c_muted);
 	for (unsigned i = 0; i < b->n; i++) {
 		double ry = py0 + i * pitch;
 
@@ -422,8 +455,8 @@ static const struct draw_style st_radar = {
 /* The box hangs off the axis' end on the side away from the centre. */
 static void radar_place(cairo_t *cr, struct radar_label *l, double ax, double ay, double bw)
 {
-	l->lh = fmin(draw_text_height(cr, l->text, bw, &st_radar), RADAR_LABEL_H);
-	l->h = l->lh + 7.5;
+	l->lh = fmin(plain_height(cr, l->text, bw, &st_radar), RADAR_LABEL_H);
+	l->h = l->lh + plain_height(cr, "0", bw, &st_radar);
 	l->x = l->c > 0.25 ? ax : l->c < -0.25 ? ax - bw : ax - bw / 2;
 	l->y = l->s < -0.25 ? ay - l->h : l->s > 0.25 ? ay : ay - l->h / 2;
 }
@@ -464,21 +497,24 @@ static void radar_unclash(struct radar_label *labels, unsigned n, int side, doub
 
 static void radar_label_draw(cairo_t *cr, const struct radar_label *l, double bw)
 {
-	struct draw_style st = st_radar, vs = st_value;
-	char num[32];
+	struct draw_style st = st_radar;
+	char num[32], *text;
 
-	st.align = vs.align = l->c > 0.25 ? DRAW_LEFT : l->c < -0.25 ? DRAW_RIGHT : DRAW_CENTER;
-	vs.size = CHART_PT(6.5);
-	vs.no_wrap = 0;
-	draw_text(cr, l->text, l->x, l->y, bw, RADAR_LABEL_H, &st, NULL);
+	st.align = l->c > 0.25 ? DRAW_LEFT : l->c < -0.25 ? DRAW_RIGHT : DRAW_CENTER;
 	fmt2(num, l->value);
-	draw_text(cr, num, l->x, l->y + l->lh, bw, 0, &vs, NULL);
+	/* Label and value in one text: the value on a line of its own. */
+	text = g_strdup_printf("%s\n%s", l->text, num);
+	text_in(cr, text, l->x, l->y, bw, l->h, &st);
+	g_free(text);
 }
 
+/* A polygon through the values, added to the current path (or a new one). */
 static void radar_polygon(cairo_t *cr, const double *v, unsigned n, double cx, double cy,
-			  double rad)
+			  double rad, int fresh)
 {
-	cairo_new_path(cr);
+	if (fresh)
+		cairo_new_path(cr);
+	cairo_new_sub_path(cr);
 	for (unsigned k = 0; k < n; k++) {
 		double a = -G_PI / 2 + 2 * G_PI * k / n, rr = rad * clampd(v[k], 0, 100) / 100;
 
@@ -492,29 +528,38 @@ static void radar_grid(cairo_t *cr, unsigned n, double cx, double cy, double rad
 	double ring[64];
 	char tick[8];
 
+	/* Spokes and inner rings in one path each: a report draws a radar
+	 * per unit, and every operation costs in a PDF. */
+	cairo_save(cr);
+	cairo_new_path(cr);
 	for (unsigned k = 0; k < n; k++) {
 		double a = -G_PI / 2 + 2 * G_PI * k / n;
 
-		draw_line(cr, cx, cy, cx + rad * cos(a), cy + rad * sin(a), 0.4, c_rule);
+		cairo_move_to(cr, cx, cy);
+		cairo_line_to(cr, cx + rad * cos(a), cy + rad * sin(a));
 	}
-	for (int v = 20; v <= 100; v += 20) {
+	for (int v = 20; v < 100; v += 20) {
 		for (unsigned k = 0; k < n; k++)
 			ring[k] = v;
-		cairo_save(cr);
-		radar_polygon(cr, ring, n, cx, cy, rad);
-		draw_set_rgb(cr, v == 100 ? c_muted : c_rule);
-		cairo_set_line_width(cr, v == 100 ? 0.7 : 0.45);
-		cairo_stroke(cr);
-		cairo_restore(cr);
+		radar_polygon(cr, ring, n, cx, cy, rad, 0);
 	}
+	draw_set_rgb(cr, c_rule);
+	cairo_set_line_width(cr, 0.45);
+	cairo_stroke(cr);
+	for (unsigned k = 0; k < n; k++)
+		ring[k] = 100;
+	radar_polygon(cr, ring, n, cx, cy, rad, 1);
+	draw_set_rgb(cr, c_muted);
+	cairo_set_line_width(cr, 0.7);
+	cairo_stroke(cr);
+	cairo_restore(cr);
 	/* The scale runs up the middle of the first sector, clear of the axes
 	 * and of the labels at their ends. */
 	for (int v = 20; v <= 100; v += 20) {
 		double a = -G_PI / 2 + G_PI / n, rr = rad * v / 100;
 
 		g_snprintf(tick, sizeof tick, "%d", v);
-		draw_text_vcenter(cr, tick, cx + rr * cos(a) - 8, cy + rr * sin(a) - 5, 16, 10,
-				  &st_tick);
+		text_in(cr, tick, cx + rr * cos(a) - 8, cy + rr * sin(a) - 5, 16, 10, &st_tick);
 	}
 }
 
@@ -547,7 +592,7 @@ void chart_unit_principles(cairo_t *cr, const struct model *m, const struct scor
 		rad = 12;
 	radar_grid(cr, n, cx, cy, rad);
 	cairo_save(cr);
-	radar_polygon(cr, v, n, cx, cy, rad);
+	radar_polygon(cr, v, n, cx, cy, rad, 1);
 	cairo_set_source_rgba(cr, c_teal.r, c_teal.g, c_teal.b, 0.30);
 	cairo_fill_preserve(cr);
 	draw_set_rgb(cr, c_navy);
@@ -555,13 +600,18 @@ void chart_unit_principles(cairo_t *cr, const struct model *m, const struct scor
 	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
 	cairo_stroke(cr);
 	cairo_restore(cr);
+	cairo_new_path(cr);
 	for (unsigned k = 0; k < n; k++) {
 		double a = -G_PI / 2 + 2 * G_PI * k / n, rr = rad * clampd(v[k], 0, 100) / 100;
 
-		cairo_new_path(cr);
+		cairo_new_sub_path(cr);
 		cairo_arc(cr, cx + rr * cos(a), cy + rr * sin(a), 1.7, 0, 2 * G_PI);
-		draw_set_rgb(cr, c_navy);
-		cairo_fill(cr);
+	}
+	draw_set_rgb(cr, c_navy);
+	cairo_fill(cr);
+	for (unsigned k = 0; k < n; k++) {
+		double a = -G_PI / 2 + 2 * G_PI * k / n;
+
 		labels[k] = (struct radar_label){ pr[k]->label, v[k], cos(a), sin(a), 0, 0, 0, 0 };
 		radar_place(cr, &labels[k], cx + (rad + 4) * labels[k].c,
 			    cy + (rad + 4) * labels[k].s, bw);
@@ -657,14 +707,14 @@ static void heat_cell(const struct heat *hm, double v, double cx, double ry)
 		draw_stroke_rect(hm->cr, cx + 0.6, ry + 0.6, hm->cw - 1.2, hm->pitch - 1.2, 0.3,
 				 c_rule);
 		st.color = c_muted;
-		draw_text_vcenter(hm->cr, "–", cx, ry, hm->cw, hm->pitch, &st);
+		text_in(hm->cr, "–", cx, ry, hm->cw, hm->pitch, &st);
 		return;
 	}
 	draw_fill_rect(hm->cr, cx + 0.4, ry + 0.4, hm->cw - 0.8, hm->pitch - 0.8,
 		       band_color(hm->rb, band));
 	st.color = band_dark(hm->rb, band) ? c_white : c_ink;
 	fmt1(num, v);
-	draw_text_vcenter(hm->cr, num, cx, ry, hm->cw, hm->pitch, &st);
+	text_in(hm->cr, num, cx, ry, hm->cw, hm->pitch, &st);
 }
 
 static void heat_row(const struct heat *hm, const char *name, const double *scores,
@@ -675,7 +725,7 @@ static void heat_row(const struct heat *hm, const char *name, const double *scor
 	st.align = DRAW_LEFT;
 	if (bold)
 		st.font = "Lato Bold";
-	draw_text_vcenter(hm->cr, name, hm->x, ry, hm->nw - 4, hm->pitch, &st);
+	text_in(hm->cr, name, hm->x, ry, hm->nw - 4, hm->pitch, &st);
 	for (unsigned c = 0; c < hm->ncols; c++)
 		heat_cell(hm, scores[hm->cols[c]], hm->x + hm->nw + c * hm->cw, ry);
 }
@@ -694,7 +744,7 @@ static void heat_header(const struct heat *hm, double y)
 		cairo_save(hm->cr);
 		cairo_translate(hm->cr, cx, y + HEAT_HEAD - 3);
 		cairo_rotate(hm->cr, -G_PI / 2);
-		draw_text_vcenter(hm->cr, pr->label, 0, 0, HEAT_HEAD - 6, hm->cw, &st);
+		text_in(hm->cr, pr->label, 0, 0, HEAT_HEAD - 6, hm->cw, &st);
 		cairo_restore(hm->cr);
 	}
 }

@@ -9,6 +9,9 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -54,10 +57,14 @@ struct parser {
 	const char *encoding;
 	int valid_utf8;         /* pass 1 found the whole file valid UTF-8 */
 	unsigned long line;     /* physical line of the next byte */
-	GPtrArray *fields;      /* char *, raw bytes of the record's fields */
+	GString *text;          /* the record's fields, raw bytes, each ended by a NUL */
+	size_t starts[MAX_FIELDS];      /* where each field starts in text */
+	unsigned n_fields;
+	GPtrArray *vec;         /* char *: the fields as lent to the callback */
 	GString *field;
 	GString *raw;
 	int raw_overflow;
+	int saw_nul;            /* the record has a NUL byte (an error) */
 	size_t record_bytes;
 	const char *error;
 	csvin_record_fn fn;
@@ -314,11 +321,35 @@ static char *decode(const struct parser *p, const char *s, size_t len)
 
 /* ---- pass 2: records ------------------------------------------------------- */
 
+/* g_string_append_len() without its checks when there is room: this runs
+ * for every span of every field. Not inlined: inlined, GCC copies with
+ * `rep movsq`, whose start-up costs more than these short spans. */
+__attribute__((noinline))
+static void append(GString *s, const void *data, size_t n)
+{
+	if (s->len + n >= s->allocated_len) {
+		g_string_append_len(s, data, (gssize)n);
+		return;
+	}
+	memcpy(s->str + s->len, data, n);
+	s->len += n;
+	s->str[s->len] = '\0';
+}
+
+/* g_string_truncate(s, 0) without the call, once per field. */
+static inline void clear(GString *s)
+{
+	s->len = 0;
+	s->str[0] = '\0';
+}
+
 static void record_reset(struct parser *p)
 {
-	g_ptr_array_set_size(p->fields, 0);
-	g_string_truncate(p->field, 0);
-	g_string_truncate(p->raw, 0);
+	clear(p->text);
+	p->n_fields = 0;
+	p->saw_nul = 0;
+	clear(p->field);
+	clear(p->raw);
 	p->record_bytes = 0;
 	p->raw_overflow = 0;
 	p->error = NULL;
@@ -335,6 +366,8 @@ static inline void raw_add(struct parser *p, int c)
 
 static inline void field_add(struct parser *p, int c)
 {
+	if (c == 0)
+		p->saw_nul = 1;
 	if (c == 0 && !p->error)
 		p->error = "the record contains a NUL byte";
 	if (p->field->len >= CSVIN_MAX_FIELD) {
@@ -346,7 +379,8 @@ static inline void field_add(struct parser *p, int c)
 }
 
 /* What raw_add() and field_add() do for each of n bytes, a span at a time:
- * the same text, the same caps, and the first error in byte order. */
+ * the same text, the same caps, the same error. The spans hold no NUL byte
+ * (it stops them), so only the field's cap can give one. */
 static void bytes_add(struct parser *p, const unsigned char *s, size_t n)
 {
 	size_t raw_room = p->raw->len < CSVIN_MAX_RAW + 4 ?
@@ -355,40 +389,61 @@ static void bytes_add(struct parser *p, const unsigned char *s, size_t n)
 
 	if (n == 0)
 		return;
-	g_string_append_len(p->raw, (const char *)s, (gssize)MIN(n, raw_room));
+	append(p->raw, s, MIN(n, raw_room));
 	if (n > raw_room)
 		p->raw_overflow = 1;
-	if (!p->error) {
-		const unsigned char *nul = memchr(s, '\0', n);
-		/* At the byte where the field is full, a NUL is seen first. */
-		if (nul && (size_t)(nul - s) <= room)
-			p->error = "the record contains a NUL byte";
-		else if (n > room)
-			p->error = "field longer than 64 KiB";
-	}
-	g_string_append_len(p->field, (const char *)s, (gssize)MIN(n, room));
+	if (!p->error && n > room)
+		p->error = "field longer than 64 KiB";
+	append(p->field, s, MIN(n, room));
 }
 
 /* Bytes from the reader's position on, within its buffer, that are plain
- * text of an unquoted field: neither the delimiter nor a line break. */
+ * text of an unquoted field: not the delimiter, a line break or a NUL (which
+ * field_add() must see). */
 static inline size_t plain_span(const struct parser *p)
 {
 	const unsigned char *b = p->in.buf + p->in.pos, *e = p->in.buf + p->in.len;
 	const unsigned char *q = b;
 	unsigned char d = (unsigned char)p->delim;
 
-	while (q < e && *q != d && *q != '\n' && *q != '\r')
+#ifdef __SSE2__
+	const __m128i vd = _mm_set1_epi8((char)d), vn = _mm_set1_epi8('\n');
+	const __m128i vr = _mm_set1_epi8('\r'), v0 = _mm_setzero_si128();
+
+	for (; e - q >= 16; q += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)q);
+		unsigned m = (unsigned)_mm_movemask_epi8(
+			_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, vd), _mm_cmpeq_epi8(x, vn)),
+				     _mm_or_si128(_mm_cmpeq_epi8(x, vr), _mm_cmpeq_epi8(x, v0))));
+		if (m)
+			return (size_t)(q - b) + (size_t)__builtin_ctz(m);
+	}
+#endif
+	while (q < e && *q != d && *q != '\n' && *q != '\r' && *q)
 		q++;
 	return (size_t)(q - b);
 }
 
-/* Likewise inside quotes: neither a quote nor a line break. */
+/* Likewise inside quotes: not a quote, a line break or a NUL. */
 static inline size_t quoted_span(const struct parser *p)
 {
 	const unsigned char *b = p->in.buf + p->in.pos, *e = p->in.buf + p->in.len;
 	const unsigned char *q = b;
 
-	while (q < e && *q != '"' && *q != '\n' && *q != '\r')
+#ifdef __SSE2__
+	const __m128i vq = _mm_set1_epi8('"'), vn = _mm_set1_epi8('\n');
+	const __m128i vr = _mm_set1_epi8('\r'), v0 = _mm_setzero_si128();
+
+	for (; e - q >= 16; q += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)q);
+		unsigned m = (unsigned)_mm_movemask_epi8(
+			_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, vq), _mm_cmpeq_epi8(x, vn)),
+				     _mm_or_si128(_mm_cmpeq_epi8(x, vr), _mm_cmpeq_epi8(x, v0))));
+		if (m)
+			return (size_t)(q - b) + (size_t)__builtin_ctz(m);
+	}
+#endif
+	while (q < e && *q != '"' && *q != '\n' && *q != '\r' && *q)
 		q++;
 	return (size_t)(q - b);
 }
@@ -405,13 +460,21 @@ static void field_end(struct parser *p, int quoted, size_t quoted_len)
 	       (f->str[end - 1] == ' ' || f->str[end - 1] == '\t'))
 		end--;
 	p->record_bytes += end - start;
-	if (p->fields->len >= MAX_FIELDS || p->record_bytes > MAX_RECORD) {
+	if (p->n_fields >= MAX_FIELDS || p->record_bytes > MAX_RECORD) {
 		if (!p->error)
 			p->error = "record too long";
 	} else {
-		g_ptr_array_add(p->fields, g_strndup(f->str + start, end - start));
+		/* Read up to a NUL byte, like the C string it becomes. */
+		size_t at = p->text->len, len = end - start;
+		const char *nul = p->saw_nul ? memchr(f->str + start, '\0', len) : NULL;
+
+		if (nul)
+			len = (size_t)(nul - (f->str + start));
+		p->starts[p->n_fields++] = at;
+		append(p->text, f->str + start, len);
+		append(p->text, "", 1);
 	}
-	g_string_truncate(f, 0);
+	clear(f);
 }
 
 /* Consume a line break whose first byte `c` was read; count the line. */
@@ -446,15 +509,24 @@ static const char *raw_valid(struct parser *p, int *truncated)
 static int record_emit(struct parser *p, unsigned long line)
 {
 	struct csvin_record rec = { .line = line, .error = p->error };
-	char **fields = g_new0(char *, p->fields->len + 1);
+	guint n_fields = p->n_fields;
+	char **fields;
 	char *raw_utf8 = NULL, *raw = NULL;
 	int blank = 1, rc;
 	/* A record without errors of a valid UTF-8 file holds whole characters
 	 * only (it is cut at ASCII bytes): its fields are lent as they are. */
 	int lend = p->codec == CODEC_UTF8 && p->valid_utf8 && !p->error;
 
-	for (guint i = 0; i < p->fields->len; i++) {
-		const char *f = g_ptr_array_index(p->fields, i);
+	/* Lent fields go in the parser's own vector; decoded ones are owned. */
+	if (lend) {
+		g_ptr_array_set_size(p->vec, n_fields + 1);
+		fields = (char **)p->vec->pdata;
+		fields[n_fields] = NULL;
+	} else {
+		fields = g_new0(char *, n_fields + 1);
+	}
+	for (guint i = 0; i < n_fields; i++) {
+		const char *f = p->text->str + p->starts[i];
 		if (*f)
 			blank = 0;
 		if (lend) {
@@ -471,9 +543,7 @@ static int record_emit(struct parser *p, unsigned long line)
 		}
 	}
 	if (blank && !p->error) {
-		if (lend)
-			g_free(fields);
-		else
+		if (!lend)
 			g_strfreev(fields);
 		return 0;
 	}
@@ -487,14 +557,12 @@ static int record_emit(struct parser *p, unsigned long line)
 		rec.raw = raw;
 	}
 	rec.raw_truncated |= p->raw_overflow;
-	rec.n_fields = p->fields->len;
+	rec.n_fields = n_fields;
 	rec.fields = fields;
 	rc = p->fn(&rec, p->data);
 	g_free(raw);
 	g_free(raw_utf8);
-	if (lend)
-		g_free(fields);
-	else
+	if (!lend)
 		g_strfreev(fields);
 	return rc;
 }
@@ -581,11 +649,18 @@ static int parse_record(struct parser *p)
 		while (c != EOF && c != p->delim && c != '\n' && c != '\r') {
 			size_t n;
 
-			raw_add(p, c);
-			field_add(p, c);
+			/* c was the last byte read and is still in the buffer:
+			 * scan it with the span that follows. */
+			p->in.pos--;
 			n = plain_span(p);
-			bytes_add(p, p->in.buf + p->in.pos, n);
-			p->in.pos += n;
+			if (n == 0) {
+				p->in.pos++;    /* a NUL: field_add() reports it */
+				raw_add(p, c);
+				field_add(p, c);
+			} else {
+				bytes_add(p, p->in.buf + p->in.pos, n);
+				p->in.pos += n;
+			}
 			c = reader_get(&p->in);
 		}
 		field_end(p, quoted, quoted_len);
@@ -694,7 +769,8 @@ int csvin_read(const char *path, const struct csvin_options *opt,
 	p->delim = info->delimiter;
 	p->valid_utf8 = valid == 1;
 	p->line = 1;
-	p->fields = g_ptr_array_new_with_free_func(g_free);
+	p->text = g_string_sized_new(1024);
+	p->vec = g_ptr_array_new();
 	p->field = g_string_sized_new(256);
 	p->raw = g_string_sized_new(CSVIN_MAX_RAW + 8);
 	p->fn = fn;
@@ -707,7 +783,8 @@ int csvin_read(const char *path, const struct csvin_options *opt,
 		diag_error(d, path, 0, "cannot read: %s", g_strerror(errno));
 		rc = -1;
 	}
-	g_ptr_array_free(p->fields, TRUE);
+	g_string_free(p->text, TRUE);
+	g_ptr_array_free(p->vec, TRUE);
 	g_string_free(p->field, TRUE);
 	g_string_free(p->raw, TRUE);
 out:

@@ -34,6 +34,36 @@ static const cairo_user_data_key_t cache_key;
 
 static const char *const shipped_families[] = { DRAW_SANS, DRAW_SERIF, "DejaVu Sans" };
 
+/* The faces of the shipped files, as DRAW_SHIPPED_FACES lists them. */
+static const struct {
+	const char *family;
+	PangoWeight weight;
+	PangoStyle style;
+} shipped_faces[] = {
+	{ DRAW_SANS, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL },
+	{ DRAW_SANS, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL },
+	{ DRAW_SANS, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC },
+	{ DRAW_SERIF, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL },
+	{ DRAW_SERIF, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC },
+	{ "DejaVu Sans", PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL },
+	{ "DejaVu Sans", PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL },
+};
+
+int draw_font_shipped(const char *font)
+{
+	PangoFontDescription *fd = pango_font_description_from_string(font);
+	const char *family = pango_font_description_get_family(fd);
+	int found = 0;
+
+	for (size_t i = 0; family && i < G_N_ELEMENTS(shipped_faces); i++)
+		if (!g_ascii_strcasecmp(family, shipped_faces[i].family) &&
+		    pango_font_description_get_weight(fd) == shipped_faces[i].weight &&
+		    pango_font_description_get_style(fd) == shipped_faces[i].style)
+			found = 1;
+	pango_font_description_free(fd);
+	return found;
+}
+
 /* Whether `family` matches a font of the configuration with that very
  * family name; fontconfig would otherwise quietly give another. */
 static int family_resolves(FcConfig *cfg, const char *family)
@@ -484,8 +514,12 @@ void draw_stroke_rect(cairo_t *cr, double x, double y, double w, double h,
 static cairo_status_t write_stream(void *closure, const unsigned char *data,
 				   unsigned int length)
 {
-	return fwrite(data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS :
-	       CAIRO_STATUS_WRITE_ERROR;
+	/* A failed write (disk full) is not passed on to cairo: cairo 1.16
+	 * then aborts on an assertion in cairo_surface_finish() of a PDF
+	 * surface. The error stays on the stream, where outset_close()
+	 * reports it. */
+	fwrite(data, 1, length, closure);
+	return CAIRO_STATUS_SUCCESS;
 }
 
 cairo_surface_t *draw_pdf_new(FILE *fp, double w, double h,

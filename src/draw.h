@@ -21,6 +21,13 @@
 #define DRAW_SERIF "EB Garamond"        /* certificate title and names */
 /* DejaVu Sans is shipped as the fallback for characters the two lack. */
 
+/* The faces shipped, for messages; draw_font_shipped() tells whether a
+ * Pango font description ("Lato Bold") names one of them. Any other face
+ * would be replaced by another family or synthesised by Cairo. */
+#define DRAW_SHIPPED_FACES "Lato, Lato Bold, Lato Italic, EB Garamond, " \
+	"EB Garamond Italic, DejaVu Sans, DejaVu Sans Bold"
+int draw_font_shipped(const char *font);
+
 /* Returns 0, or -1 after reporting to `d` a missing fonts folder or a
  * family that does not resolve to a shipped file. */
 int draw_init(const char *data_dir, struct diag *d);

@@ -43,6 +43,7 @@ struct memo {
 	char *cell;             /* NULL: nothing kept */
 	const void *ptr;
 	int num;
+	const void *ctx;        /* what else the answer depended on */
 };
 
 /* Whether `m` holds `cell`'s answer. */
@@ -75,6 +76,8 @@ struct ingest {
 	char *meta[N_COLUMNS];  /* layout B metadata values */
 	int stop;               /* too many rejected rows: stop reading */
 	struct memo unit, type, date;   /* last unit, jenis and tanggal cells */
+	struct memo level;              /* last answer, in the scale `ctx` */
+	unsigned next_item;             /* index after the last row's item */
 };
 
 /* Input text quoted in a message is cut to this many bytes: a cell may hold
@@ -314,6 +317,22 @@ struct verdict {
 
 /* Check a data row against the rubric and the units seen so far. Returns the
  * reason it is rejected, or NULL when it is accepted and `v` is filled. */
+/* Rows follow the rubric's order: when the row's code is spelt exactly as
+ * the rubric spells the item after the last row's, that is its item (codes
+ * are unique in a type once folded, so it is the one rubric_find_item()
+ * would find). NULL otherwise. */
+static const struct rubric_item *next_item(const struct ingest *in,
+					   const struct rubric_unit_type *type,
+					   const char *kode)
+{
+	const struct rubric_item *it;
+
+	if (in->next_item >= type->items->len)
+		return NULL;
+	it = g_ptr_array_index(type->items, in->next_item);
+	return strcmp(it->code, kode) == 0 ? it : NULL;
+}
+
 static char *check_row(struct ingest *in, const struct row *row,
 		       struct verdict *v)
 {
@@ -355,11 +374,23 @@ static char *check_row(struct ingest *in, const struct row *row,
 		return g_strdup_printf("unit '%s' belongs to '%s', not '%s'",
 				       show(b1, v->unit->name), show(b2, v->unit->kanwil),
 				       show(b3, v->kanwil));
-	v->item = rubric_find_item(v->type, kode);
+	v->item = next_item(in, v->type, kode);
+	if (!v->item)
+		v->item = rubric_find_item(v->type, kode);
+	if (v->item)
+		in->next_item = v->item->index + 1;
 	if (!v->item)
 		return g_strdup_printf("item code '%s' is not in the rubric for type %s",
 				       show(b1, kode), v->type->id);
-	v->level = rubric_match_level(v->item->scale, answer);
+	if (memo_has(&in->level, answer) && in->level.ctx == v->item->scale) {
+		v->level = in->level.ptr;
+	} else {
+		v->level = rubric_match_level(v->item->scale, answer);
+		if (v->level) {
+			memo_keep(&in->level, answer, v->level, 0);
+			in->level.ctx = v->item->scale;
+		}
+	}
 	if (!v->level)
 		return g_strdup_printf("unknown answer '%s' for scale %s", show(b1, answer),
 				       v->item->scale->id);
@@ -589,6 +620,7 @@ int ingest_file(struct dataset *ds, const char *path,
 	g_free(in.unit.cell);
 	g_free(in.type.cell);
 	g_free(in.date.cell);
+	g_free(in.level.cell);
 	return rc;
 }
 

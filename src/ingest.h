@@ -71,19 +71,21 @@ struct dataset *dataset_new(const struct rubric *rubric);
 void dataset_free(struct dataset *ds);
 
 /*
- * Limits of one dataset (one run), so that no input grows memory without
- * bound (SPEC 7). They are far above real use: the ministry has about 1,500
- * units of some 25 items each. Passing one is fatal: the row after the last
- * data row allowed, the first row of unit number INGEST_MAX_UNITS + 1, or
- * rejected row number INGEST_MAX_REJECTED + 1 stops reading with an error,
- * and ingest_file() returns -1. Memory then stays below roughly 100 bytes
- * per data row, 2.5 KiB per unit (its scored items) and 1.5 KiB per
- * rejected row (raw text capped at 1 KiB, reasons quote at most 100 bytes
- * of a cell), plus the text the accepted rows keep (names, evidence, notes).
+ * Limits of one dataset (one run), so that no input grows memory or run
+ * time without bound (SPEC 7). They are well above real use: the ministry
+ * has about 1,500 units of some 25 items each, and every unit costs a
+ * report section, charts and maybe a certificate. Passing one is fatal: the
+ * row after the last data row allowed, the first row of unit number
+ * INGEST_MAX_UNITS + 1, or rejected row number INGEST_MAX_REJECTED + 1 stops
+ * reading with an error, and ingest_file() returns -1. The dataset then
+ * holds at most about 100 bytes per data row, 2.5 KiB per unit once scored
+ * and 1.5 KiB per rejected row (raw text capped at 1 KiB, reasons quoting
+ * at most 100 bytes of a cell), plus the text that accepted rows keep
+ * (names, evidence, notes), which is never more than the input's size.
  */
 #define INGEST_MAX_ROWS 1000000
-#define INGEST_MAX_UNITS 100000
-#define INGEST_MAX_REJECTED 100000
+#define INGEST_MAX_UNITS 10000
+#define INGEST_MAX_REJECTED 10000
 
 /*
  * Read one CSV file into `ds`. Every data row is accepted or rejected; each

@@ -1,4 +1,4 @@
-/* placeholder.c — texts with {placeholders}, split once and filled in per certificate. */
+/* placeholder.c — texts with {placeholders}: split once, filled in per certificate. */
 #include "placeholder.h"
 
 #include <string.h>
@@ -113,17 +113,20 @@ int placeholder_parse(const char *s, int number, struct ph_text *out, char **err
 		pc.placeholder = lookup(name, number, &pc.width);
 		if (pc.placeholder < 0) {
 			*error = g_strdup_printf("unknown placeholder '{%s}'%s", name,
-						 number ? " (only {seq}, {seq:0N} and {year})" : "");
+						 number ? " (only {seq}, {seq:0N} and "
+						 "{year})" : "");
 		} else {
 			g_array_append_val(pieces, pc);
 			has_seq |= pc.placeholder == PH_SEQ;
-			out->per_unit |= pc.placeholder >= PH_PER_UNIT && pc.placeholder < PH_COUNT;
+			out->per_unit |= pc.placeholder >= PH_PER_UNIT &&
+					 pc.placeholder < PH_COUNT;
 		}
 		g_free(name);
 		p = close + 1;
 	}
 	if (!*error && number && !has_seq)
-		*error = g_strdup("no {seq}: every certificate would get the same number");
+		*error = g_strdup("no {seq}: every certificate would get the same "
+				  "number");
 	if (*error) {
 		placeholder_clear(out);
 		return -1;

@@ -1,4 +1,4 @@
-/* placeholder.h — texts with {placeholders}, split once and filled in per certificate. */
+/* placeholder.h — texts with {placeholders}: split once, filled in per certificate. */
 #ifndef P2HAM_PLACEHOLDER_H
 #define P2HAM_PLACEHOLDER_H
 

@@ -58,10 +58,12 @@ static void cache_free(gpointer p)
 static GPrivate cache_key = G_PRIVATE_INIT(cache_free);
 
 /* The font Pango would use for st, with Pango's line metrics. */
-static struct plain_font *font_of(cairo_t *cr, const struct draw_style *st)
+static struct plain_font *font_of(const struct draw_style *st)
 {
 	GHashTable *cache = g_private_get(&cache_key);
 	struct font_key probe = { st->font, st->size };
+	cairo_surface_t *scratch;
+	cairo_t *scratch_cr;
 	struct plain_font *f;
 	PangoLayout *layout;
 	PangoFont *font;
@@ -77,7 +79,11 @@ static struct plain_font *font_of(cairo_t *cr, const struct draw_style *st)
 	f = g_new0(struct plain_font, 1);
 	f->key = (struct font_key){ g_strdup(st->font), st->size };
 	f->other = g_hash_table_new_full(NULL, NULL, NULL, g_free);
-	layout = draw_layout(cr, "Ag", -1, st);
+	/* Laid out on a scratch surface, not on cr: the font's advances must
+	 * not depend on which surface or transformation asked first. */
+	scratch = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
+	scratch_cr = cairo_create(scratch);
+	layout = draw_layout(scratch_cr, "Ag", -1, st);
 	font = pango_context_load_font(pango_layout_get_context(layout),
 				       pango_layout_get_font_description(layout));
 	f->sf = cairo_scaled_font_reference(pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font)));
@@ -86,6 +92,8 @@ static struct plain_font *font_of(cairo_t *cr, const struct draw_style *st)
 	f->ascent = (double)pango_layout_get_baseline(layout) / PANGO_SCALE;
 	g_object_unref(font);
 	g_object_unref(layout);
+	cairo_destroy(scratch_cr);
+	cairo_surface_destroy(scratch);
 	g_hash_table_add(cache, f);
 	return f;
 }
@@ -224,7 +232,7 @@ double plain_height(cairo_t *cr, const char *text, double w, const struct draw_s
 
 	if (!usable(cr, st))
 		return draw_text_height(cr, text, w, st);
-	f = font_of(cr, st);
+	f = font_of(st);
 	lines = break_lines(f, text, w);
 	if (!lines)
 		return draw_text_height(cr, text, w, st);
@@ -268,7 +276,7 @@ double plain_draw(cairo_t *cr, const char *text, double x, double y, double w,
 
 	if (!usable(cr, st))
 		return draw_text(cr, text, x, y, w, 0, st, NULL);
-	f = font_of(cr, st);
+	f = font_of(st);
 	lines = break_lines(f, text, w);
 	if (!lines)
 		return draw_text(cr, text, x, y, w, 0, st, NULL);

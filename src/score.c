@@ -156,25 +156,50 @@ static const struct observation *pick_answer(const GPtrArray *obs)
 
 /* Distinct non-empty evidence (or notes) of the observations that gave
  * `level`, in input order, joined by "; "; NULL when there is none. */
+static const char *text_of(const struct observation *o, int notes)
+{
+	return notes ? o->note : o->evidence;
+}
+
+/* Whether an observation before the i-th that gave `level` has the text s. */
+static int said_before(const GPtrArray *obs, guint i, const struct rubric_level *level,
+		       int notes, const char *s)
+{
+	for (guint j = 0; j < i; j++) {
+		const struct observation *o = g_ptr_array_index(obs, j);
+		const char *t = text_of(o, notes);
+
+		if (o->level == level && t && strcmp(t, s) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static char *join_distinct(const GPtrArray *obs, const struct rubric_level *level,
 			   int notes)
 {
-	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+	/* An item has one or two observations almost always: looking back is
+	 * cheaper than a hash table, which only a long list needs. */
+	GHashTable *seen = obs->len > 8 ? g_hash_table_new(g_str_hash, g_str_equal) : NULL;
 	GString *out = NULL;
 
 	for (guint i = 0; i < obs->len; i++) {
 		const struct observation *o = g_ptr_array_index(obs, i);
-		const char *s = notes ? o->note : o->evidence;
+		const char *s = text_of(o, notes);
 
-		if (o->level != level || !s || !*s || g_hash_table_contains(seen, s))
+		if (o->level != level || !s || !*s)
 			continue;
-		g_hash_table_add(seen, (gpointer)s);
+		if (seen ? g_hash_table_contains(seen, s) : said_before(obs, i, level, notes, s))
+			continue;
+		if (seen)
+			g_hash_table_add(seen, (gpointer)s);
 		if (out)
 			g_string_append(g_string_append(out, "; "), s);
 		else
 			out = g_string_new(s);
 	}
-	g_hash_table_destroy(seen);
+	if (seen)
+		g_hash_table_destroy(seen);
 	return out ? g_string_free(out, FALSE) : NULL;
 }
 

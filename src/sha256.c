@@ -115,9 +115,13 @@ struct sha256 *sha256_new(void)
 {
 	static const uint32_t init[8] = { 0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
 					  0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19 };
+	/* CPUID is slow under a hypervisor: asked once. 1: no, 2: yes. */
+	static gsize has_sha;
 	struct sha256 *h = g_new0(struct sha256, 1);
 
-	if (cpu_has_sha())
+	if (g_once_init_enter(&has_sha))
+		g_once_init_leave(&has_sha, cpu_has_sha() ? 2 : 1);
+	if (has_sha == 2)
 		memcpy(h->state, init, sizeof(init));
 	else
 		h->glib = g_checksum_new(G_CHECKSUM_SHA256);

@@ -242,6 +242,53 @@ cairo_t *svg_open(double w, double h, struct svg **svgp)
 	return cr;
 }
 
+/*
+ * Cairo names a surface's group "surface" plus a number counted over the
+ * whole process (images likewise), so that the same chart drawn after
+ * other surfaces, or in another thread, would come out different.
+ * Renumber them by order of appearance in the document.
+ */
+static void renumber_ids(GString *doc)
+{
+	static const char *const prefixes[] = { "surface", "image" };
+	GString *out = g_string_sized_new(doc->len);
+	GHashTable *ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	const char *p = doc->str;
+
+	while (*p) {
+		size_t plen = 0;
+
+		for (size_t k = 0; k < G_N_ELEMENTS(prefixes) && !plen; k++)
+			if (!strncmp(p, prefixes[k], strlen(prefixes[k])) &&
+			    g_ascii_isdigit(p[strlen(prefixes[k])]))
+				plen = strlen(prefixes[k]);
+		if (plen) {
+			const char *d = p + plen;
+			char *key;
+			gpointer n;
+
+			while (g_ascii_isdigit(*d))
+				d++;
+			key = g_strndup(p, (gsize)(d - p));
+			n = g_hash_table_lookup(ids, key);
+			if (!n) {
+				n = GUINT_TO_POINTER(g_hash_table_size(ids) + 1);
+				g_hash_table_insert(ids, key, n);
+			} else {
+				g_free(key);
+			}
+			g_string_append_len(out, p, (gssize)plen);
+			g_string_append_printf(out, "%u", GPOINTER_TO_UINT(n));
+			p = d;
+		} else {
+			g_string_append_c(out, *p++);
+		}
+	}
+	g_string_assign(doc, out->str);
+	g_string_free(out, TRUE);
+	g_hash_table_destroy(ids);
+}
+
 int svg_close(struct svg *svg, cairo_t *cr, FILE *fp)
 {
 	const char *end;
@@ -251,6 +298,7 @@ int svg_close(struct svg *svg, cairo_t *cr, FILE *fp)
 	cairo_surface_finish(svg->surface);
 	rc = cairo_surface_status(svg->surface) == CAIRO_STATUS_SUCCESS ? 0 : -1;
 	cairo_surface_destroy(svg->surface);
+	renumber_ids(svg->doc);
 	end = g_strrstr(svg->doc->str, "</svg>");
 	if (rc == 0 && end) {
 		fwrite(svg->doc->str, 1, (size_t)(end - svg->doc->str), fp);

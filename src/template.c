@@ -6,6 +6,7 @@
 #include <qrencode.h>
 #include <stdarg.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <libxml/tree.h>
 
@@ -26,21 +27,8 @@ static const struct {
 	{ "Letter", 612, 792 }, { "Legal", 612, 1008 },
 };
 
-/* The shipped faces: family, weight, style. Anything else would be
- * synthesised by Cairo or replaced by another family. */
-static const struct {
-	const char *family;
-	PangoWeight weight;
-	PangoStyle style;
-} faces[] = {
-	{ DRAW_SANS, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL },
-	{ DRAW_SANS, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL },
-	{ DRAW_SANS, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC },
-	{ DRAW_SERIF, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL },
-	{ DRAW_SERIF, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC },
-	{ "DejaVu Sans", PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL },
-	{ "DejaVu Sans", PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL },
-};
+/* What the QR code holds unless the template says otherwise. */
+#define DEFAULT_QR "P2HAM/{year}/{id}/{code}"
 
 #define MAX_IMAGE_BYTES (16u << 20)
 #define MAX_IMAGE_SIDE 4096
@@ -64,9 +52,22 @@ struct loader {
 	GHashTable *colors;     /* name -> struct draw_rgb * */
 	GHashTable *styles;     /* name -> struct style * */
 	GHashTable *ids;        /* element id -> line, as a pointer */
-	double mx, my;          /* margins */
+	double margin;
 	unsigned seen_issuer, seen_signatory, seen_page;
 };
+
+static __attribute__((format(printf, 3, 4)))
+void fail(struct loader *ld, xmlNodePtr node, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+	xmlattr_fail(&ld->x, node, "%s", msg);
+	g_free(msg);
+}
 
 static void element_free(gpointer p)
 {
@@ -144,7 +145,7 @@ static int color_attr(struct loader *ld, xmlNodePtr node, const char *name,
 	if (!v)
 		return 0;
 	if (parse_color(ld, v, out) < 0) {
-		xmlattr_fail(&ld->x, node, "unknown colour '%s' in attribute '%s' of '%s'", v, name,
+		fail(ld, node, "unknown colour '%s' in attribute '%s' of '%s'", v, name,
 		     NAME(node));
 		*out = dflt;
 		rc = -1;
@@ -158,23 +159,16 @@ static int color_attr(struct loader *ld, xmlNodePtr node, const char *name,
 static char *check_font(struct loader *ld, xmlNodePtr node, const char *font)
 {
 	PangoFontDescription *fd = pango_font_description_from_string(font);
-	const char *family = pango_font_description_get_family(fd);
-	int ok = 0;
+	int sized = pango_font_description_get_set_fields(fd) & PANGO_FONT_MASK_SIZE;
 
-	if (pango_font_description_get_set_fields(fd) & PANGO_FONT_MASK_SIZE) {
-		xmlattr_fail(&ld->x, node, "font '%s' must not carry a size; use attribute 'size'", font);
-		pango_font_description_free(fd);
+	pango_font_description_free(fd);
+	if (sized) {
+		fail(ld, node, "font '%s' must not carry a size; use attribute 'size'",
+		     font);
 		return NULL;
 	}
-	for (size_t i = 0; family && i < G_N_ELEMENTS(faces); i++)
-		if (!g_ascii_strcasecmp(family, faces[i].family) &&
-		    pango_font_description_get_weight(fd) == faces[i].weight &&
-		    pango_font_description_get_style(fd) == faces[i].style)
-			ok = 1;
-	pango_font_description_free(fd);
-	if (!ok) {
-		xmlattr_fail(&ld->x, node, "font '%s' is not shipped (Lato, Lato Bold, Lato Italic, "
-		     "EB Garamond, EB Garamond Italic, DejaVu Sans, DejaVu Sans Bold)", font);
+	if (!draw_font_shipped(font)) {
+		fail(ld, node, "font '%s' is not shipped (%s)", font, DRAW_SHIPPED_FACES);
 		return NULL;
 	}
 	return g_strdup(font);
@@ -206,7 +200,7 @@ static int parse_text(struct loader *ld, xmlNodePtr node, const char *what, cons
 
 	if (placeholder_parse(s, number, out, &error) == 0)
 		return 0;
-	xmlattr_fail(&ld->x, node, "%s '%s': %s", what, s, error);
+	fail(ld, node, "%s '%s': %s", what, s, error);
 	g_free(error);
 	return -1;
 }
@@ -240,7 +234,7 @@ static void read_issuer(struct loader *ld, xmlNodePtr node)
 
 	xmlattr_leaf(&ld->x, node, "office kanwil place number");
 	if (ld->seen_issuer++) {
-		xmlattr_fail(&ld->x, node, "duplicate element 'issuer'");
+		fail(ld, node, "duplicate element 'issuer'");
 		return;
 	}
 	t->office = xmlattr_need(&ld->x, node, "office");
@@ -260,7 +254,7 @@ static void read_signatory(struct loader *ld, xmlNodePtr node)
 
 	xmlattr_leaf(&ld->x, node, "title name nip");
 	if (ld->seen_signatory++) {
-		xmlattr_fail(&ld->x, node, "duplicate element 'signatory'");
+		fail(ld, node, "duplicate element 'signatory'");
 		return;
 	}
 	t->sig_title = xmlattr_need(&ld->x, node, "title");
@@ -274,11 +268,11 @@ static void read_page(struct loader *ld, xmlNodePtr node)
 	struct cert_template *t = ld->t;
 	char *size;
 	double w = 0, h = 0, margin;
-	int landscape, gw, gh;
+	int orient, gw, gh;
 
 	xmlattr_leaf(&ld->x, node, "size orientation width height margin background");
 	if (ld->seen_page++) {
-		xmlattr_fail(&ld->x, node, "duplicate element 'page'");
+		fail(ld, node, "duplicate element 'page'");
 		return;
 	}
 	size = xmlattr_opt(node, "size");
@@ -292,34 +286,35 @@ static void read_page(struct loader *ld, xmlNodePtr node)
 			t->width = papers[i].w;
 			t->height = papers[i].h;
 		} else {
-			xmlattr_fail(&ld->x, node, "unknown page size '%s' (A3, A4, A5, F4, Letter, Legal)",
-			     size);
+			fail(ld, node, "unknown page size '%s' (A3, A4, A5, F4, Letter, "
+			     "Legal)", size);
 		}
 		g_free(size);
 	}
 	gw = xmlattr_number(&ld->x, node, "width", 0, 1, 72, 0, &w);
 	gh = xmlattr_number(&ld->x, node, "height", 0, 1, 72, 0, &h);
 	if ((gw > 0) != (gh > 0) && gw >= 0 && gh >= 0)
-		xmlattr_fail(&ld->x, node, "give both 'width' and 'height' of 'page', or neither");
+		fail(ld, node, "give both 'width' and 'height' of 'page', or neither");
 	else if (gw > 0 && gh > 0) {
 		t->width = w;
 		t->height = h;
 	}
 	/* Landscape unless said otherwise; a size given in numbers is kept
 	 * as it is unless an orientation is given too. */
-	landscape = xmlattr_choice(&ld->x, node, "orientation", orientations,
+	orient = xmlattr_choice(&ld->x, node, "orientation", orientations,
 				gw > 0 && gh > 0 ? -2 : 0);
-	if (landscape >= 0 && (landscape == 0) != (t->width > t->height)) {
+	if (orient >= 0 && (orient == 0) != (t->width > t->height)) {
 		double tmp = t->width;
 
 		t->width = t->height;
 		t->height = tmp;
 	}
-	if (xmlattr_number(&ld->x, node, "margin", 0, 1, 0, ld->mx, &margin) > 0) {
+	if (xmlattr_number(&ld->x, node, "margin", 0, 1, 0, ld->margin, &margin) > 0) {
 		if (2 * margin >= fmin(t->width, t->height) - 72)
-			xmlattr_fail(&ld->x, node, "margin %g pt leaves less than 1 in of the page", margin);
+			fail(ld, node, "margin %g pt leaves less than 1 in of the page",
+			     margin);
 		else
-			ld->mx = ld->my = margin;
+			ld->margin = margin;
 	}
 	t->has_background = color_attr(ld, node, "background", draw_hex(0xffffff),
 				       &t->background) > 0;
@@ -335,12 +330,12 @@ static void read_color(struct loader *ld, xmlNodePtr node)
 	value = xmlattr_need(&ld->x, node, "value");
 	if (name && value) {
 		if (name[0] == '#')
-			xmlattr_fail(&ld->x, node, "colour name '%s' must not start with '#'", name);
+			fail(ld, node, "colour name '%s' must not start with '#'", name);
 		else if (g_hash_table_contains(ld->colors, name))
-			xmlattr_fail(&ld->x, node, "duplicate colour '%s'", name);
+			fail(ld, node, "duplicate colour '%s'", name);
 		else if (parse_color(ld, value, &c) < 0)
-			xmlattr_fail(&ld->x, node, "colour '%s' is not #RRGGBB, #RGB or a defined colour: '%s'",
-			     name, value);
+			fail(ld, node, "colour '%s' is not #RRGGBB, #RGB or a defined "
+			     "colour: '%s'", name, value);
 		else
 			g_hash_table_insert(ld->colors, g_strdup(name),
 					    g_memdup2(&c, sizeof c));
@@ -391,8 +386,8 @@ static void read_style_attrs(struct loader *ld, xmlNodePtr node, struct style *s
 		g_free(font);
 	}
 	if (features && !valid_features(features)) {
-		xmlattr_fail(&ld->x, node, "attribute 'features' must be OpenType feature tags such as "
-		     "'lnum' or 'liga=0', separated by commas: '%s'", features);
+		fail(ld, node, "attribute 'features' must be OpenType feature tags "
+		     "such as 'lnum' or 'liga=0', separated by commas: '%s'", features);
 		g_free(features);
 	} else if (features) {
 		g_free(s->features);
@@ -401,9 +396,11 @@ static void read_style_attrs(struct loader *ld, xmlNodePtr node, struct style *s
 	/* Absent attributes keep what the style gave. */
 	if (xmlattr_number(&ld->x, node, "size", 0, 1, 1, s->size, &s->size) > 0)
 		s->has_size = 1;
-	if (xmlattr_number(&ld->x, node, "min-size", 0, 1, 4, s->min_size, &s->min_size) > 0)
+	if (xmlattr_number(&ld->x, node, "min-size", 0, 1, 4, s->min_size,
+			   &s->min_size) > 0)
 		s->has_min_size = 1;
-	if (xmlattr_number(&ld->x, node, "line-spacing", 0, 1, 0, s->spacing, &s->spacing) > 0)
+	if (xmlattr_number(&ld->x, node, "line-spacing", 0, 1, 0, s->spacing,
+			   &s->spacing) > 0)
 		s->has_spacing = 1;
 	if (color_attr(ld, node, "color", s->color, &s->color) > 0)
 		s->has_color = 1;
@@ -429,9 +426,9 @@ static void read_style(struct loader *ld, xmlNodePtr node)
 	xmlattr_leaf(&ld->x, node, "name " STYLE_ATTRS);
 	name = xmlattr_need(&ld->x, node, "name");
 	read_style_attrs(ld, node, s);
-	if (name && g_hash_table_contains(ld->styles, name))
-		xmlattr_fail(&ld->x, node, "duplicate style '%s'", name);
-	if (name && !g_hash_table_contains(ld->styles, name)) {
+	if (name && g_hash_table_contains(ld->styles, name)) {
+		fail(ld, node, "duplicate style '%s'", name);
+	} else if (name) {
 		g_hash_table_insert(ld->styles, name, s);
 		return;
 	}
@@ -466,7 +463,7 @@ static void read_common(struct loader *ld, xmlNodePtr node, struct tpl_element *
 		gpointer line = g_hash_table_lookup(ld->ids, id);
 
 		if (line)
-			xmlattr_fail(&ld->x, node, "duplicate id '%s' (first at line %lu)", id,
+			fail(ld, node, "duplicate id '%s' (first at line %lu)", id,
 			     (unsigned long)GPOINTER_TO_SIZE(line));
 		else
 			g_hash_table_insert(ld->ids, g_strdup(id),
@@ -483,12 +480,12 @@ static void read_common(struct loader *ld, xmlNodePtr node, struct tpl_element *
 /* The margin box: where every box must lie. */
 static double content_w(const struct loader *ld)
 {
-	return ld->t->width - 2 * ld->mx;
+	return ld->t->width - 2 * ld->margin;
 }
 
 static double content_h(const struct loader *ld)
 {
-	return ld->t->height - 2 * ld->my;
+	return ld->t->height - 2 * ld->margin;
 }
 
 /* Read x, y, w, h (w defaulting to the rest of the width when `full`),
@@ -505,10 +502,11 @@ static void read_box(struct loader *ld, xmlNodePtr node, struct tpl_element *e,
 	if (need_h)
 		bad |= xmlattr_number(&ld->x, node, "h", 1, 1, 1, 0, &e->h) < 0;
 	if (!bad && (e->x + e->w > cw + EPS || e->y + e->h > ch + EPS || e->w <= 0))
-		xmlattr_fail(&ld->x, node, "'%s' box (x %g, y %g, w %g, h %g) does not fit inside the "
-		     "margins (%g x %g pt)", NAME(node), e->x, e->y, e->w, e->h, cw, ch);
-	e->x += ld->mx;
-	e->y += ld->my;
+		fail(ld, node, "'%s' box (x %g, y %g, w %g, h %g) does not fit inside "
+		     "the margins (%g x %g pt)", NAME(node), e->x, e->y, e->w, e->h, cw,
+		     ch);
+	e->x += ld->margin;
+	e->y += ld->margin;
 }
 
 static const char *const corners[] = { "square", "notch", "round", NULL };
@@ -521,10 +519,10 @@ static void read_inset(struct loader *ld, xmlNodePtr node, struct tpl_element *e
 
 	xmlattr_number(&ld->x, node, "inset", 0, 1, 0, 0, &inset);
 	if (2 * (inset + extra) >= fmin(content_w(ld), content_h(ld)))
-		xmlattr_fail(&ld->x, node, "'%s' at inset %g does not fit inside the margins", NAME(node),
-		     inset);
-	e->x = ld->mx + inset;
-	e->y = ld->my + inset;
+		fail(ld, node, "'%s' at inset %g does not fit inside the margins",
+		     NAME(node), inset);
+	e->x = ld->margin + inset;
+	e->y = ld->margin + inset;
 	e->w = content_w(ld) - 2 * inset;
 	e->h = content_h(ld) - 2 * inset;
 }
@@ -579,7 +577,7 @@ static void read_border(struct loader *ld, xmlNodePtr node)
 		else if (xmldoc_is(c, "corners"))
 			read_corners(ld, c);
 		else
-			xmlattr_fail(&ld->x, c, "unknown element '%s' in 'border'", NAME(c));
+			fail(ld, c, "unknown element '%s' in 'border'", NAME(c));
 	}
 }
 
@@ -610,10 +608,10 @@ static void read_seal(struct loader *ld, xmlNodePtr node)
 	color_attr(ld, node, "color", draw_hex(0), &e->color);
 	if (!bad && (cx - r < -EPS || cy - r < -EPS || cx + r > content_w(ld) + EPS ||
 		     cy + r > content_h(ld) + EPS))
-		xmlattr_fail(&ld->x, node, "'seal' (cx %g, cy %g, r %g) does not fit inside the margins",
-		     cx, cy, r);
-	e->x = ld->mx + cx;
-	e->y = ld->my + cy;
+		fail(ld, node, "'seal' (cx %g, cy %g, r %g) does not fit inside the "
+		     "margins", cx, cy, r);
+	e->x = ld->margin + cx;
+	e->y = ld->margin + cy;
 	e->w = r;
 }
 
@@ -644,33 +642,38 @@ static cairo_surface_t *load_png(struct loader *ld, xmlNodePtr node, const char 
 				 const char *path)
 {
 	FILE *fp = fopen(path, "rb");
-	unsigned char *bytes;
+	unsigned char *bytes = NULL;
 	cairo_surface_t *img = NULL;
 	guint32 w = 0, h = 0;
-	size_t len;
+	struct stat st;
+	size_t len = 0;
 
-	if (!fp) {
-		xmlattr_fail(&ld->x, node, "cannot read image '%s': %s", src, g_strerror(errno));
-		return NULL;
-	}
-	bytes = g_malloc(MAX_IMAGE_BYTES + 1);
-	len = fread(bytes, 1, MAX_IMAGE_BYTES + 1, fp);
-	if (len >= 24 && !memcmp(bytes + 12, "IHDR", 4)) {
-		w = be32(bytes + 16);
-		h = be32(bytes + 20);
-	}
-	if (ferror(fp))
-		xmlattr_fail(&ld->x, node, "cannot read image '%s': %s", src, g_strerror(errno));
-	else if (len > MAX_IMAGE_BYTES)
-		xmlattr_fail(&ld->x, node, "image '%s' is larger than %u MiB", src,
-			     MAX_IMAGE_BYTES >> 20);
-	else if (w > MAX_IMAGE_SIDE || h > MAX_IMAGE_SIDE)
-		xmlattr_fail(&ld->x, node, "image '%s' is %" G_GUINT32_FORMAT " x %"
+	if (!fp || fstat(fileno(fp), &st) < 0) {
+		fail(ld, node, "cannot read image '%s': %s", src, g_strerror(errno));
+	} else if (!S_ISREG(st.st_mode)) {
+		fail(ld, node, "image '%s' is not a file", src);
+	} else if (st.st_size > MAX_IMAGE_BYTES) {
+		fail(ld, node, "image '%s' is larger than %u MiB", src,
+		     MAX_IMAGE_BYTES >> 20);
+	} else {
+		bytes = g_malloc((size_t)st.st_size + 1);
+		len = fread(bytes, 1, (size_t)st.st_size, fp);
+		if (len >= 24 && !memcmp(bytes + 12, "IHDR", 4)) {
+			w = be32(bytes + 16);
+			h = be32(bytes + 20);
+		}
+		if (ferror(fp))
+			fail(ld, node, "cannot read image '%s': %s", src,
+			     g_strerror(errno));
+		else if (w > MAX_IMAGE_SIDE || h > MAX_IMAGE_SIDE)
+			fail(ld, node, "image '%s' is %" G_GUINT32_FORMAT " x %"
 			     G_GUINT32_FORMAT " pixels; at most %d on a side", src, w, h,
 			     MAX_IMAGE_SIDE);
-	else if (!(img = draw_png_decode(bytes, len)))
-		xmlattr_fail(&ld->x, node, "image '%s' is not a readable PNG file", src);
-	fclose(fp);
+		else if (!(img = draw_png_decode(bytes, len)))
+			fail(ld, node, "image '%s' is not a readable PNG file", src);
+	}
+	if (fp)
+		fclose(fp);
 	g_free(bytes);
 	return img;
 }
@@ -683,11 +686,12 @@ static void read_image(struct loader *ld, xmlNodePtr node)
 	xmlattr_leaf(&ld->x, node, "id when src x y w h opacity");
 	read_common(ld, node, e, 1);
 	read_box(ld, node, e, 0, 1);
-	if (xmlattr_number(&ld->x, node, "opacity", 0, 0, 0, 1, &e->opacity) > 0 && e->opacity > 1)
-		xmlattr_fail(&ld->x, node, "attribute 'opacity' of 'image' must be from 0 to 1");
+	if (xmlattr_number(&ld->x, node, "opacity", 0, 0, 0, 1, &e->opacity) > 0 &&
+	    e->opacity > 1)
+		fail(ld, node, "attribute 'opacity' of 'image' must be from 0 to 1");
 	src = xmlattr_need(&ld->x, node, "src");
 	if (src && !safe_relative(src)) {
-		xmlattr_fail(&ld->x, node, "image '%s' must be a path inside the template's folder "
+		fail(ld, node, "image '%s' must be a path inside the template's folder "
 		     "(relative, without '..')", src);
 	} else if (src) {
 		char *path = g_build_filename(ld->dir, src, NULL);
@@ -711,7 +715,7 @@ static void read_text(struct loader *ld, xmlNodePtr node)
 	if (style_name) {
 		base = g_hash_table_lookup(ld->styles, style_name);
 		if (!base)
-			xmlattr_fail(&ld->x, node, "unknown style '%s'", style_name);
+			fail(ld, node, "unknown style '%s'", style_name);
 		g_free(style_name);
 	}
 	if (base) {
@@ -732,7 +736,7 @@ static void read_text(struct loader *ld, xmlNodePtr node)
 	e->valign = s.valign > 0 ? TPL_MIDDLE : TPL_TOP;
 	e->underline = xmlattr_choice(&ld->x, node, "underline", booleans, 0) == 1;
 	if (e->style.min_size > e->style.size)
-		xmlattr_fail(&ld->x, node, "min-size %g is larger than size %g", e->style.min_size,
+		fail(ld, node, "min-size %g is larger than size %g", e->style.min_size,
 		     e->style.size);
 	read_box(ld, node, e, 1, 1);
 
@@ -740,7 +744,7 @@ static void read_text(struct loader *ld, xmlNodePtr node)
 	text = collapse_space(raw ? raw : "");
 	xmlFree(raw);
 	if (!*text)
-		xmlattr_fail(&ld->x, node, "'text' is empty");
+		fail(ld, node, "'text' is empty");
 	else
 		parse_text(ld, node, "text", text, 0, &e->text);
 	g_free(text);
@@ -763,15 +767,16 @@ static void read_qr(struct loader *ld, xmlNodePtr node)
 	bad |= xmlattr_number(&ld->x, node, "size", 1, 1, 36, 0, &e->w) < 0;
 	e->h = e->w;
 	if (!bad && (x + e->w > content_w(ld) + EPS || y + e->h > content_h(ld) + EPS))
-		xmlattr_fail(&ld->x, node, "'qr' box (x %g, y %g, size %g) does not fit inside the "
+		fail(ld, node, "'qr' box (x %g, y %g, size %g) does not fit inside the "
 		     "margins (%g x %g pt)", x, y, e->w, content_w(ld), content_h(ld));
-	e->x = ld->mx + x;
-	e->y = ld->my + y;
+	e->x = ld->margin + x;
+	e->y = ld->margin + y;
 	color_attr(ld, node, "color", draw_hex(0), &e->color);
 	bg = xmlattr_opt(node, "background");
 	if (bg && strcmp(bg, "none")) {
 		if (parse_color(ld, bg, &e->background) < 0)
-			xmlattr_fail(&ld->x, node, "unknown colour '%s' in attribute 'background' of 'qr'", bg);
+			fail(ld, node, "unknown colour '%s' in attribute 'background' of "
+			     "'qr'", bg);
 		else
 			e->has_background = 1;
 	}
@@ -780,14 +785,15 @@ static void read_qr(struct loader *ld, xmlNodePtr node)
 	e->qr_level = qr_levels[level < 0 ? 1 : level];
 	xmlattr_number(&ld->x, node, "quiet", 0, 0, 0, 4, &quiet);
 	if (quiet > 10 || quiet != floor(quiet))
-		xmlattr_fail(&ld->x, node, "attribute 'quiet' of 'qr' must be a whole number from 0 to 10");
+		fail(ld, node, "attribute 'quiet' of 'qr' must be a whole number from 0 "
+		     "to 10");
 	e->qr_quiet = (unsigned)fmin(10, fmax(0, quiet));
 	content = xmlattr_opt(node, "content");
 	if (content && !*content)
-		xmlattr_fail(&ld->x, node, "attribute 'content' of 'qr' is empty");
+		fail(ld, node, "attribute 'content' of 'qr' is empty");
 	else
-		parse_text(ld, node, "QR content", content ? content : "P2HAM/{year}/{id}/{code}",
-			   0, &e->text);
+		parse_text(ld, node, "QR content", content ? content : DEFAULT_QR, 0,
+			   &e->text);
 	g_free(content);
 }
 
@@ -813,8 +819,8 @@ static void check_overlaps(struct loader *ld)
 		for (guint j = 0; j < i; j++) {
 			const struct tpl_element *b = els->pdata[j];
 
-			if ((b->kind != TPL_TEXT && b->kind != TPL_QR) || !(a->when & b->when) ||
-			    !boxes_overlap(a, b))
+			if ((b->kind != TPL_TEXT && b->kind != TPL_QR) ||
+			    !(a->when & b->when) || !boxes_overlap(a, b))
 				continue;
 			diag_error(ld->x.d, ld->x.path, a->line,
 				   "'%s' box overlaps the '%s' box at line %lu",
@@ -837,26 +843,24 @@ static void read_root(struct loader *ld, xmlNodePtr root)
 
 	xmlattr_known(&ld->x, root, "version");
 	if (version && strcmp(version, "1"))
-		xmlattr_fail(&ld->x, root, "template version '%s' is not supported (1)", version);
+		fail(ld, root, "template version '%s' is not supported (1)", version);
 	g_free(version);
 
 	/* Definitions first, so that colours, styles and the page hold
-	 * wherever they are written. */
+	 * wherever they are written; colours before all that uses them. */
+	for (xmlNodePtr c = root->children; c; c = c->next)
+		if (xmldoc_is(c, "color"))
+			read_color(ld, c);
 	for (xmlNodePtr c = root->children; c; c = c->next) {
 		if (xmldoc_is(c, "page"))
 			read_page(ld, c);
-	}
-	for (xmlNodePtr c = root->children; c; c = c->next) {
-		if (xmldoc_is(c, "issuer"))
+		else if (xmldoc_is(c, "issuer"))
 			read_issuer(ld, c);
 		else if (xmldoc_is(c, "signatory"))
 			read_signatory(ld, c);
-		else if (xmldoc_is(c, "color"))
-			read_color(ld, c);
-	}
-	for (xmlNodePtr c = root->children; c; c = c->next)
-		if (xmldoc_is(c, "style"))
+		else if (xmldoc_is(c, "style"))
 			read_style(ld, c);
+	}
 	for (xmlNodePtr c = root->children; c; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE || is_definition(c))
 			continue;
@@ -873,12 +877,12 @@ static void read_root(struct loader *ld, xmlNodePtr root)
 		else if (xmldoc_is(c, "qr"))
 			read_qr(ld, c);
 		else
-			xmlattr_fail(&ld->x, c, "unknown element '%s'", NAME(c));
+			fail(ld, c, "unknown element '%s'", NAME(c));
 	}
 	if (!ld->seen_issuer)
-		xmlattr_fail(&ld->x, root, "template has no 'issuer' element");
+		fail(ld, root, "template has no 'issuer' element");
 	if (!ld->seen_signatory)
-		xmlattr_fail(&ld->x, root, "template has no 'signatory' element");
+		fail(ld, root, "template has no 'signatory' element");
 	check_overlaps(ld);
 }
 
@@ -903,13 +907,14 @@ struct cert_template *template_load(const char *path, struct diag *d)
 	ld.colors = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	ld.styles = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, style_free);
 	ld.ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	ld.mx = ld.my = 20;
+	ld.margin = 20;
 
 	root = xmlDocGetRootElement(doc);
 	if (xmldoc_is(root, "certificate"))
 		read_root(&ld, root);
 	else
-		xmlattr_fail(&ld.x, root, "root element is '%s', expected 'certificate'", NAME(root));
+		fail(&ld, root, "root element is '%s', expected 'certificate'",
+		     NAME(root));
 
 	g_hash_table_destroy(ld.colors);
 	g_hash_table_destroy(ld.styles);

@@ -1,4 +1,4 @@
-/* template.h — the certificate template: page, border, texts, images, QR code, numbers. */
+/* template.h — the certificate template: page, border, texts, images, QR, numbers. */
 #ifndef P2HAM_TEMPLATE_H
 #define P2HAM_TEMPLATE_H
 

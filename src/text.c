@@ -306,6 +306,25 @@ out:
 
 void text_format_iso_date(char *buf, int ymd)
 {
+	/* By hand for every date of the range: this runs for each observation
+	 * in the outputs, and gives what snprintf() gives. */
+	if (ymd >= 0 && ymd <= 99999999) {
+		int parts[3] = { ymd / 10000, ymd / 100 % 100, ymd % 100 };
+		char *w = buf;
+
+		for (int i = 0; i < 3; i++) {
+			if (i > 0)
+				*w++ = '-';
+			if (i == 0) {
+				*w++ = (char)('0' + parts[0] / 1000);
+				*w++ = (char)('0' + parts[0] / 100 % 10);
+			}
+			*w++ = (char)('0' + parts[i] / 10 % 10);
+			*w++ = (char)('0' + parts[i] % 10);
+		}
+		*w = '\0';
+		return;
+	}
 	snprintf(buf, 16, "%04d-%02d-%02d", (ymd / 10000) % 10000,
 		 (ymd / 100) % 100, ymd % 100);
 }
@@ -351,12 +370,35 @@ void text_format_id_date(char *buf, int ymd)
 	g_free(name);
 }
 
+/* Whether text_xml_safe() would give s back unchanged: valid UTF-8 without
+ * a character that XML forbids. Nearly all text is, and this is every
+ * string of summary.xml, so it is checked before anything is decoded. */
+static int xml_clean(const char *s)
+{
+	int ascii = 1;
+
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+			return 0;
+		/* U+FFFE, U+FFFF: in valid UTF-8, 0xEF only ever starts a character. */
+		if (*p == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))
+			return 0;
+		if (*p >= 0x80)
+			ascii = 0;
+	}
+	return ascii || g_utf8_validate(s, -1, NULL);
+}
+
 char *text_xml_safe(const char *s)
 {
-	GString *out = g_string_sized_new(strlen(s));
-	/* Command-line text (paths, --kanwil) is whatever bytes the shell gave. */
-	char *valid = g_utf8_validate(s, -1, NULL) ? NULL : g_utf8_make_valid(s, -1);
+	GString *out;
+	char *valid;
 
+	if (xml_clean(s))
+		return g_strdup(s);
+	out = g_string_sized_new(strlen(s));
+	/* Command-line text (paths, --kanwil) is whatever bytes the shell gave. */
+	valid = g_utf8_validate(s, -1, NULL) ? NULL : g_utf8_make_valid(s, -1);
 	if (valid)
 		s = valid;
 	for (const char *p = s; *p; p = g_utf8_next_char(p)) {

@@ -1,4 +1,4 @@
-/* xmlattr.c — checked attributes of XML input elements, each problem with file and line. */
+/* xmlattr.c — checked attributes of XML inputs; each problem with file and line. */
 #include "xmlattr.h"
 
 #include <glib.h>
@@ -62,7 +62,8 @@ void xmlattr_leaf(struct xmlattr *x, xmlNodePtr node, const char *known)
 	xmlattr_known(x, node, known);
 	for (xmlNodePtr c = node->children; c; c = c->next)
 		if (c->type == XML_ELEMENT_NODE)
-			xmlattr_fail(x, c, "unknown element '%s' in '%s'", NAME(c), NAME(node));
+			xmlattr_fail(x, c, "unknown element '%s' in '%s'", NAME(c),
+				     NAME(node));
 }
 
 char *xmlattr_opt(xmlNodePtr node, const char *name)
@@ -123,8 +124,8 @@ int xmlattr_number(struct xmlattr *x, xmlNodePtr node, const char *name, int req
 			     NAME(node), length ? "length" : "number", v);
 		rc = -1;
 	} else if (*out < min - 1e-9) {
-		xmlattr_fail(x, node, "attribute '%s' of '%s' must be at least %g: '%s'", name,
-			     NAME(node), min, v);
+		xmlattr_fail(x, node, "attribute '%s' of '%s' must be at least %g: '%s'",
+			     name, NAME(node), min, v);
 		rc = -1;
 	}
 	if (rc < 0)

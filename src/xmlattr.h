@@ -1,4 +1,4 @@
-/* xmlattr.h — checked attributes of XML input elements, each problem with file and line. */
+/* xmlattr.h — checked attributes of XML inputs; each problem with file and line. */
 #ifndef P2HAM_XMLATTR_H
 #define P2HAM_XMLATTR_H
 

@@ -88,6 +88,8 @@ xmlDocPtr xmldoc_read(const char *path, struct diag *d)
 	struct read_state st = { 0, 0 };
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc;
+	xmlGenericErrorFunc saved;
+	void *saved_ctx;
 
 	if (check_readable(path, d) < 0)
 		return NULL;
@@ -102,9 +104,15 @@ xmlDocPtr xmldoc_read(const char *path, struct diag *d)
 	ctxt->sax->error = silent_generic;
 	ctxt->sax->warning = silent_generic;
 
+	/* Encoding errors bypass the context's handlers and go to libxml2's
+	 * generic handler, which prints them on stderr itself. */
+	saved = xmlGenericError;
+	saved_ctx = xmlGenericErrorContext;
+	xmlSetGenericErrorFunc(NULL, silent_generic);
 	doc = xmlCtxtReadFile(ctxt, path, NULL,
 			      XML_PARSE_NONET | XML_PARSE_NOERROR |
 			      XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES);
+	xmlSetGenericErrorFunc(saved_ctx, saved);
 
 	if (st.saw_doctype || (doc && (doc->intSubset || doc->extSubset))) {
 		diag_error(d, path, st.doctype_line,

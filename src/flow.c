@@ -1,0 +1,538 @@
+/* flow.c — headings, text, tables and figures flowing over the pages of report.pdf. */
+#include "flow.h"
+
+#include <cairo-pdf.h>
+#include <math.h>
+#include <string.h>
+
+#include "chart.h"
+#include "plain.h"
+#include "text.h"
+
+#define PT(pt) CHART_PT(pt)
+#define HEX(h) { (((h) >> 16) & 0xff) / 255.0, (((h) >> 8) & 0xff) / 255.0, \
+		 ((h) & 0xff) / 255.0 }
+
+#define LEFT FLOW_LEFT
+#define WIDTH FLOW_WIDTH
+#define PAD_X 3.0               /* inside table cells */
+#define PAD_Y 2.6
+#define KEEP 56.0               /* what must fit under a heading with it */
+#define LINK 0x1F4E8Cu          /* links: a blue that prints dark */
+
+const struct draw_rgb flow_navy = HEX(CHART_NAVY), flow_gold = HEX(CHART_GOLD),
+	flow_panel = HEX(0xEEF2F7u), flow_white = HEX(0xFFFFFFu), flow_rule = HEX(CHART_RULE);
+static const struct draw_rgb c_stripe = HEX(0xF2F4F7u), c_link = HEX(LINK);
+
+const struct draw_style flow_body = { "Lato", PT(9.5), 0, DRAW_LEFT, HEX(CHART_INK), 1.2, 0, 0 };
+const struct draw_style flow_h1 = { "Lato Bold", PT(16), 0, DRAW_LEFT, HEX(CHART_NAVY), 0, 0, 0 };
+const struct draw_style flow_h2 = { "Lato Bold", PT(12.5), 0, DRAW_LEFT, HEX(CHART_NAVY), 0, 0, 0 };
+const struct draw_style flow_h3 = { "Lato Bold", PT(9.5), 0, DRAW_LEFT, HEX(CHART_INK), 0, 0, 0 };
+const struct draw_style flow_th = { "Lato Bold", PT(7), 0, DRAW_LEFT, HEX(0xFFFFFFu), 0, 0, 0 };
+const struct draw_style flow_td = { "Lato", PT(7), 0, DRAW_LEFT, HEX(CHART_INK), 0, 0, 0 };
+const struct draw_style flow_td_bold = { "Lato Bold", PT(7), 0, DRAW_LEFT, HEX(CHART_INK), 0, 0, 0 };
+const struct draw_style flow_td_link = { "Lato", PT(7), 0, DRAW_LEFT, HEX(LINK), 0, 0, 0 };
+const struct draw_style flow_td_bad = { "Lato Bold", PT(7), 0, DRAW_LEFT, HEX(CHART_RED), 0, 0, 0 };
+const struct draw_style flow_small = { "Lato", PT(6.5), 0, DRAW_LEFT, HEX(CHART_INK), 0, 0, 0 };
+const struct draw_style flow_list = { "Lato", PT(8), 0, DRAW_LEFT, HEX(CHART_INK), 0, 0, 0 };
+const struct draw_style flow_list_key = { "Lato", PT(8), 0, DRAW_LEFT, HEX(CHART_MUTED), 0, 0, 0 };
+const struct draw_style flow_list_code = { "Lato Bold", PT(8), 0, DRAW_LEFT, HEX(CHART_RED), 0, 0, 0 };
+const struct draw_style flow_key = { "Lato", PT(8), 0, DRAW_LEFT, HEX(CHART_MUTED), 0, 0, 0 };
+const struct draw_style flow_val = { "Lato Bold", PT(8), 0, DRAW_LEFT, HEX(CHART_INK), 0, 0, 0 };
+static const struct draw_style st_furniture = {
+	"Lato", PT(7), 0, DRAW_LEFT, HEX(CHART_MUTED), 0, 0, 0 };
+
+void flow_init(struct flow *f, FILE *fp, const struct draw_pdf_info *info,
+	       const char *title, const char *footer)
+{
+	memset(f, 0, sizeof *f);
+	f->surface = draw_pdf_new(fp, FLOW_PAGE_W, FLOW_PAGE_H, info);
+	f->cr = cairo_create(f->surface);
+	draw_cache_attach(f->cr);
+	f->title = g_strdup(title);
+	f->footer = g_strdup(footer);
+	f->pool = g_ptr_array_new_with_free_func(g_free);
+}
+
+int flow_finish(struct flow *f)
+{
+	int rc;
+
+	cairo_destroy(f->cr);
+	rc = draw_surface_finish(f->surface);
+	g_free(f->title);
+	g_free(f->footer);
+	g_free(f->running);
+	g_free(f->page_running);
+	g_ptr_array_unref(f->pool);
+	return rc;
+}
+
+/* ------------------------------------------------------------- text */
+
+/* Controls, and the bidirectional overrides that would hide or reorder
+ * what follows them. */
+static int bad_char(gunichar c)
+{
+	return (c < 0x20 && c != '\n') || (c >= 0x7F && c < 0xA0) ||
+	       (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
+	       c == 0xFFFE || c == 0xFFFF;
+}
+
+static int already_safe(const char *s)
+{
+	if (!g_utf8_validate(s, -1, NULL))
+		return 0;
+	for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (c == '\r' || c == '\t' || bad_char(c))
+			return 0;
+	}
+	return 1;
+}
+
+/* Input text made safe to show: valid UTF-8, tabs as spaces, line ends
+ * as \n, bad characters as U+FFFD; s itself when it already is. */
+const char *flow_safe(struct flow *f, const char *s)
+{
+	GString *out;
+	char *valid;
+
+	if (!s)
+		return "";
+	if (already_safe(s))
+		return s;
+	valid = g_utf8_make_valid(s, -1);
+	out = g_string_sized_new(strlen(valid));
+	for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (c == '\r') {
+			if (p[1] != '\n')
+				g_string_append_c(out, '\n');
+		} else if (c == '\t') {
+			g_string_append_c(out, ' ');
+		} else {
+			g_string_append_unichar(out, bad_char(c) ? 0xFFFD : c);
+		}
+	}
+	g_free(valid);
+	g_ptr_array_add(f->pool, out->str);
+	return g_string_free(out, FALSE);
+}
+
+const char *flow_fmt(struct flow *f, const char *format, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, format);
+	s = g_strdup_vprintf(format, ap);
+	va_end(ap);
+	g_ptr_array_add(f->pool, s);
+	return s;
+}
+
+const char *flow_num2(struct flow *f, double v)
+{
+	char buf[32];
+
+	text_format_id_2(buf, v);
+	return flow_fmt(f, "%s", buf);
+}
+
+const char *flow_limit(struct flow *f, double v)
+{
+	return fabs(v - round(v)) < 1e-9 ? flow_fmt(f, "%.0f", v) : flow_num2(f, v);
+}
+
+const char *flow_count(struct flow *f, unsigned long n)
+{
+	char buf[32];
+
+	text_format_id_count(buf, n);
+	return flow_fmt(f, "%s", buf);
+}
+
+void flow_release(struct flow *f)
+{
+	g_ptr_array_set_size(f->pool, 0);
+}
+
+double flow_text(struct flow *f, const char *s, double x, double y, double w,
+		 const struct draw_style *st)
+{
+	if (f->drawing)
+		return draw_text(f->cr, s, x, y, w, 0, st, NULL);
+	return draw_text_height(f->cr, s, w, st);
+}
+
+double flow_plain(struct flow *f, const char *s, double x, double y, double w,
+		  const struct draw_style *st)
+{
+	if (f->drawing)
+		return plain_draw(f->cr, s, x, y, w, st);
+	return plain_height(f->cr, s, w, st);
+}
+
+/* ------------------------------------------------------------ pages */
+
+void flow_tag(struct flow *f, const char *name, const char *attrs)
+{
+	if (f->drawing)
+		cairo_tag_begin(f->cr, name, attrs ? attrs : "");
+}
+
+void flow_untag(struct flow *f, const char *name)
+{
+	if (f->drawing)
+		cairo_tag_end(f->cr, name);
+}
+
+/* Running header and footer; the cover has none. */
+static void furniture(struct flow *f)
+{
+	struct draw_style right = st_furniture;
+	char pages[64];
+
+	if (!f->drawing || f->page == 1)
+		return;
+	right.align = DRAW_RIGHT;
+	plain_draw(f->cr, f->title, LEFT, 36, WIDTH * 0.5, &st_furniture);
+	if (f->page_running)
+		plain_draw(f->cr, f->page_running, LEFT + WIDTH * 0.5, 36, WIDTH * 0.5, &right);
+	draw_line(f->cr, LEFT, 47, LEFT + WIDTH, 47, 0.5, flow_rule);
+	draw_line(f->cr, LEFT, FLOW_PAGE_H - 46, LEFT + WIDTH, FLOW_PAGE_H - 46, 0.5, flow_rule);
+	plain_draw(f->cr, f->footer, LEFT, FLOW_PAGE_H - 40, WIDTH * 0.7, &st_furniture);
+	g_snprintf(pages, sizeof pages, "Halaman %d dari %d", f->page, f->pages);
+	plain_draw(f->cr, pages, LEFT + WIDTH * 0.7, FLOW_PAGE_H - 40, WIDTH * 0.3, &right);
+}
+
+static void page_begins(struct flow *f)
+{
+	g_free(f->page_running);
+	f->page_running = g_strdup(f->running);
+}
+
+static void page_break(struct flow *f)
+{
+	furniture(f);
+	if (f->drawing)
+		cairo_show_page(f->cr);
+	f->page++;
+	f->y = FLOW_TOP;
+	page_begins(f);
+}
+
+void flow_begin_pass(struct flow *f, int drawing)
+{
+	if (drawing)
+		f->pages = f->page;
+	f->drawing = drawing;
+	f->page = 1;
+	f->y = FLOW_TOP;
+	flow_running(f, NULL);
+	page_begins(f);
+}
+
+void flow_end_pass(struct flow *f)
+{
+	furniture(f);
+}
+
+void flow_running(struct flow *f, const char *chapter)
+{
+	g_free(f->running);
+	f->running = g_strdup(chapter);
+}
+
+void flow_need(struct flow *f, double h)
+{
+	if (f->y + h > FLOW_BOTTOM && f->y > FLOW_TOP)
+		page_break(f);
+}
+
+void flow_new_page(struct flow *f)
+{
+	if (f->y > FLOW_TOP)
+		page_break(f);
+	page_begins(f);
+}
+
+int flow_outline(struct flow *f, int parent, const char *title, const char *dest, int open)
+{
+	char *attrs;
+	int id;
+
+	if (!f->drawing)
+		return 0;
+	attrs = g_strdup_printf("dest='%s'", dest);
+	id = cairo_pdf_surface_add_outline(f->surface, parent, title, attrs,
+					   open ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+	g_free(attrs);
+	return id;
+}
+
+void flow_paragraph(struct flow *f, const char *s, const struct draw_style *st, double after)
+{
+	double h = plain_height(f->cr, s, WIDTH, st);
+
+	flow_need(f, h);
+	flow_tag(f, "P", NULL);
+	flow_plain(f, s, LEFT, f->y, WIDTH, st);
+	flow_untag(f, "P");
+	f->y += h + after;
+}
+
+void flow_heading(struct flow *f, int level, const char *s, const char *dest)
+{
+	static const char *const tags[] = { "H1", "H2", "H3" };
+	const struct draw_style *st = level == 1 ? &flow_h1 : level == 2 ? &flow_h2 : &flow_h3;
+	double h = draw_text_height(f->cr, s, WIDTH, st), after = level == 1 ? 18 : level == 2 ? 7 : 4;
+
+	if (f->y > FLOW_TOP)
+		f->y += level == 3 ? 7 : 10;
+	flow_need(f, h + after + KEEP);
+	flow_tag(f, tags[level - 1], NULL);
+	if (dest && f->drawing) {
+		char *attrs = g_strdup_printf("name='%s'", dest);
+
+		cairo_tag_begin(f->cr, CAIRO_TAG_DEST, attrs);
+		g_free(attrs);
+	}
+	flow_text(f, s, LEFT, f->y, WIDTH, st);
+	if (dest && f->drawing)
+		cairo_tag_end(f->cr, CAIRO_TAG_DEST);
+	flow_untag(f, tags[level - 1]);
+	if (level == 1 && f->drawing)
+		draw_fill_rect(f->cr, LEFT, f->y + h + 5, 40, 2.4, flow_gold);
+	f->y += h + after;
+}
+
+/* --------------------------------------------------------- evidence */
+
+/* A web address that may become a link: http(s), no space or control. */
+static int is_url(const char *s)
+{
+	if (g_ascii_strncasecmp(s, "http://", 7) && g_ascii_strncasecmp(s, "https://", 8))
+		return 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p <= ' ' || *p == 0x7F)
+			return 0;
+	return strlen(s) > 8;
+}
+
+/*
+ * The link attributes for a web address. Cairo 1.16 writes the address
+ * into the PDF string as it is, so the characters that would end or
+ * escape that string, or the quoted attribute, are percent-encoded, as
+ * is anything outside ASCII: the link goes to the same place.
+ */
+static char *uri_attrs(const char *url)
+{
+	GString *a = g_string_new("uri='");
+
+	for (const unsigned char *p = (const unsigned char *)url; *p; p++) {
+		if (*p >= 0x80 || strchr("()\\'<>\"{}|^`", *p))
+			g_string_append_printf(a, "%%%02X", *p);
+		else
+			g_string_append_c(a, (char)*p);
+	}
+	g_string_append_c(a, '\'');
+	return g_string_free(a, FALSE);
+}
+
+/* Evidence as its entries when any of them is a web address; NULL when
+ * there is nothing to split. */
+static char **evidence_parts(const char *text)
+{
+	char **parts = g_strsplit(text, "; ", -1);
+
+	for (char **p = parts; *p; p++)
+		if (is_url(*p))
+			return parts;
+	g_strfreev(parts);
+	return NULL;
+}
+
+double flow_evidence(struct flow *f, const char *text, double x, double y, double w,
+		     const struct draw_style *st)
+{
+	char **parts = evidence_parts(text);
+	struct draw_style link = *st;
+	double h = 0;
+
+	if (!parts)
+		return flow_plain(f, text, x, y, w, st);
+	link.color = c_link;
+	for (char **p = parts; *p; p++) {
+		int url = is_url(*p);
+
+		if (url && f->drawing) {
+			char *attrs = uri_attrs(*p);
+
+			cairo_tag_begin(f->cr, CAIRO_TAG_LINK, attrs);
+			g_free(attrs);
+		}
+		h += flow_plain(f, *p, x, y + h, w, url ? &link : st);
+		if (url && f->drawing)
+			cairo_tag_end(f->cr, CAIRO_TAG_LINK);
+	}
+	g_strfreev(parts);
+	return h;
+}
+
+double flow_evidence_height(struct flow *f, const char *text, double w,
+			    const struct draw_style *st)
+{
+	int drawing = f->drawing;
+	double h;
+
+	f->drawing = 0;
+	h = flow_evidence(f, text, 0, 0, w, st);
+	f->drawing = drawing;
+	return h;
+}
+
+/* ----------------------------------------------------------- tables */
+
+static const struct draw_style *cell_style(const struct flow_cell *c)
+{
+	return c->st ? c->st : c->evidence ? &flow_small : &flow_td;
+}
+
+/* A cell's text in width w, aligned as its column says. */
+static double cell_text(struct flow *f, const struct flow_cell *c, enum draw_align align,
+			double x, double y, double w)
+{
+	struct draw_style st = *cell_style(c);
+	double h;
+
+	st.align = align;
+	if (c->evidence)
+		return flow_evidence(f, c->text, x, y, w, &st);
+	if (c->link && f->drawing)
+		cairo_tag_begin(f->cr, CAIRO_TAG_LINK, c->link);
+	h = flow_plain(f, c->text, x, y, w, &st);
+	if (c->link && f->drawing)
+		cairo_tag_end(f->cr, CAIRO_TAG_LINK);
+	return h;
+}
+
+static double row_height(struct flow *f, const struct flow_table *t,
+			 const struct flow_cell *cells)
+{
+	int drawing = f->drawing;
+	double h = 0;
+
+	f->drawing = 0;
+	for (unsigned i = 0; i < t->ncols; i++)
+		h = fmax(h, cell_text(f, &cells[i], t->cols[i].align, 0, 0, t->w[i] - 2 * PAD_X));
+	f->drawing = drawing;
+	return fmin(h + 2 * PAD_Y, FLOW_BOTTOM - FLOW_TOP - 40);
+}
+
+static void table_header(struct flow *f, struct flow_table *t)
+{
+	double h = 0, x = t->x;
+
+	for (unsigned i = 0; i < t->ncols; i++)
+		h = fmax(h, plain_height(f->cr, t->cols[i].title, t->w[i] - 2 * PAD_X, &flow_th));
+	h += 2 * PAD_Y + 1;
+	if (f->drawing) {
+		draw_fill_rect(f->cr, t->x, f->y, t->width, h, flow_navy);
+		flow_tag(f, "TR", NULL);
+		for (unsigned i = 0; i < t->ncols; i++) {
+			struct draw_style st = flow_th;
+
+			st.align = t->cols[i].align;
+			if (!t->light)
+				flow_tag(f, "TH", NULL);
+			plain_draw(f->cr, t->cols[i].title, x + PAD_X, f->y + PAD_Y + 0.5,
+				   t->w[i] - 2 * PAD_X, &st);
+			if (!t->light)
+				flow_untag(f, "TH");
+			x += t->w[i];
+		}
+		flow_untag(f, "TR");
+	}
+	f->y += h;
+	t->rows = 0;
+}
+
+void flow_table_begin(struct flow *f, struct flow_table *t, const struct flow_column *cols,
+		      unsigned ncols, double x, double width, int light)
+{
+	double sum = 0;
+
+	BUG_ON(ncols > G_N_ELEMENTS(t->w));
+	memset(t, 0, sizeof *t);
+	t->cols = cols;
+	t->ncols = ncols;
+	t->x = x;
+	t->width = width;
+	t->light = light;
+	for (unsigned i = 0; i < ncols; i++)
+		sum += cols[i].width;
+	for (unsigned i = 0; i < ncols; i++)
+		t->w[i] = width * cols[i].width / sum;
+	flow_need(f, 46);
+	flow_tag(f, "Table", NULL);
+	table_header(f, t);
+}
+
+void flow_table_row(struct flow *f, struct flow_table *t, const struct flow_cell *cells)
+{
+	double h = row_height(f, t, cells), x = t->x;
+
+	if (f->y + h > FLOW_BOTTOM) {
+		page_break(f);
+		table_header(f, t);
+	}
+	if (f->drawing) {
+		if (t->rows % 2)
+			draw_fill_rect(f->cr, t->x, f->y, t->width, h, c_stripe);
+		flow_tag(f, "TR", NULL);
+		for (unsigned i = 0; i < t->ncols; i++) {
+			if (!t->light)
+				flow_tag(f, "TD", NULL);
+			cell_text(f, &cells[i], t->cols[i].align, x + PAD_X, f->y + PAD_Y,
+				  t->w[i] - 2 * PAD_X);
+			if (!t->light)
+				flow_untag(f, "TD");
+			x += t->w[i];
+		}
+		flow_untag(f, "TR");
+	}
+	f->y += h;
+	t->rows++;
+}
+
+void flow_table_end(struct flow *f, struct flow_table *t, double after)
+{
+	if (f->drawing)
+		draw_line(f->cr, t->x, f->y, t->x + t->width, f->y, 0.6, flow_navy);
+	flow_untag(f, "Table");
+	f->y += after;
+}
+
+void flow_figure(struct flow *f, const char *alt, flow_draw_fn *draw, const void *data,
+		 double x, double w, double h)
+{
+	GString *attrs;
+
+	if (!f->drawing)
+		return;
+	attrs = g_string_new("alt='");
+	for (const char *p = alt; *p; p++) {
+		if (*p == '\'' || *p == '\\')
+			g_string_append_c(attrs, '\\');
+		g_string_append_c(attrs, *p);
+	}
+	g_string_append_c(attrs, '\'');
+	flow_tag(f, "Figure", attrs->str);
+	g_string_free(attrs, TRUE);
+	draw(f->cr, data, x, f->y, w, h);
+	flow_untag(f, "Figure");
+}

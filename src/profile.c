@@ -1,0 +1,344 @@
+/* profile.c — the profile of one unit in report.pdf. */
+#include "profile.h"
+
+#include <cairo-pdf.h>
+#include <math.h>
+
+#include "chart.h"
+#include "plain.h"
+#include "text.h"
+
+#define LEFT FLOW_LEFT
+#define WIDTH FLOW_WIDTH
+#define START_ROOM 330.0        /* a unit starts on a page with this much room */
+
+/* What a figure of the profile draws. */
+struct figure_data {
+	const struct model *m;
+	const struct scored_unit *u;
+};
+
+static void unit_info(struct flow *f, const struct model *m, const struct scored_unit *u)
+{
+	const struct rubric_unit_type *ty = u->src->type;
+	const char *kv[8][2] = {
+		{ "Kantor wilayah", flow_safe(f, u->src->kanwil) },
+		{ "Nilai total", flow_fmt(f, "%s — %s", flow_num2(f, u->total),
+					  u->grade ? flow_safe(f, u->grade) : "–") },
+		{ "Jenis UPT", flow_safe(f, ty->label) },
+		{ "Peringkat", flow_fmt(f, "%u dari %u", u->rank, m->units->len) },
+		{ "Rekomendasi", chart_recommendation_label(u->recommendation) },
+		{ "Kelengkapan", flow_fmt(f, "%s%% (%u dari %u butir)", flow_num2(f, u->completeness),
+					  u->observed, ty->items->len) },
+		{ "Kode verifikasi", u->code },
+		{ u->has_previous ? "Tahun sebelumnya" : "", !u->has_previous ? "" :
+		  flow_fmt(f, "%s, %s (%s%s)", flow_num2(f, u->previous_total),
+			   chart_recommendation_label(u->previous_recommendation),
+			   u->total >= u->previous_total ? "+" : "−",
+			   flow_num2(f, fabs(u->total - u->previous_total))) },
+	};
+	double colw = WIDTH / 2, keyw = 76, vw = colw - keyw - 12, line, total = 0, h[4];
+	int one_line = 1;
+
+	line = plain_height(f->cr, "Ag", vw, &flow_val);
+	for (int row = 0; row < 4; row++) {
+		h[row] = fmax(plain_height(f->cr, kv[2 * row][1], vw, &flow_val),
+			      plain_height(f->cr, kv[2 * row + 1][1], vw, &flow_val));
+		one_line &= h[row] < line + 0.01;
+		total += h[row] + 3;
+	}
+	flow_need(f, total + 12);
+	if (f->drawing)
+		draw_fill_rect(f->cr, LEFT, f->y, WIDTH, total + 8, flow_panel);
+	f->y += 4;
+	flow_tag(f, "P", NULL);
+	if (one_line) {
+		/* Keys and values as four columns of lines: four texts, not sixteen. */
+		struct draw_style key = flow_key, val = flow_val;
+
+		key.spacing = val.spacing = 3;
+		for (int c = 0; c < 4; c++) {
+			GString *col = g_string_new(NULL);
+
+			for (int row = 0; row < 4; row++)
+				g_string_append_printf(col, "%s%s", row ? "\n" : "",
+						       kv[2 * row + c / 2][c % 2]);
+			flow_plain(f, col->str, LEFT + 8 + (c / 2) * colw + (c % 2) * keyw, f->y,
+				   c % 2 ? vw : keyw, c % 2 ? &val : &key);
+			g_string_free(col, TRUE);
+		}
+		f->y += total;
+	} else {
+		for (int row = 0; row < 4; row++) {
+			for (int c = 0; c < 2; c++) {
+				double x = LEFT + 8 + c * colw;
+
+				flow_plain(f, kv[2 * row + c][0], x, f->y, keyw, &flow_key);
+				flow_plain(f, kv[2 * row + c][1], x + keyw, f->y, vw, &flow_val);
+			}
+			f->y += h[row] + 3;
+		}
+	}
+	flow_untag(f, "P");
+	f->y += 14;
+}
+
+static void draw_aspects(cairo_t *cr, const void *data, double x, double y, double w, double h)
+{
+	const struct figure_data *fd = data;
+
+	chart_unit_aspects(cr, fd->m, fd->u, x, y, w, h);
+}
+
+static void draw_radar(cairo_t *cr, const void *data, double x, double y, double w, double h)
+{
+	const struct figure_data *fd = data;
+
+	chart_unit_principles(cr, fd->m, fd->u, x, y, w, h);
+}
+
+/* The aspect scores as a table: weights and the total. */
+static void score_table(struct flow *f, const struct model *m, const struct scored_unit *u,
+			double x, double w)
+{
+	const struct rubric *rb = m->rubric;
+	static const struct flow_column cols[] = {
+		{ "Aspek", 130, DRAW_LEFT }, { "Bobot", 34, DRAW_RIGHT }, { "Nilai", 40, DRAW_RIGHT } };
+	struct flow_table t;
+
+	flow_table_begin(f, &t, cols, 3, x, w, 1);
+	for (guint a = 0; a < rb->aspects->len; a++) {
+		const struct rubric_aspect *asp = g_ptr_array_index(rb->aspects, a);
+		struct flow_cell c[3] = {
+			{ flow_fmt(f, "%s. %s", flow_safe(f, asp->id), flow_safe(f, asp->label)), 0, 0, 0 },
+			{ flow_limit(f, asp->weight), 0, 0, 0 },
+			{ flow_num2(f, u->aspects[a]),
+			  score_at_least(u->aspects[a], rb->aspect_floor) ? NULL : &flow_td_bad, 0, 0 } };
+
+		if (!isnan(u->aspects[a]))
+			flow_table_row(f, &t, c);
+	}
+	{
+		struct flow_cell c[3] = { { "Nilai total", &flow_td_bold, 0, 0 }, { "", 0, 0, 0 },
+					  { flow_num2(f, u->total), &flow_td_bold, 0, 0 } };
+
+		flow_table_row(f, &t, c);
+	}
+	flow_table_end(f, &t, 0);
+}
+
+/* Aspect chart and score table on the left, the principle radar on the right. */
+static void charts(struct flow *f, const struct model *m, const struct scored_unit *u)
+{
+	const double lw = 206, rx = LEFT + lw + 14, rw = WIDTH - lw - 14, ah = 112, rh = 196;
+	struct figure_data fd = { m, u };
+	double y0, left_end;
+
+	flow_need(f, rh + 8);
+	y0 = f->y;
+	flow_figure(f, "Grafik nilai per aspek", draw_aspects, &fd, LEFT, lw, ah);
+	f->y += ah + 4;
+	score_table(f, m, u, LEFT, lw);
+	left_end = f->y;
+	f->y = y0;
+	flow_figure(f, "Grafik radar nilai per prinsip", draw_radar, &fd, rx, rw, rh);
+	f->y = fmax(left_end, y0 + rh) + 4;
+}
+
+static const char *answer_text(struct flow *f, const struct scored_item *si)
+{
+	if (si->status == ITEM_MISSING)
+		return "Tidak diverifikasi";
+	return si->status == ITEM_CONFLICT ?
+	       flow_fmt(f, "%s (konflik)", flow_safe(f, si->level->label)) :
+	       flow_safe(f, si->level->label);
+}
+
+static int fully_met(const struct scored_item *si)
+{
+	return si->score >= 1 - 1e-9;
+}
+
+static const char *follow_up(const struct scored_item *si)
+{
+	if (si->status == ITEM_MISSING)
+		return "verifikasi butir ini";
+	return si->score > 1e-9 ? "tuntaskan pemenuhan kriteria" : "penuhi kriteria";
+}
+
+/* The items not fully met, what the unit should improve: a list rather
+ * than a table, since every unit has one and a list costs a fraction of
+ * the drawing. */
+static void fixes(struct flow *f, const struct scored_unit *u)
+{
+	const double code_w = 30;
+	int any = 0;
+
+	flow_heading(f, 3, "Rekomendasi perbaikan", NULL);
+	for (guint i = 0; i < u->src->type->items->len; i++) {
+		const struct scored_item *si = &u->items[i];
+		const char *text;
+		double h;
+
+		if (fully_met(si))
+			continue;
+		any = 1;
+		text = flow_fmt(f, "%s — %s: %s.%s%s", flow_safe(f, si->item->text),
+				answer_text(f, si), follow_up(si), si->note ? " Catatan tim: " : "",
+				si->note ? flow_safe(f, si->note) : "");
+		h = plain_height(f->cr, text, WIDTH - code_w, &flow_list) + 2;
+		flow_need(f, h);
+		flow_tag(f, "P", NULL);
+		flow_plain(f, flow_safe(f, si->item->code), LEFT, f->y, code_w, &flow_list_code);
+		flow_plain(f, text, LEFT + code_w, f->y, WIDTH - code_w, &flow_list);
+		flow_untag(f, "P");
+		f->y += h;
+	}
+	if (!any)
+		flow_paragraph(f, "Seluruh kriteria terpenuhi; tidak ada rekomendasi perbaikan.",
+			       &flow_body, 0);
+}
+
+static void reasons(struct flow *f, const struct scored_unit *u)
+{
+	GString *s;
+
+	if (u->recommendation != REC_NOT_RECOMMENDED || !u->reasons->len)
+		return;
+	s = g_string_new(NULL);
+	for (guint i = 0; i < u->reasons->len; i++) {
+		const struct reason *rs = &g_array_index(u->reasons, struct reason, i);
+
+		if (i)
+			g_string_append_c(s, '\n');
+		if (rs->kind == REASON_TOTAL)
+			g_string_append_printf(s, "• Nilai total %s di bawah ambang penghargaan %s.",
+					       flow_num2(f, rs->value), flow_num2(f, rs->limit));
+		else if (rs->kind == REASON_ASPECT)
+			g_string_append_printf(s, "• Nilai aspek %s (%s) %s di bawah batas minimum %s.",
+					       flow_safe(f, rs->aspect->id),
+					       flow_safe(f, rs->aspect->label),
+					       flow_num2(f, rs->value), flow_num2(f, rs->limit));
+		else
+			g_string_append_printf(s, "• Kelengkapan %s%% di bawah %s%%: %u butir belum "
+					       "diverifikasi.", flow_num2(f, rs->value),
+					       flow_num2(f, rs->limit),
+					       u->src->type->items->len - u->observed);
+	}
+	flow_heading(f, 3, "Alasan tidak direkomendasikan", NULL);
+	flow_paragraph(f, flow_fmt(f, "%s", s->str), &flow_body, 0);
+	g_string_free(s, TRUE);
+}
+
+static void conflicts_table(struct flow *f, const GPtrArray *list)
+{
+	static const struct flow_column cols[] = {
+		{ "Kode", 30, DRAW_LEFT }, { "Kriteria", 160, DRAW_LEFT },
+		{ "Dipakai", 62, DRAW_LEFT },
+		{ "Observasi (jawaban · berkas:baris · tanggal)", 230, DRAW_LEFT } };
+	struct flow_table t;
+
+	if (!list || !list->len)
+		return;
+	flow_heading(f, 3, "Konflik jawaban", NULL);
+	flow_table_begin(f, &t, cols, 4, LEFT, WIDTH, 0);
+	for (guint i = 0; i < list->len; i++) {
+		const struct conflict *c = g_ptr_array_index(list, i);
+		struct flow_cell cells[4] = {
+			{ flow_safe(f, c->item->item->code), 0, 0, 0 },
+			{ flow_safe(f, c->item->item->text), 0, 0, 0 },
+			{ flow_safe(f, c->item->level->label), &flow_td_bold, 0, 0 },
+			{ profile_observations(f, c), 0, 0, 0 } };
+
+		flow_table_row(f, &t, cells);
+	}
+	flow_table_end(f, &t, 0);
+}
+
+/* The evidence of every item that has some, its web addresses as links. */
+static void evidence(struct flow *f, const struct scored_unit *u)
+{
+	const double lead_w = 84;
+	int any = 0;
+
+	for (guint i = 0; i < u->src->type->items->len; i++) {
+		const struct scored_item *si = &u->items[i];
+		const char *text;
+		double h;
+
+		if (!si->evidence || si->status == ITEM_MISSING)
+			continue;
+		if (!any++) {
+			flow_heading(f, 3, "Data dukung", NULL);
+			flow_tag(f, "P", NULL);
+		}
+		text = flow_safe(f, si->evidence);
+		h = flow_evidence_height(f, text, WIDTH - lead_w, &flow_list) + 2;
+		flow_need(f, h);
+		flow_plain(f, flow_fmt(f, "%s  %s", flow_safe(f, si->item->code),
+				       flow_safe(f, si->level->label)),
+			   LEFT, f->y, lead_w, &flow_list_key);
+		flow_evidence(f, text, LEFT + lead_w, f->y, WIDTH - lead_w, &flow_list);
+		f->y += h;
+	}
+	if (any)
+		flow_untag(f, "P");
+}
+
+/* Items said to be met, wholly or in part, with no evidence to show it. */
+static void no_evidence(struct flow *f, const struct scored_unit *u)
+{
+	GString *s = g_string_new(NULL);
+	unsigned n = 0;
+
+	for (guint i = 0; i < u->src->type->items->len; i++) {
+		const struct scored_item *si = &u->items[i];
+
+		if (si->status == ITEM_MISSING || si->evidence || si->score < 1e-9)
+			continue;
+		g_string_append_printf(s, "%s%s %s", n++ ? "; " : "", flow_safe(f, si->item->code),
+				       flow_safe(f, si->item->text));
+	}
+	flow_heading(f, 3, "Butir tanpa data dukung", NULL);
+	flow_paragraph(f, n ? flow_fmt(f, "%s butir dinilai terpenuhi (seluruhnya atau sebagian) "
+				       "tanpa data dukung: %s.", flow_count(f, n), s->str) :
+		       "Setiap butir yang dinilai terpenuhi memiliki data dukung.", &flow_body, 0);
+	g_string_free(s, TRUE);
+}
+
+void profile_write(struct flow *f, const struct model *m, const struct scored_unit *u,
+		   const GPtrArray *conflicts, int parent)
+{
+	const char *dest = flow_fmt(f, "unit-%s", u->id), *name = flow_safe(f, u->src->name);
+
+	flow_need(f, START_ROOM);
+	flow_tag(f, "Sect", NULL);
+	flow_heading(f, 2, name, dest);
+	flow_outline(f, parent, name, dest, 0);
+	unit_info(f, m, u);
+	charts(f, m, u);
+	fixes(f, u);
+	reasons(f, u);
+	conflicts_table(f, conflicts);
+	evidence(f, u);
+	no_evidence(f, u);
+	flow_untag(f, "Sect");
+}
+
+const char *profile_observations(struct flow *f, const struct conflict *c)
+{
+	GString *s = g_string_new(NULL);
+
+	for (guint i = 0; i < c->observations->len; i++) {
+		const struct observation *o = g_ptr_array_index(c->observations, i);
+		char date[32] = "";
+
+		if (o->date)
+			text_format_id_date(date, o->date);
+		g_string_append_printf(s, "%s%s · %s:%lu%s%s", i ? "\n" : "",
+				       flow_safe(f, o->level->label), flow_safe(f, o->file->path),
+				       o->line, *date ? " · " : "", date);
+	}
+	g_ptr_array_add(f->pool, s->str);
+	return g_string_free(s, FALSE);
+}

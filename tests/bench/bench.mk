@@ -1,0 +1,41 @@
+# tests/bench/bench.mk — make bench: p2ham on generated national and 10x data
+# sets, stage by stage, against what libcsv and bare Cairo/Pango take.
+# Included by the top-level Makefile, which provides CC, BUILD and BIN.
+#
+#   make bench                          everything, within about 10 minutes
+#   make bench BENCH_RUNS=3 BENCH_BUDGET=300
+#
+# The tools are built into $(BUILD)/bench; the data sets are generated into
+# $(BENCH_DATA) (not committed) and regenerated when the generator changes.
+
+BENCH_DIR      := $(BUILD)/bench
+BENCH_DATA     ?= $(BUILD)/bench-data
+BENCH_RUNS     ?= 5
+BENCH_RUNS_X10 ?= 3
+BENCH_JOBS     ?= 2
+BENCH_BUDGET   ?= 480
+BENCH_CFLAGS   := -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra
+BENCH_PKGS     := pangocairo pangoft2 cairo-pdf fontconfig
+BENCH_TOOLS    := $(BENCH_DIR)/gen $(BENCH_DIR)/csv_limit $(BENCH_DIR)/render_limit
+
+.PHONY: bench bench-tools
+
+bench: $(BIN) $(BENCH_TOOLS)
+	BENCH_RUNS=$(BENCH_RUNS) BENCH_RUNS_X10=$(BENCH_RUNS_X10) BENCH_JOBS=$(BENCH_JOBS) \
+	BENCH_BUDGET=$(BENCH_BUDGET) BENCH_FONTS=$(CURDIR)/fonts \
+	  tests/bench/bench.sh $(BIN) $(BENCH_DIR) $(BENCH_DATA)
+
+bench-tools: $(BENCH_TOOLS)
+
+$(BENCH_DIR)/gen: tests/bench/gen.c | $(BENCH_DIR)
+	$(CC) $(BENCH_CFLAGS) -o $@ $<
+
+$(BENCH_DIR)/csv_limit: tests/bench/csv_limit.c | $(BENCH_DIR)
+	$(CC) $(BENCH_CFLAGS) -o $@ $< -lcsv
+
+$(BENCH_DIR)/render_limit: tests/bench/render_limit.c | $(BENCH_DIR)
+	$(CC) $(BENCH_CFLAGS) $(shell pkg-config --cflags $(BENCH_PKGS) 2>/dev/null) \
+	  -o $@ $< $(shell pkg-config --libs $(BENCH_PKGS) 2>/dev/null)
+
+$(BENCH_DIR):
+	mkdir -p $@

@@ -1,0 +1,273 @@
+#!/bin/sh
+# bench.sh — p2ham on the national and 10x data sets, stage by stage, against
+# the ingest limit (libcsv parsing the same files) and the rendering limit
+# (bare Cairo/Pango pages); prints a markdown table.
+#
+# usage: bench.sh P2HAM TOOLS_DIR DATA_DIR       (make bench runs it)
+#
+# TOOLS_DIR holds gen, csv_limit and render_limit. Environment: BENCH_RUNS
+# (runs of each national measurement, default 5), BENCH_RUNS_X10 (3),
+# BENCH_JOBS (the -j of the main runs, 2), BENCH_BUDGET (seconds for all the
+# measuring, 480: repeats stop early, and the 10x set is built without its
+# rendered outputs when one full run would not fit), BENCH_FONTS (the
+# shipped fonts, for render_limit).
+#
+# Stage times are p2ham's own, from `p2ham build -v` ("p2ham: stage NAME
+# SECONDS s"); whole runs and peak memory come from GNU time. Every figure
+# is the median of the runs made.
+set -eu
+
+P2HAM=$1 TOOLS=$2 DATA=$3
+RUNS=${BENCH_RUNS:-5}
+RUNS_X10=${BENCH_RUNS_X10:-3}
+JOBS=${BENCH_JOBS:-2}
+BUDGET=${BENCH_BUDGET:-480}
+FONTS=${BENCH_FONTS:-$(dirname "$0")/../../fonts}
+# The peer pipeline (pandas, matplotlib, reportlab) on the national set.
+PEER_SECONDS=260
+PEER_MB=266
+LOG=$DATA/log
+export LC_ALL=C TZ=UTC
+unset SOURCE_DATE_EPOCH
+
+START=$(date +%s)
+elapsed() { echo $(($(date +%s) - START)); }
+say() { echo "bench: $*" >&2; }
+die() { echo "bench: error: $*" >&2; exit 2; }
+
+[ -x /usr/bin/time ] || die "GNU time (/usr/bin/time, Debian package 'time') is missing"
+for t in gen csv_limit render_limit; do
+	[ -x "$TOOLS/$t" ] || die "$TOOLS/$t is missing: run 'make bench'"
+done
+mkdir -p "$DATA" "$LOG"
+rm -f "$LOG"/*
+
+# ---- data --------------------------------------------------------------------
+
+# gen_set NAME OFFICES: the set in $DATA/NAME, its counts in $DATA/NAME.manifest.
+gen_set() {
+	if [ ! -f "$DATA/$1.manifest" ] ||
+		[ -n "$(find "$TOOLS/gen" -newer "$DATA/$1.manifest")" ]; then
+		say "generating $1 ($2 offices x 40 units x 2 teams)"
+		rm -rf "${DATA:?}/$1"
+		"$TOOLS/gen" -n "$2" -m 40 -t 2 -s 2019 -o "$DATA/$1" >"$DATA/$1.tmp"
+		mv "$DATA/$1.tmp" "$DATA/$1.manifest"
+	fi
+}
+
+# manifest NAME KEY
+manifest() { awk -v k="$2" '$1 == k { print $2 }' "$DATA/$1.manifest"; }
+
+# check_set NAME: p2ham check must read and reject exactly what gen wrote.
+check_set() {
+	rows=$(manifest "$1" rows) rejected=$(manifest "$1" rejected)
+	/usr/bin/time -f 'TIME %e %M' -o "$LOG/time.tmp" \
+		"$P2HAM" check -q "$DATA/$1"/*.csv >/dev/null 2>"$LOG/check.err" || [ $? -eq 1 ] || {
+		# A cap of p2ham's (src/ingest.h) that the set is above, most likely.
+		stop=$(grep -m 1 'reading stops' "$LOG/check.err" | sed 's/.*error: //')
+		die "p2ham check refuses the $1 set${stop:+ ($stop)}; see $LOG/check.err"
+	}
+	line=$(grep 'rows read' "$LOG/check.err" | tail -n 1)
+	expect="$rows rows read, $((rows - rejected)) accepted, $rejected rejected, 0 warnings"
+	[ "$line" = "$expect" ] || die "$1 set: p2ham says '$line', expected '$expect'"
+	awk '$1 == "TIME" { print "wall", $2; print "rss", $3 }' "$LOG/time.tmp" >>"$LOG/$1-check"
+}
+
+# ---- runs --------------------------------------------------------------------
+
+# build_run LABEL SET JOBS [OPTIONS]: one `p2ham build -v`; appends "KEY VALUE"
+# lines (wall, rss, each stage) to $LOG/LABEL and, the first time, the
+# counts of what was written to $LOG/LABEL.counts.
+build_run() {
+	label=$1 set=$2 jobs=$3
+	shift 3
+	out=$DATA/out-$label
+	rm -rf "$out"
+	t0=$(date +%s)
+	/usr/bin/time -f 'TIME %e %M' -o "$LOG/time.tmp" \
+		"$P2HAM" build -v -j "$jobs" "$@" -o "$out" --date 2019-12-10 \
+		"$DATA/$set"/*.csv >/dev/null 2>"$LOG/build.err" || [ $? -eq 1 ] ||
+		die "p2ham build failed on the $set set (see $LOG/build.err)"
+	echo $(($(date +%s) - t0)) >"$LOG/$label.last"
+	awk '$1 == "TIME" { print "wall", $2; print "rss", $3 }' "$LOG/time.tmp" >>"$LOG/$label"
+	awk '$1 == "p2ham:" && $2 == "stage" { print $3, $4 }' "$LOG/build.err" >>"$LOG/$label"
+	if [ ! -f "$LOG/$label.counts" ]; then
+		{
+			echo "summary-bytes $(wc -c <"$out/summary.xml")"
+			if [ -f "$out/report.pdf" ] && command -v pdfinfo >/dev/null; then
+				pdfinfo "$out/report.pdf" | awk '$1 == "Pages:" { print "pages", $2 }'
+			fi
+			[ -d "$out/certificates" ] &&
+				echo "certificates $(find "$out/certificates" -name '*.pdf' | wc -l)"
+			[ -d "$out/charts" ] && echo "charts $(find "$out/charts" -type f | wc -l)"
+			echo "units $(grep -c '<unit ' "$out/summary.xml")"
+		} >"$LOG/$label.counts"
+	fi
+	rm -rf "$out"
+}
+
+# runs_done LABEL
+runs_done() { [ -f "$LOG/$1" ] && awk '$1 == "wall"' "$LOG/$1" | wc -l || echo 0; }
+
+# fits LABEL: one more run of LABEL fits in the budget (judged by its last run).
+fits() { [ $(($(elapsed) + $(cat "$LOG/$1.last"))) -le "$BUDGET" ]; }
+
+# ---- figures -----------------------------------------------------------------
+
+# med LABEL KEY: the median of KEY's values, or nothing.
+med() {
+	[ -f "$LOG/$1" ] || return 0
+	awk -v k="$2" '$1 == k { v[n++] = $2 }
+		END { if (!n) exit
+		      for (i = 1; i < n; i++) for (j = i; j > 0 && v[j-1] > v[j]; j--) {
+			      t = v[j]; v[j] = v[j-1]; v[j-1] = t }
+		      printf "%.6f\n", n % 2 ? v[int(n/2)] : (v[n/2-1] + v[n/2]) / 2 }' "$LOG/$1"
+}
+
+# count LABEL KEY
+count() {
+	if [ -f "$LOG/$1.counts" ]; then
+		awk -v k="$2" '$1 == k { print $2 }' "$LOG/$1.counts"
+	fi
+}
+
+# calc EXPR [FORMAT]: awk arithmetic; "—" when an operand is missing.
+calc() {
+	case "$1" in *'<>'*) echo "—"; return ;; esac
+	awk "BEGIN { x = $1; printf \"${2:-%.2f}\", x }"
+}
+# v VALUE: VALUE, or "<>" (a missing operand for calc) when it is empty.
+v() { [ -n "$1" ] && echo "$1" || echo "<>"; }
+
+secs() { [ -n "$1" ] && awk -v s="$1" 'BEGIN { printf(s < 10 ? "%.3f s" : "%.1f s", s) }' || echo "—"; }
+mib() { [ -n "$1" ] && awk -v k="$1" 'BEGIN { printf "%.1f MiB", k / 1024 }' || echo "—"; }
+
+# ---- the measurements ----------------------------------------------------------
+
+gen_set national 33
+gen_set x10 330
+say "checking that p2ham reads and rejects what gen wrote"
+check_set national
+check_set x10
+
+say "ingest limit: libcsv"
+"$TOOLS/csv_limit" -r "$RUNS" "$DATA/national"/*.csv >"$LOG/csv-national"
+"$TOOLS/csv_limit" -r "$RUNS_X10" "$DATA/x10"/*.csv >"$LOG/csv-x10"
+i=1
+while [ $i -lt "$RUNS" ]; do check_set national; i=$((i + 1)); done
+i=1
+while [ $i -lt "$RUNS_X10" ]; do check_set x10; i=$((i + 1)); done
+
+say "national set, -j $JOBS and -j 1"
+build_run nat-j "national" "$JOBS"
+build_run nat-1 "national" 1
+
+certs=$(count nat-j certificates)
+pages=${certs:-0}
+[ "$pages" -gt 0 ] || pages=790
+[ "$pages" -le 400 ] || pages=400
+say "rendering limit: $pages bare certificate pages"
+"$TOOLS/render_limit" -k "$pages" -f "$FONTS" -o "$DATA/render-limit" >"$LOG/render-limit"
+rm -rf "$DATA/render-limit"
+
+# The 10x set with every output if one run fits, else without the rendered
+# ones (their stages then show as "—").
+X10_OPTS=
+predict=$(($(cat "$LOG/nat-j.last") * 10 + 1))
+if [ $(($(elapsed) + predict)) -gt "$BUDGET" ] &&
+	"$P2HAM" --help 2>&1 | grep -q -- '--no-report'; then
+	X10_OPTS="--no-report --no-certificates --no-charts"
+	say "10x set without report, certificates and charts: a full run (~${predict} s) would not fit"
+fi
+say "10x set, -j $JOBS"
+# shellcheck disable=SC2086
+build_run x10-j "x10" "$JOBS" $X10_OPTS
+# The national set the same way, to compare like with like.
+# shellcheck disable=SC2086
+[ -z "$X10_OPTS" ] || build_run nat-n "national" "$JOBS" $X10_OPTS
+
+# Repeats, round-robin, while they fit.
+more=1
+while [ $more -eq 1 ]; do
+	more=0
+	for label in nat-j nat-1 x10-j nat-n; do
+		want=$RUNS
+		[ $label = x10-j ] && want=$RUNS_X10
+		[ -f "$LOG/$label.last" ] || continue
+		[ "$(runs_done $label)" -lt "$want" ] || continue
+		fits $label || continue
+		# shellcheck disable=SC2086
+		case $label in
+		nat-j) build_run nat-j national "$JOBS" ;;
+		nat-1) build_run nat-1 national 1 ;;
+		x10-j) build_run x10-j x10 "$JOBS" $X10_OPTS ;;
+		nat-n) build_run nat-n national "$JOBS" $X10_OPTS ;;
+		esac
+		more=1
+	done
+done
+
+# ---- the table ---------------------------------------------------------------
+
+cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || echo unknown)
+echo
+echo "p2ham $("$P2HAM" --version 2>/dev/null | head -n 1 | cut -d' ' -f2) on $(nproc) x $cpu;" \
+	"median of $(runs_done nat-j) (-j $JOBS) and $(runs_done nat-1) (-j 1) national runs," \
+	"$(runs_done x10-j) 10x runs; measuring took $(elapsed) s."
+for set in national x10; do
+	case $set in
+	national) lj=nat-j l1=nat-1 title="national ($(manifest national files) files, $(manifest national units) units)" ;;
+	x10) lj=x10-j l1='' title="10x ($(manifest x10 files) files, $(manifest x10 units) units)" ;;
+	esac
+	bytes=$(manifest $set bytes) rows=$(manifest $set rows) acc=$(manifest $set accepted)
+	csv_s=$(awk '$1 == "seconds" { print $2 }' "$LOG/csv-$set")
+	ing=$(med "$lj" ingest)
+	[ -n "$ing" ] || ing=$(med $set-check wall)
+	echo
+	echo "### $title, $(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1048576 }') MiB, $rows rows"
+	echo
+	echo "| stage | wall time (median) | throughput | peak RSS | ratio to limit |"
+	echo "|---|---|---|---|---|"
+	echo "| ingest (read, hash, validate) | $(secs "$ing") |" \
+		"$(calc "$bytes / 1048576 / $(v "$ing")" "%.1f MiB/s"), $(calc "$rows / $(v "$ing") / 1000" "%.0f k rows/s") |" \
+		"$(mib "$(med $set-check rss)") (check) |" \
+		"$(calc "$(v "$csv_s") / $(v "$ing")") × libcsv ($(secs "$csv_s"), $(calc "$bytes / 1048576 / $(v "$csv_s")" "%.1f MiB/s")) |"
+	sc=$(med "$lj" score)
+	echo "| score | $(secs "$sc") | $(calc "$acc / $(v "$sc") / 1000" "%.0f k observations/s") | — | — |"
+	su=$(med "$lj" summary)
+	echo "| summary.xml | $(secs "$su") | $(calc "$(v "$(count "$lj" summary-bytes)") / 1048576 / $(v "$su")" "%.1f MiB/s") | — | — |"
+	# Rendering stages: the -j 1 times are wall times; with more jobs they overlap.
+	rl=${l1:-$lj}
+	jn=$([ "$rl" = "$l1" ] && echo 1 || echo "$JOBS")
+	ch=$(med "$rl" charts) re=$(med "$rl" report) ce=$(med "$rl" certificates)
+	n_ch=$(count "$rl" charts) n_pg=$(count "$rl" pages) n_ce=$(count "$rl" certificates)
+	echo "| charts (-j $jn) | $(secs "$ch") | $(calc "$(v "$n_ch") / $(v "$ch")" "%.0f charts/s") | — | — |"
+	echo "| report (-j $jn) | $(secs "$re") | $(calc "$(v "$n_pg") / $(v "$re")" "%.1f pages/s") | — | — |"
+	one=$(awk '$1 == "one-pdf-ms-per-page" { print $2 }' "$LOG/render-limit")
+	sep=$(awk '$1 == "separate-ms-per-page" { print $2 }' "$LOG/render-limit")
+	per=$(calc "1000 * $(v "$ce") / $(v "$n_ce")" "%.2f")
+	echo "| certificates (-j $jn) | $(secs "$ce") | $(calc "$(v "$n_ce") / $(v "$ce")" "%.1f certificates/s") | — |" \
+		"$(calc "$(v "$per") / ($(v "$one") + $(v "$sep"))") × bare ($per ms vs $one + $sep ms a page) |"
+	rj=$(med "$lj" render)
+	if [ -n "$l1" ]; then
+		r1=$(med "$l1" render)
+		echo "| render, all outputs (wall) | $(secs "$rj") (-j $JOBS), $(secs "$r1") (-j 1) | — | — |" \
+			"-j $JOBS is $(calc "$(v "$r1") / $(v "$rj")")× faster than -j 1 |"
+	else
+		echo "| render, all outputs (wall, -j $JOBS) | $(secs "$rj") | — | — | — |"
+	fi
+	wj=$(med "$lj" wall) mj=$(med "$lj" rss)
+	if [ $set = national ]; then
+		echo "| whole run, -j $JOBS | $(secs "$wj") | $(calc "$rows / $(v "$wj") / 1000" "%.1f k rows/s") | $(mib "$mj") |" \
+			"$(calc "$PEER_SECONDS / $(v "$wj")" "%.1f")× faster than the peer (${PEER_SECONDS} s, $PEER_MB MB) |"
+		echo "| whole run, -j 1 | $(secs "$(med "$l1" wall)") | — | $(mib "$(med "$l1" rss)") | — |"
+		nat_wall=$wj nat_rss=$mj nat_acc=$acc nat_ing=$ing
+		if [ -n "$X10_OPTS" ]; then
+			nat_wall=$(med nat-n wall) nat_rss=$(med nat-n rss)
+			echo "| whole run, -j $JOBS ($X10_OPTS) | $(secs "$nat_wall") | — | $(mib "$nat_rss") | — |"
+		fi
+	else
+		echo "| whole run, -j $JOBS${X10_OPTS:+ ($X10_OPTS)} | $(secs "$wj") | $(calc "$rows / $(v "$wj") / 1000" "%.1f k rows/s") | $(mib "$mj") |" \
+			"10x/national: wall ×$(calc "$(v "$wj") / $(v "$nat_wall")"), peak RSS ×$(calc "$(v "$mj") / $(v "$nat_rss")"), ingest ×$(calc "$(v "$ing") / $(v "$nat_ing")"), observations ×$(calc "$acc / $nat_acc") |"
+	fi
+done
