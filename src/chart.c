@@ -20,15 +20,33 @@ static const struct draw_rgb c_navy = HEX(CHART_NAVY), c_teal = HEX(CHART_TEAL),
 static const struct draw_rgb c_ramp_lo = HEX(0xEAF0F7u), c_ramp_hi = HEX(CHART_NAVY);
 
 static const struct draw_style st_title = {
-	"Lato Bold", CHART_PT(9), CHART_PT(6.5), DRAW_LEFT, HEX(CHART_INK), 0, 0, 0 };
+	"Lato Bold", (9), (6.5), DRAW_LEFT, HEX(CHART_INK), 0, 0, 0 };
 static const struct draw_style st_label = {
-	"Lato", CHART_PT(7), 0, DRAW_RIGHT, HEX(CHART_INK), 0, 0, 0 };
+	"Lato", (7), 0, DRAW_RIGHT, HEX(CHART_INK), 0, 0, 0 };
 static const struct draw_style st_value = {
-	"Lato Bold", CHART_PT(6.5), 0, DRAW_LEFT, HEX(CHART_INK), 0, 0, 1 };
+	"Lato Bold", (6.5), 0, DRAW_LEFT, HEX(CHART_INK), 0, 0, 0 };
 static const struct draw_style st_tick = {
-	"Lato", CHART_PT(6), 0, DRAW_CENTER, HEX(CHART_MUTED), 0, 0, 1 };
+	"Lato", (6), 0, DRAW_CENTER, HEX(CHART_MUTED), 0, 0, 0 };
 static const struct draw_style st_legend = {
-	"Lato", CHART_PT(6.5), 0, DRAW_LEFT, HEX(CHART_MUTED), 0, 0, 1 };
+	"Lato", (6.5), 0, DRAW_LEFT, HEX(CHART_MUTED), 0, 0, 0 };
+
+/* A name from the input made safe to show (plain_safe()); g_free() it. */
+static char *safe_name(const char *name)
+{
+	char *safe = plain_safe(name ? name : "");
+
+	return safe ? safe : g_strdup(name ? name : "");
+}
+
+/* "12. Lapas Kelas IIA Serang" */
+static char *ranked_name(const struct scored_unit *u)
+{
+	char *name = safe_name(u->src->name), *label;
+
+	label = g_strdup_printf("%u. %s", u->rank, name);
+	g_free(name);
+	return label;
+}
 
 /* Vertical bands of a chart, in points. */
 #define TITLE_H   16.0
@@ -155,7 +173,7 @@ static void legend(cairo_t *cr, const struct key *keys, unsigned n, double x, do
 
 	n = MIN(n, G_N_ELEMENTS(tw));
 	for (unsigned i = 0; i < n; i++) {
-		tw[i] = draw_text_width(cr, keys[i].text, &st_legend);
+		tw[i] = plain_width(cr, keys[i].text, &st_legend);
 		total += 11 + tw[i] + (i + 1 < n ? 10 : 0);
 	}
 	cx = total <= w ? x : fmax(x - left, x + w - total);
@@ -168,7 +186,8 @@ static void legend(cairo_t *cr, const struct key *keys, unsigned n, double x, do
 		} else if (keys[i].kind == KEY_DASH) {
 			dashed_line(cr, cx, mid, cx + 9, mid, 1.2, keys[i].color);
 		} else {
-			draw_line(cr, cx + 4, mid - 4, cx + 4, mid + 4, 1.4, keys[i].color);
+			draw_line(cr, cx + 4, mid - 4, cx + 4, mid + 4, 1.4,
+				  keys[i].color);
 		}
 		text_in(cr, keys[i].text, cx + 11, y, 0, LEGEND_H, &st_legend);
 		cx += 11 + tw[i] + 10;
@@ -202,8 +221,7 @@ static void bars_free(struct bars *b)
 	g_free(b->bars);
 }
 
-static void bar_axis(cairo_t *cr, const char *caption, double x0, double x1, double y,
-		     double w)
+static void bar_axis(cairo_t *cr, const char *caption, double x0, double x1, double y)
 {
 	char tick[8];
 
@@ -221,8 +239,10 @@ static void bar_row(cairo_t *cr, const struct bar *b, double lx, double lw, doub
 {
 	double t = fmin(pitch * 0.64, 15), by = ry + (pitch - t) / 2;
 	double v = clampd(b->value, 0, 100), px = x0 + (x1 - x0) * v / 100.0, end = px;
-	struct draw_style label = sized(&st_label, CHART_PT(clampd(pitch * 0.6, 4.5, 7.5)));
-	struct draw_style value = sized(&st_value, CHART_PT(clampd(pitch * 0.55, 4.5, 7)));
+	struct draw_style label =
+	    sized(&st_label, (clampd(pitch * 0.6, 4.5, 7.5)));
+	struct draw_style value =
+	    sized(&st_value, (clampd(pitch * 0.55, 4.5, 7)));
 	char num[32];
 
 	text_in(cr, b->label, lx, ry, lw, pitch, &label);
@@ -274,7 +294,7 @@ static void bars_draw(cairo_t *cr, const struct bars *b, double x, double y, dou
 		dashed_line(cr, rx, py0 - 2, rx, py1, 1.1, c_red);
 	}
 	if (visible(cr, py1, y + h))
-		bar_axis(cr, b->axis, x0, x1, py1, w);
+		bar_axis(cr, b->axis, x0, x1, py1);
 }
 
 /* ------------------------------------------------------------ model views */
@@ -317,8 +337,9 @@ void chart_unit_aspects(cairo_t *cr, const struct model *m, const struct scored_
 	int narrow = w < ASPECTS_NARROW;
 	char floor_text[64], lim[32];
 	struct key keys[3];
-	struct bars b = { "Nilai per aspek", bar, 0, narrow ? 0.08 : 0.42, rb->aspect_floor,
-			  "Nilai aspek (0–100)", keys, 3 };
+	struct bars b = {
+	    "Nilai per aspek",	   bar,	 0, narrow ? 0.08 : 0.42, rb->aspect_floor,
+	    "Nilai aspek (0–100)", keys, 3};
 
 	for (guint a = 0; a < rb->aspects->len; a++) {
 		const struct rubric_aspect *asp = g_ptr_array_index(rb->aspects, a);
@@ -328,7 +349,8 @@ void chart_unit_aspects(cairo_t *cr, const struct model *m, const struct scored_
 		bar[b.n].label = narrow ? g_strdup(asp->id) :
 				 g_strdup_printf("%s. %s", asp->id, asp->label);
 		bar[b.n].value = u->aspects[a];
-		bar[b.n].fill = score_at_least(u->aspects[a], rb->aspect_floor) ? c_navy : c_grey;
+		bar[b.n].fill =
+		    score_at_least(u->aspects[a], rb->aspect_floor) ? c_navy : c_grey;
 		bar[b.n].mark = NAN;
 		b.n++;
 	}
@@ -364,7 +386,8 @@ void chart_region_principles(cairo_t *cr, const struct model *m, const struct re
 	const struct rubric *rb = m->rubric;
 	struct bar *bar = g_new0(struct bar, rb->principles->len);
 	int compare = m->regions->len > 1;
-	char *head = g_strdup_printf("Rata-rata nilai per prinsip — %s", r->kanwil);
+	char *kanwil = safe_name(r->kanwil);
+	char *head = g_strdup_printf("Rata-rata nilai per prinsip — %s", kanwil);
 	struct key keys[2] = { { KEY_BOX, c_navy, "Rata-rata kanwil" },
 			       { KEY_TICK, c_ink, "Rata-rata seluruh UPT" } };
 	struct bars b = { head, bar, 0, 0.40, NAN, "Nilai prinsip (0–100)", keys,
@@ -384,6 +407,7 @@ void chart_region_principles(cairo_t *cr, const struct model *m, const struct re
 	bars_draw(cr, &b, x, y, w, h);
 	bars_free(&b);
 	g_free(head);
+	g_free(kanwil);
 }
 
 double chart_ranking_height(unsigned rows)
@@ -392,15 +416,16 @@ double chart_ranking_height(unsigned rows)
 }
 
 void chart_ranking_part(cairo_t *cr, const struct model *m, const struct region *r,
-			unsigned first, unsigned count, double x, double y, double w, double h)
+			unsigned first, unsigned count, double x, double y, double w,
+			double h)
 {
 	GPtrArray *units = chart_region_units(m, r);
 	char thr[32], thr_text[64];
-	char *head;
+	char *head, *kanwil;
 	int retained = 0;
 	struct key keys[4];
-	struct bars b = { NULL, NULL, 0, 0.44, m->rubric->threshold, "Nilai total (0–100)",
-			  keys, 0 };
+	struct bars b = {NULL, NULL, 0, 0.44, m->rubric->threshold, "Nilai total (0–100)",
+			 keys, 0};
 
 	if (first > units->len)
 		first = units->len;
@@ -410,15 +435,17 @@ void chart_ranking_part(cairo_t *cr, const struct model *m, const struct region 
 	for (unsigned i = 0; i < count; i++) {
 		const struct scored_unit *u = g_ptr_array_index(units, first + i);
 
-		b.bars[i].label = g_strdup_printf("%u. %s", u->rank, u->src->name);
+		b.bars[i].label = ranked_name(u);
 		b.bars[i].value = u->total;
 		b.bars[i].fill = rec_color(u->recommendation);
 		b.bars[i].mark = NAN;
 		retained |= u->recommendation == REC_RETAINED;
 	}
 	b.n = count;
-	head = g_strdup_printf("Peringkat nilai total%s%s%s", r ? " — " : "", r ? r->kanwil : "",
-			       first ? " (lanjutan)" : "");
+	kanwil = r ? safe_name(r->kanwil) : NULL;
+	head = g_strdup_printf("Peringkat nilai total%s%s%s", r ? " — " : "",
+			       r ? kanwil : "", first ? " (lanjutan)" : "");
+	g_free(kanwil);
 	b.title = head;
 	fmt2(thr, m->rubric->threshold);
 	g_snprintf(thr_text, sizeof thr_text, "Ambang penghargaan %s", thr);
@@ -450,10 +477,11 @@ struct radar_label {
 };
 
 static const struct draw_style st_radar = {
-	"Lato", CHART_PT(6.5), 0, DRAW_CENTER, HEX(CHART_INK), 0, 0, 0 };
+	"Lato", (6.5), 0, DRAW_CENTER, HEX(CHART_INK), 0, 0, 0 };
 
 /* The box hangs off the axis' end on the side away from the centre. */
-static void radar_place(cairo_t *cr, struct radar_label *l, double ax, double ay, double bw)
+static void radar_place(cairo_t *cr, struct radar_label *l, double ax, double ay,
+			double bw)
 {
 	l->lh = fmin(plain_height(cr, l->text, bw, &st_radar), RADAR_LABEL_H);
 	l->h = l->lh + plain_height(cr, "0", bw, &st_radar);
@@ -481,14 +509,17 @@ static void radar_unclash(struct radar_label *labels, unsigned n, int side, doub
 			g_ptr_array_add(col, &labels[k]);
 	g_ptr_array_sort(col, by_top);
 	for (guint i = 1; i < col->len; i++) {
-		struct radar_label *up = g_ptr_array_index(col, i - 1), *l = g_ptr_array_index(col, i);
+		struct radar_label *up = g_ptr_array_index(col, i - 1),
+				   *l = g_ptr_array_index(col, i);
 
 		l->y = fmax(l->y, up->y + up->h + 1);
 	}
 	for (guint i = col->len; i-- > 0;) {
 		struct radar_label *l = g_ptr_array_index(col, i);
-		double limit = i + 1 < col->len ?
-			((struct radar_label *)g_ptr_array_index(col, i + 1))->y - 1 : bottom;
+		double limit =
+		    i + 1 < col->len
+			? ((struct radar_label *)g_ptr_array_index(col, i + 1))->y - 1
+			: bottom;
 
 		l->y = fmin(l->y, limit - l->h);
 	}
@@ -516,7 +547,8 @@ static void radar_polygon(cairo_t *cr, const double *v, unsigned n, double cx, d
 		cairo_new_path(cr);
 	cairo_new_sub_path(cr);
 	for (unsigned k = 0; k < n; k++) {
-		double a = -G_PI / 2 + 2 * G_PI * k / n, rr = rad * clampd(v[k], 0, 100) / 100;
+		double a = -G_PI / 2 + 2 * G_PI * k / n,
+		       rr = rad * clampd(v[k], 0, 100) / 100;
 
 		cairo_line_to(cr, cx + rr * cos(a), cy + rr * sin(a));
 	}
@@ -559,12 +591,14 @@ static void radar_grid(cairo_t *cr, unsigned n, double cx, double cy, double rad
 		double a = -G_PI / 2 + G_PI / n, rr = rad * v / 100;
 
 		g_snprintf(tick, sizeof tick, "%d", v);
-		text_in(cr, tick, cx + rr * cos(a) - 8, cy + rr * sin(a) - 5, 16, 10, &st_tick);
+		text_in(cr, tick, cx + rr * cos(a) - 8, cy + rr * sin(a) - 5, 16, 10,
+			&st_tick);
 	}
 }
 
-void chart_unit_principles(cairo_t *cr, const struct model *m, const struct scored_unit *u,
-			   double x, double y, double w, double h)
+void chart_unit_principles(cairo_t *cr, const struct model *m,
+			   const struct scored_unit *u, double x, double y, double w,
+			   double h)
 {
 	const struct rubric *rb = m->rubric;
 	double v[64], cx = x + w / 2, cy, rad, bw;
@@ -581,8 +615,8 @@ void chart_unit_principles(cairo_t *cr, const struct model *m, const struct scor
 	title(cr, "Nilai per prinsip", x, y, w);
 	if (n < 3) {
 		/* Fewer than three axes make no polygon: say so plainly. */
-		draw_text(cr, "Terlalu sedikit prinsip untuk grafik radar.", x, y + TITLE_H, w,
-			  0, &st_legend, NULL);
+		draw_text(cr, "Terlalu sedikit prinsip untuk grafik radar.", x,
+			  y + TITLE_H, w, 0, &st_legend, NULL);
 		return;
 	}
 	bw = clampd(w * 0.24, 56, 100);
@@ -602,7 +636,8 @@ void chart_unit_principles(cairo_t *cr, const struct model *m, const struct scor
 	cairo_restore(cr);
 	cairo_new_path(cr);
 	for (unsigned k = 0; k < n; k++) {
-		double a = -G_PI / 2 + 2 * G_PI * k / n, rr = rad * clampd(v[k], 0, 100) / 100;
+		double a = -G_PI / 2 + 2 * G_PI * k / n,
+		       rr = rad * clampd(v[k], 0, 100) / 100;
 
 		cairo_new_sub_path(cr);
 		cairo_arc(cr, cx + rr * cos(a), cy + rr * sin(a), 1.7, 0, 2 * G_PI);
@@ -612,7 +647,8 @@ void chart_unit_principles(cairo_t *cr, const struct model *m, const struct scor
 	for (unsigned k = 0; k < n; k++) {
 		double a = -G_PI / 2 + 2 * G_PI * k / n;
 
-		labels[k] = (struct radar_label){ pr[k]->label, v[k], cos(a), sin(a), 0, 0, 0, 0 };
+		labels[k] =
+		    (struct radar_label){pr[k]->label, v[k], cos(a), sin(a), 0, 0, 0, 0};
 		radar_place(cr, &labels[k], cx + (rad + 4) * labels[k].c,
 			    cy + (rad + 4) * labels[k].s, bw);
 	}
@@ -654,7 +690,8 @@ static int band_dark(const struct rubric *rb, unsigned band)
 	return band < n && (n < 2 || (double)(n - 1 - band) / (n - 1) >= 0.5);
 }
 
-static void heat_legend(cairo_t *cr, const struct rubric *rb, double x, double y, double w)
+static void heat_legend(cairo_t *cr, const struct rubric *rb, double x, double y,
+			double w)
 {
 	struct key keys[16];
 	char *texts[16];
@@ -668,11 +705,14 @@ static void heat_legend(cairo_t *cr, const struct rubric *rb, double x, double y
 		if (g == 0) {
 			texts[n] = g_strdup_printf("%s (≥ %s)", gr->label, lo);
 		} else {
-			const struct rubric_grade *up = g_ptr_array_index(rb->grades, g - 1);
+			const struct rubric_grade *up =
+			    g_ptr_array_index(rb->grades, g - 1);
 
 			fmt_limit(hi, up->min);
-			texts[n] = gr->min <= 0 ? g_strdup_printf("%s (< %s)", gr->label, hi) :
-				   g_strdup_printf("%s (%s – < %s)", gr->label, lo, hi);
+			texts[n] =
+			    gr->min <= 0
+				? g_strdup_printf("%s (< %s)", gr->label, hi)
+				: g_strdup_printf("%s (%s – < %s)", gr->label, lo, hi);
 		}
 		keys[n] = (struct key){ KEY_BOX, band_color(rb, g), texts[n] };
 		n++;
@@ -685,7 +725,8 @@ static void heat_legend(cairo_t *cr, const struct rubric *rb, double x, double y
 
 double chart_heatmap_height(unsigned rows, int mean_row)
 {
-	return TITLE_H + HEAT_HEAD + (rows + (mean_row ? 1 : 0)) * HEAT_PITCH + 6 + LEGEND_H;
+	return TITLE_H + HEAT_HEAD + (rows + (mean_row ? 1 : 0)) * HEAT_PITCH + 6 +
+	       LEGEND_H;
 }
 
 struct heat {
@@ -699,13 +740,13 @@ struct heat {
 static void heat_cell(const struct heat *hm, double v, double cx, double ry)
 {
 	unsigned band = isnan(v) ? 0 : grade_band(hm->rb, v);
-	struct draw_style st = sized(&st_tick, CHART_PT(clampd(fmin(hm->pitch * 0.6,
-								    hm->cw * 0.27), 4, 7)));
+	struct draw_style st =
+	    sized(&st_tick, (clampd(fmin(hm->pitch * 0.6, hm->cw * 0.27), 4, 7)));
 	char num[32];
 
 	if (isnan(v)) {
-		draw_stroke_rect(hm->cr, cx + 0.6, ry + 0.6, hm->cw - 1.2, hm->pitch - 1.2, 0.3,
-				 c_rule);
+		draw_stroke_rect(hm->cr, cx + 0.6, ry + 0.6, hm->cw - 1.2,
+				 hm->pitch - 1.2, 0.3, c_rule);
 		st.color = c_muted;
 		text_in(hm->cr, "–", cx, ry, hm->cw, hm->pitch, &st);
 		return;
@@ -720,7 +761,8 @@ static void heat_cell(const struct heat *hm, double v, double cx, double ry)
 static void heat_row(const struct heat *hm, const char *name, const double *scores,
 		     double ry, int bold)
 {
-	struct draw_style st = sized(&st_label, CHART_PT(clampd(hm->pitch * 0.6, 4.5, 7.5)));
+	struct draw_style st =
+	    sized(&st_label, (clampd(hm->pitch * 0.6, 4.5, 7.5)));
 
 	st.align = DRAW_LEFT;
 	if (bold)
@@ -733,8 +775,8 @@ static void heat_row(const struct heat *hm, const char *name, const double *scor
 /* Column titles turned a quarter, reading upwards, each in its column. */
 static void heat_header(const struct heat *hm, double y)
 {
-	struct draw_style st = { "Lato", CHART_PT(7), CHART_PT(6.5), DRAW_LEFT, HEX(CHART_INK),
-				 0, 0, 0 };
+	struct draw_style st = {
+	    "Lato", (7), (6.5), DRAW_LEFT, HEX(CHART_INK), 0, 0, 0};
 
 	for (unsigned c = 0; c < hm->ncols; c++) {
 		const struct rubric_principle *pr = g_ptr_array_index(hm->rb->principles,
@@ -757,19 +799,23 @@ void chart_region_heatmap_part(cairo_t *cr, const struct model *m, const struct 
 	struct heat hm = { cr, m->rubric, { 0 }, 0, x, w * 0.33, 0, 0 };
 	int mean_row;
 	double py0 = y + TITLE_H + HEAT_HEAD;
-	char *head;
+	char *head, *kanwil;
 
 	if (first > units->len)
 		first = units->len;
 	if (count > units->len - first)
 		count = units->len - first;
 	mean_row = first + count == units->len;
-	for (guint p = 0; p < m->rubric->principles->len && hm.ncols < G_N_ELEMENTS(hm.cols); p++)
+	for (guint p = 0;
+	     p < m->rubric->principles->len && hm.ncols < G_N_ELEMENTS(hm.cols); p++)
 		if (!isnan(r->principles[p]))
 			hm.cols[hm.ncols++] = p;
 	hm.cw = hm.ncols ? (w - hm.nw) / hm.ncols : 0;
 	hm.pitch = (h - TITLE_H - HEAT_HEAD - 6 - LEGEND_H) / MAX(count + mean_row, 1u);
-	head = g_strdup_printf("Nilai prinsip per UPT — %s%s", r->kanwil, first ? " (lanjutan)" : "");
+	kanwil = safe_name(r->kanwil);
+	head = g_strdup_printf("Nilai prinsip per UPT — %s%s", kanwil,
+			       first ? " (lanjutan)" : "");
+	g_free(kanwil);
 	title(cr, head, x, y, w);
 	g_free(head);
 	heat_header(&hm, y + TITLE_H);
@@ -780,7 +826,7 @@ void chart_region_heatmap_part(cairo_t *cr, const struct model *m, const struct 
 
 		if (!visible(cr, ry, ry + hm.pitch))
 			continue;
-		name = g_strdup_printf("%u. %s", u->rank, u->src->name);
+		name = ranked_name(u);
 		heat_row(&hm, name, u->principles, ry, 0);
 		g_free(name);
 	}
@@ -845,19 +891,24 @@ static void job_init(struct chart_job *job, const struct model *m, unsigned i)
 	} else if (i <= 2 * nr) {
 		job->r = g_ptr_array_index(m->regions, (i - 1) / 2);
 		job->kind = (i - 1) % 2 ? KIND_HEATMAP : KIND_REGION_PRINCIPLES;
-		job->h = job->kind == KIND_HEATMAP ? chart_heatmap_height(job->r->units, 1) :
-			 principles_height(m, job->r);
-		job->name = g_strdup_printf("charts/region-%s-%s", job->r->id,
-					    job->kind == KIND_HEATMAP ? "heatmap" : "principles");
+		job->h = job->kind == KIND_HEATMAP
+			     ? chart_heatmap_height(job->r->units, 1)
+			     : principles_height(m, job->r);
+		job->name =
+		    g_strdup_printf("charts/region-%s-%s", job->r->id,
+				    job->kind == KIND_HEATMAP ? "heatmap" : "principles");
 	} else {
 		unsigned k = i - 1 - 2 * nr;
 
 		job->u = g_ptr_array_index(m->units, k / 2);
 		job->kind = k % 2 ? KIND_RADAR : KIND_ASPECTS;
 		job->w = job->kind == KIND_RADAR ? 440 : 420;
-		job->h = job->kind == KIND_RADAR ? 330 : 40 + 38.0 * m->rubric->aspects->len + 20;
-		job->name = g_strdup_printf("charts/%s-%s", job->u->id,
-					    job->kind == KIND_RADAR ? "principles" : "aspects");
+		job->h = job->kind == KIND_RADAR
+			     ? 330
+			     : 40 + 38.0 * m->rubric->aspects->len + 20;
+		job->name =
+		    g_strdup_printf("charts/%s-%s", job->u->id,
+				    job->kind == KIND_RADAR ? "principles" : "aspects");
 	}
 	job->h += 2 * MARGIN;
 }
@@ -871,7 +922,9 @@ static void job_paint(cairo_t *cr, void *data)
 	draw_fill_rect(cr, 0, 0, job->w, job->h, c_white);
 	switch (job->kind) {
 	case KIND_RANKING: chart_ranking(cr, job->m, NULL, x, y, w, h); break;
-	case KIND_REGION_PRINCIPLES: chart_region_principles(cr, job->m, job->r, x, y, w, h); break;
+	case KIND_REGION_PRINCIPLES:
+		chart_region_principles(cr, job->m, job->r, x, y, w, h);
+		break;
 	case KIND_HEATMAP: chart_region_heatmap(cr, job->m, job->r, x, y, w, h); break;
 	case KIND_ASPECTS: chart_unit_aspects(cr, job->m, job->u, x, y, w, h); break;
 	case KIND_RADAR: chart_unit_principles(cr, job->m, job->u, x, y, w, h); break;
@@ -895,8 +948,10 @@ static int write_one(const struct chart_job *job, const char *ext, struct outset
 	int rc = -1;
 
 	if (fp) {
-		rc = !strcmp(ext, ".svg") ? write_svg(job, fp) :
-		     draw_png_paint(fp, job->w, job->h, CHART_PNG_DPI, job_paint, (void *)job);
+		rc = !strcmp(ext, ".svg")
+			 ? write_svg(job, fp)
+			 : draw_png_paint(fp, job->w, job->h, CHART_PNG_DPI, job_paint,
+					  (void *)job);
 		if (rc < 0)
 			diag_error(d, name, 0, "cannot draw the chart");
 		if (outset_close(o, fp, d) < 0)

@@ -1,4 +1,5 @@
-/* chart.h — charts of the scored model: drawn onto any cairo_t, written as SVG and PNG. */
+/* chart.h — charts of the scored model: drawn onto any cairo_t, written as SVG and PNG.
+ */
 #ifndef P2HAM_CHART_H
 #define P2HAM_CHART_H
 
@@ -29,12 +30,6 @@
 #define CHART_MUTED     0x5B6675u       /* axes, secondary text */
 #define CHART_RULE      0xD3D9E0u       /* grid lines */
 
-/*
- * A size in PDF points as a draw_style size. Pango sets draw_style sizes
- * at its default resolution of 96 dpi, so a size of 12 comes out 16 points
- * tall on the page; charts and the report give their sizes in points.
- */
-#define CHART_PT(pt) ((pt) * 0.75)
 
 enum chart_format { CHART_SVG = 1, CHART_PNG = 2 };
 
@@ -63,8 +58,9 @@ void chart_unit_aspects(cairo_t *cr, const struct model *m, const struct scored_
 			double x, double y, double w, double h);
 
 /* The principle scores of a unit as a radar (spider) chart, values at the axes. */
-void chart_unit_principles(cairo_t *cr, const struct model *m, const struct scored_unit *u,
-			   double x, double y, double w, double h);
+void chart_unit_principles(cairo_t *cr, const struct model *m,
+			   const struct scored_unit *u, double x, double y, double w,
+			   double h);
 
 /* A region's mean principle scores as bars; with more than one region,
  * the mean over every unit is marked on each bar for comparison. */
@@ -93,7 +89,8 @@ void chart_ranking(cairo_t *cr, const struct model *m, const struct region *r,
  * `rows` units get the normal row pitch.
  */
 void chart_ranking_part(cairo_t *cr, const struct model *m, const struct region *r,
-			unsigned first, unsigned count, double x, double y, double w, double h);
+			unsigned first, unsigned count, double x, double y, double w,
+			double h);
 double chart_ranking_height(unsigned rows);
 void chart_region_heatmap_part(cairo_t *cr, const struct model *m, const struct region *r,
 			       unsigned first, unsigned count,

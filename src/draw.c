@@ -189,6 +189,8 @@ static PangoLayout *layout_new(cairo_t *cr, const char *text, double w,
 	PangoFontDescription *fd = pango_font_description_from_string(st->font);
 	PangoLayout *layout;
 
+	/* At 72 dpi a size is in PDF points (Pango's default is 96). */
+	pango_cairo_context_set_resolution(ctx, 72.0);
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
 	pango_cairo_context_set_font_options(ctx, fo);

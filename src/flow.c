@@ -9,7 +9,6 @@
 #include "plain.h"
 #include "text.h"
 
-#define PT(pt) CHART_PT(pt)
 #define HEX(h) { (((h) >> 16) & 0xff) / 255.0, (((h) >> 8) & 0xff) / 255.0, \
 		 ((h) & 0xff) / 255.0 }
 
@@ -21,26 +20,40 @@
 #define LINK 0x1F4E8Cu          /* links: a blue that prints dark */
 
 const struct draw_rgb flow_navy = HEX(CHART_NAVY), flow_gold = HEX(CHART_GOLD),
-	flow_panel = HEX(0xEEF2F7u), flow_white = HEX(0xFFFFFFu), flow_rule = HEX(CHART_RULE);
+		      flow_panel = HEX(0xEEF2F7u), flow_white = HEX(0xFFFFFFu),
+		      flow_rule = HEX(CHART_RULE);
 static const struct draw_rgb c_stripe = HEX(0xF2F4F7u), c_link = HEX(LINK);
 
-const struct draw_style flow_body = { "Lato", PT(9.5), 0, DRAW_LEFT, HEX(CHART_INK), 1.2, 0, 0 };
-const struct draw_style flow_h1 = { "Lato Bold", PT(16), 0, DRAW_LEFT, HEX(CHART_NAVY), 0, 0, 0 };
-const struct draw_style flow_h2 = { "Lato Bold", PT(12.5), 0, DRAW_LEFT, HEX(CHART_NAVY), 0, 0, 0 };
-const struct draw_style flow_h3 = { "Lato Bold", PT(9.5), 0, DRAW_LEFT, HEX(CHART_INK), 0, 0, 0 };
-const struct draw_style flow_th = { "Lato Bold", PT(7), 0, DRAW_LEFT, HEX(0xFFFFFFu), 0, 0, 0 };
-const struct draw_style flow_td = { "Lato", PT(7), 0, DRAW_LEFT, HEX(CHART_INK), 0, 0, 0 };
-const struct draw_style flow_td_bold = { "Lato Bold", PT(7), 0, DRAW_LEFT, HEX(CHART_INK), 0, 0, 0 };
-const struct draw_style flow_td_link = { "Lato", PT(7), 0, DRAW_LEFT, HEX(LINK), 0, 0, 0 };
-const struct draw_style flow_td_bad = { "Lato Bold", PT(7), 0, DRAW_LEFT, HEX(CHART_RED), 0, 0, 0 };
-const struct draw_style flow_small = { "Lato", PT(6.5), 0, DRAW_LEFT, HEX(CHART_INK), 0, 0, 0 };
-const struct draw_style flow_list = { "Lato", PT(8), 0, DRAW_LEFT, HEX(CHART_INK), 0, 0, 0 };
-const struct draw_style flow_list_key = { "Lato", PT(8), 0, DRAW_LEFT, HEX(CHART_MUTED), 0, 0, 0 };
-const struct draw_style flow_list_code = { "Lato Bold", PT(8), 0, DRAW_LEFT, HEX(CHART_RED), 0, 0, 0 };
-const struct draw_style flow_key = { "Lato", PT(8), 0, DRAW_LEFT, HEX(CHART_MUTED), 0, 0, 0 };
-const struct draw_style flow_val = { "Lato Bold", PT(8), 0, DRAW_LEFT, HEX(CHART_INK), 0, 0, 0 };
+const struct draw_style flow_body = {"Lato",	     (9.5), 0, DRAW_LEFT,
+				     HEX(CHART_INK), 1.2,     0, 0};
+const struct draw_style flow_h1 = {"Lato Bold",	    (16), 0, DRAW_LEFT,
+				   HEX(CHART_NAVY), 0,	    0, 0};
+const struct draw_style flow_h2 = {"Lato Bold",	    (12.5), 0, DRAW_LEFT,
+				   HEX(CHART_NAVY), 0,	      0, 0};
+const struct draw_style flow_h3 = {"Lato Bold",	   (9.5), 0, DRAW_LEFT,
+				   HEX(CHART_INK), 0,	    0, 0};
+const struct draw_style flow_th = {"Lato Bold",	   (7), 0, DRAW_LEFT,
+				   HEX(0xFFFFFFu), 0,	  0, 0};
+const struct draw_style flow_td = {"Lato", (7), 0, DRAW_LEFT, HEX(CHART_INK), 0, 0, 0};
+const struct draw_style flow_td_bold = {"Lato Bold",	(7), 0, DRAW_LEFT,
+					HEX(CHART_INK), 0,     0, 0};
+const struct draw_style flow_td_link = {"Lato", (7), 0, DRAW_LEFT, HEX(LINK), 0, 0, 0};
+const struct draw_style flow_td_bad = {"Lato Bold",    (7), 0, DRAW_LEFT,
+				       HEX(CHART_RED), 0,     0, 0};
+const struct draw_style flow_small = {"Lato",	      (6.5), 0, DRAW_LEFT,
+				      HEX(CHART_INK), 0,       0, 0};
+const struct draw_style flow_list = {"Lato",	     (8), 0, DRAW_LEFT,
+				     HEX(CHART_INK), 0,	    0, 0};
+const struct draw_style flow_list_key = {"Lato",	   (8), 0, DRAW_LEFT,
+					 HEX(CHART_MUTED), 0,	  0, 0};
+const struct draw_style flow_list_code = {"Lato Bold",	  (8), 0, DRAW_LEFT,
+					  HEX(CHART_RED), 0,	 0, 0};
+const struct draw_style flow_key = {"Lato",	      (8), 0, DRAW_LEFT,
+				    HEX(CHART_MUTED), 0,     0, 0};
+const struct draw_style flow_val = {"Lato Bold",    (8), 0, DRAW_LEFT,
+				    HEX(CHART_INK), 0,	   0, 0};
 static const struct draw_style st_furniture = {
-	"Lato", PT(7), 0, DRAW_LEFT, HEX(CHART_MUTED), 0, 0, 0 };
+	"Lato", (7), 0, DRAW_LEFT, HEX(CHART_MUTED), 0, 0, 0 };
 
 void flow_init(struct flow *f, FILE *fp, const struct draw_pdf_info *info,
 	       const char *title, const char *footer)
@@ -70,56 +83,17 @@ int flow_finish(struct flow *f)
 
 /* ------------------------------------------------------------- text */
 
-/* Controls, and the bidirectional overrides that would hide or reorder
- * what follows them. */
-static int bad_char(gunichar c)
-{
-	return (c < 0x20 && c != '\n') || (c >= 0x7F && c < 0xA0) ||
-	       (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
-	       c == 0xFFFE || c == 0xFFFF;
-}
-
-static int already_safe(const char *s)
-{
-	if (!g_utf8_validate(s, -1, NULL))
-		return 0;
-	for (const char *p = s; *p; p = g_utf8_next_char(p)) {
-		gunichar c = g_utf8_get_char(p);
-
-		if (c == '\r' || c == '\t' || bad_char(c))
-			return 0;
-	}
-	return 1;
-}
-
-/* Input text made safe to show: valid UTF-8, tabs as spaces, line ends
- * as \n, bad characters as U+FFFD; s itself when it already is. */
 const char *flow_safe(struct flow *f, const char *s)
 {
-	GString *out;
-	char *valid;
+	char *copy;
 
 	if (!s)
 		return "";
-	if (already_safe(s))
+	copy = plain_safe(s);
+	if (!copy)
 		return s;
-	valid = g_utf8_make_valid(s, -1);
-	out = g_string_sized_new(strlen(valid));
-	for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
-		gunichar c = g_utf8_get_char(p);
-
-		if (c == '\r') {
-			if (p[1] != '\n')
-				g_string_append_c(out, '\n');
-		} else if (c == '\t') {
-			g_string_append_c(out, ' ');
-		} else {
-			g_string_append_unichar(out, bad_char(c) ? 0xFFFD : c);
-		}
-	}
-	g_free(valid);
-	g_ptr_array_add(f->pool, out->str);
-	return g_string_free(out, FALSE);
+	g_ptr_array_add(f->pool, copy);
+	return copy;
 }
 
 const char *flow_fmt(struct flow *f, const char *format, ...)
@@ -201,12 +175,15 @@ static void furniture(struct flow *f)
 	right.align = DRAW_RIGHT;
 	plain_draw(f->cr, f->title, LEFT, 36, WIDTH * 0.5, &st_furniture);
 	if (f->page_running)
-		plain_draw(f->cr, f->page_running, LEFT + WIDTH * 0.5, 36, WIDTH * 0.5, &right);
+		plain_draw(f->cr, f->page_running, LEFT + WIDTH * 0.5, 36, WIDTH * 0.5,
+			   &right);
 	draw_line(f->cr, LEFT, 47, LEFT + WIDTH, 47, 0.5, flow_rule);
-	draw_line(f->cr, LEFT, FLOW_PAGE_H - 46, LEFT + WIDTH, FLOW_PAGE_H - 46, 0.5, flow_rule);
+	draw_line(f->cr, LEFT, FLOW_PAGE_H - 46, LEFT + WIDTH, FLOW_PAGE_H - 46, 0.5,
+		  flow_rule);
 	plain_draw(f->cr, f->footer, LEFT, FLOW_PAGE_H - 40, WIDTH * 0.7, &st_furniture);
 	g_snprintf(pages, sizeof pages, "Halaman %d dari %d", f->page, f->pages);
-	plain_draw(f->cr, pages, LEFT + WIDTH * 0.7, FLOW_PAGE_H - 40, WIDTH * 0.3, &right);
+	plain_draw(f->cr, pages, LEFT + WIDTH * 0.7, FLOW_PAGE_H - 40, WIDTH * 0.3,
+		   &right);
 }
 
 static void page_begins(struct flow *f)
@@ -260,7 +237,8 @@ void flow_new_page(struct flow *f)
 	page_begins(f);
 }
 
-int flow_outline(struct flow *f, int parent, const char *title, const char *dest, int open)
+int flow_outline(struct flow *f, int parent, const char *title, const char *dest,
+		 int open)
 {
 	char *attrs;
 	int id;
@@ -274,7 +252,8 @@ int flow_outline(struct flow *f, int parent, const char *title, const char *dest
 	return id;
 }
 
-void flow_paragraph(struct flow *f, const char *s, const struct draw_style *st, double after)
+void flow_paragraph(struct flow *f, const char *s, const struct draw_style *st,
+		    double after)
 {
 	double h = plain_height(f->cr, s, WIDTH, st);
 
@@ -288,8 +267,12 @@ void flow_paragraph(struct flow *f, const char *s, const struct draw_style *st, 
 void flow_heading(struct flow *f, int level, const char *s, const char *dest)
 {
 	static const char *const tags[] = { "H1", "H2", "H3" };
-	const struct draw_style *st = level == 1 ? &flow_h1 : level == 2 ? &flow_h2 : &flow_h3;
-	double h = draw_text_height(f->cr, s, WIDTH, st), after = level == 1 ? 18 : level == 2 ? 7 : 4;
+	const struct draw_style *st = level == 1   ? &flow_h1
+				      : level == 2 ? &flow_h2
+						   : &flow_h3;
+	double h = draw_text_height(f->cr, s, WIDTH, st), after = level == 1   ? 18
+								  : level == 2 ? 7
+									       : 4;
 
 	if (f->y > FLOW_TOP)
 		f->y += level == 3 ? 7 : 10;
@@ -428,7 +411,8 @@ static double row_height(struct flow *f, const struct flow_table *t,
 
 	f->drawing = 0;
 	for (unsigned i = 0; i < t->ncols; i++)
-		h = fmax(h, cell_text(f, &cells[i], t->cols[i].align, 0, 0, t->w[i] - 2 * PAD_X));
+		h = fmax(h, cell_text(f, &cells[i], t->cols[i].align, 0, 0,
+				      t->w[i] - 2 * PAD_X));
 	f->drawing = drawing;
 	return fmin(h + 2 * PAD_Y, FLOW_BOTTOM - FLOW_TOP - 40);
 }
@@ -438,7 +422,8 @@ static void table_header(struct flow *f, struct flow_table *t)
 	double h = 0, x = t->x;
 
 	for (unsigned i = 0; i < t->ncols; i++)
-		h = fmax(h, plain_height(f->cr, t->cols[i].title, t->w[i] - 2 * PAD_X, &flow_th));
+		h = fmax(h, plain_height(f->cr, t->cols[i].title, t->w[i] - 2 * PAD_X,
+					 &flow_th));
 	h += 2 * PAD_Y + 1;
 	if (f->drawing) {
 		draw_fill_rect(f->cr, t->x, f->y, t->width, h, flow_navy);
@@ -461,8 +446,9 @@ static void table_header(struct flow *f, struct flow_table *t)
 	t->rows = 0;
 }
 
-void flow_table_begin(struct flow *f, struct flow_table *t, const struct flow_column *cols,
-		      unsigned ncols, double x, double width, int light)
+void flow_table_begin(struct flow *f, struct flow_table *t,
+		      const struct flow_column *cols, unsigned ncols, double x,
+		      double width, int light)
 {
 	double sum = 0;
 

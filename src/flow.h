@@ -66,7 +66,8 @@ int flow_finish(struct flow *f);
 void flow_begin_pass(struct flow *f, int drawing);
 void flow_end_pass(struct flow *f);
 
-/* Strings for the current section, freed by flow_release(). */
+/* Strings for the current section, freed by flow_release(); flow_safe()
+ * is plain_safe(), and "" for NULL. */
 const char *flow_safe(struct flow *f, const char *s);
 const char *flow_fmt(struct flow *f, const char *format, ...) G_GNUC_PRINTF(2, 3);
 const char *flow_num2(struct flow *f, double v);         /* "85,50" */
@@ -86,7 +87,8 @@ void flow_running(struct flow *f, const char *chapter);
 
 /* An outline entry to the destination `dest`; returns its id for
  * children (0 while measuring). */
-int flow_outline(struct flow *f, int parent, const char *title, const char *dest, int open);
+int flow_outline(struct flow *f, int parent, const char *title, const char *dest,
+		 int open);
 
 /* Text through Pango, at (x, y) in width w: its height, drawn when drawing. */
 double flow_text(struct flow *f, const char *s, double x, double y, double w,
@@ -97,7 +99,8 @@ double flow_plain(struct flow *f, const char *s, double x, double y, double w,
 		  const struct draw_style *st);
 
 /* A paragraph across the text block, then `after` points of space. */
-void flow_paragraph(struct flow *f, const char *s, const struct draw_style *st, double after);
+void flow_paragraph(struct flow *f, const char *s, const struct draw_style *st,
+		    double after);
 
 /* A heading of level 1 to 3, kept with what follows; `dest` (may be NULL)
  * names it for links and the outline. */
@@ -143,8 +146,9 @@ struct flow_table {
  * cells: a tagged cell costs Cairo twice an untagged one, which counts in
  * tables that every unit has.
  */
-void flow_table_begin(struct flow *f, struct flow_table *t, const struct flow_column *cols,
-		      unsigned ncols, double x, double width, int light);
+void flow_table_begin(struct flow *f, struct flow_table *t,
+		      const struct flow_column *cols, unsigned ncols, double x,
+		      double width, int light);
 void flow_table_row(struct flow *f, struct flow_table *t, const struct flow_cell *cells);
 void flow_table_end(struct flow *f, struct flow_table *t, double after);
 

@@ -1,6 +1,7 @@
 /* plain.c — plain text, fast: the many short texts of long tables. */
 #include "plain.h"
 
+#include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
 
@@ -86,7 +87,8 @@ static struct plain_font *font_of(const struct draw_style *st)
 	layout = draw_layout(scratch_cr, "Ag", -1, st);
 	font = pango_context_load_font(pango_layout_get_context(layout),
 				       pango_layout_get_font_description(layout));
-	f->sf = cairo_scaled_font_reference(pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font)));
+	f->sf = cairo_scaled_font_reference(
+	    pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font)));
 	pango_layout_get_extents(layout, NULL, &logical);
 	f->height = (double)logical.height / PANGO_SCALE;
 	f->ascent = (double)pango_layout_get_baseline(layout) / PANGO_SCALE;
@@ -98,7 +100,7 @@ static struct plain_font *font_of(const struct draw_style *st)
 	return f;
 }
 
-static const struct plain_glyph *glyph_of(struct plain_font *f, gunichar c)
+static const struct plain_glyph *glyph_lookup(struct plain_font *f, gunichar c)
 {
 	struct plain_glyph *g = c < LATIN_END ? &f->latin[c] :
 				g_hash_table_lookup(f->other, GUINT_TO_POINTER(c));
@@ -114,8 +116,9 @@ static const struct plain_glyph *glyph_of(struct plain_font *f, gunichar c)
 		g_hash_table_insert(f->other, GUINT_TO_POINTER(c), g);
 	}
 	g->known = 1;
-	if (cairo_scaled_font_text_to_glyphs(f->sf, 0, 0, utf8, g_unichar_to_utf8(c, utf8),
-					     &glyphs, &n, NULL, NULL, NULL) == CAIRO_STATUS_SUCCESS &&
+	if (cairo_scaled_font_text_to_glyphs(f->sf, 0, 0, utf8,
+					     g_unichar_to_utf8(c, utf8), &glyphs, &n,
+					     NULL, NULL, NULL) == CAIRO_STATUS_SUCCESS &&
 	    n == 1) {
 		cairo_scaled_font_glyph_extents(f->sf, glyphs, 1, &ext);
 		g->index = glyphs[0].index;
@@ -123,6 +126,12 @@ static const struct plain_glyph *glyph_of(struct plain_font *f, gunichar c)
 	}
 	cairo_glyph_free(glyphs);
 	return g;
+}
+
+/* The glyph of c, looked up in the font the first time. */
+static inline const struct plain_glyph *glyph_of(struct plain_font *f, gunichar c)
+{
+	return c < LATIN_END && f->latin[c].known ? &f->latin[c] : glyph_lookup(f, c);
 }
 
 /* Characters set here as Pango would set them: Latin letters,
@@ -241,6 +250,19 @@ double plain_height(cairo_t *cr, const char *text, double w, const struct draw_s
 	return h;
 }
 
+double plain_width(cairo_t *cr, const char *text, const struct draw_style *st)
+{
+	GArray *lines;
+	double w = 0;
+
+	if (!usable(cr, st) || !(lines = break_lines(font_of(st), text, 0)))
+		return draw_text_width(cr, text, st);
+	for (guint i = 0; i < lines->len; i++)
+		w = fmax(w, g_array_index(lines, struct line, i).width);
+	g_array_free(lines, TRUE);
+	return w;
+}
+
 /* One line at (x, baseline): glyphs and clusters, so that the text copies
  * out of a PDF as it was written. */
 static void show_line(cairo_t *cr, struct plain_font *f, const char *text,
@@ -254,14 +276,16 @@ static void show_line(cairo_t *cr, struct plain_font *f, const char *text,
 		return;
 	glyphs = g_new(cairo_glyph_t, n);
 	clusters = g_new(cairo_text_cluster_t, n);
-	for (const char *p = text + l->start; p < text + l->end; p = g_utf8_next_char(p), i++) {
+	for (const char *p = text + l->start; p < text + l->end;
+	     p = g_utf8_next_char(p), i++) {
 		const struct plain_glyph *g = glyph_of(f, g_utf8_get_char(p));
 
 		glyphs[i] = (cairo_glyph_t){ g->index, x, baseline };
 		clusters[i] = (cairo_text_cluster_t){ (int)(g_utf8_next_char(p) - p), 1 };
 		x += g->advance;
 	}
-	cairo_show_text_glyphs(cr, text + l->start, l->end - l->start, glyphs, n, clusters, n, 0);
+	cairo_show_text_glyphs(cr, text + l->start, l->end - l->start, glyphs, n,
+			       clusters, n, 0);
 	g_free(glyphs);
 	g_free(clusters);
 }
@@ -287,13 +311,62 @@ double plain_draw(cairo_t *cr, const char *text, double x, double y, double w,
 	cairo_set_font_matrix(cr, &fm);
 	for (guint i = 0; i < lines->len; i++) {
 		const struct line *l = &g_array_index(lines, struct line, i);
-		double lx = x + (w <= 0 || st->align == DRAW_LEFT ? 0 :
-				 st->align == DRAW_CENTER ? (w - l->width) / 2 : w - l->width);
+		double lx = x + (w <= 0 || st->align == DRAW_LEFT ? 0
+				 : st->align == DRAW_CENTER	  ? (w - l->width) / 2
+								  : w - l->width);
 
-		show_line(cr, f, text, l, lx, y + i * (f->height + st->spacing) + f->ascent);
+		show_line(cr, f, text, l, lx,
+			  y + i * (f->height + st->spacing) + f->ascent);
 	}
 	cairo_restore(cr);
 	h = lines_height(f, lines, st);
 	g_array_free(lines, TRUE);
 	return h;
+}
+
+/* Controls, and the bidirectional controls that would hide or reorder
+ * what follows them. */
+static int bad_char(gunichar c)
+{
+	return (c < 0x20 && c != '\n') || (c >= 0x7F && c < 0xA0) ||
+	       (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
+	       c == 0xFFFE || c == 0xFFFF;
+}
+
+static int already_safe(const char *s)
+{
+	if (!g_utf8_validate(s, -1, NULL))
+		return 0;
+	for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (c == '\r' || c == '\t' || bad_char(c))
+			return 0;
+	}
+	return 1;
+}
+
+char *plain_safe(const char *s)
+{
+	GString *out;
+	char *valid;
+
+	if (already_safe(s))
+		return NULL;
+	valid = g_utf8_make_valid(s, -1);
+	out = g_string_sized_new(strlen(valid));
+	for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (c == '\r') {
+			if (p[1] != '\n')
+				g_string_append_c(out, '\n');
+		} else if (c == '\t') {
+			g_string_append_c(out, ' ');
+		} else {
+			g_string_append_unichar(out, bad_char(c) ? 0xFFFD : c);
+		}
+	}
+	g_free(valid);
+	return g_string_free(out, FALSE);
 }

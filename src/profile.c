@@ -22,20 +22,23 @@ static void unit_info(struct flow *f, const struct model *m, const struct scored
 {
 	const struct rubric_unit_type *ty = u->src->type;
 	const char *kv[8][2] = {
-		{ "Kantor wilayah", flow_safe(f, u->src->kanwil) },
-		{ "Nilai total", flow_fmt(f, "%s — %s", flow_num2(f, u->total),
-					  u->grade ? flow_safe(f, u->grade) : "–") },
-		{ "Jenis UPT", flow_safe(f, ty->label) },
-		{ "Peringkat", flow_fmt(f, "%u dari %u", u->rank, m->units->len) },
-		{ "Rekomendasi", chart_recommendation_label(u->recommendation) },
-		{ "Kelengkapan", flow_fmt(f, "%s%% (%u dari %u butir)", flow_num2(f, u->completeness),
-					  u->observed, ty->items->len) },
-		{ "Kode verifikasi", u->code },
-		{ u->has_previous ? "Tahun sebelumnya" : "", !u->has_previous ? "" :
-		  flow_fmt(f, "%s, %s (%s%s)", flow_num2(f, u->previous_total),
-			   chart_recommendation_label(u->previous_recommendation),
-			   u->total >= u->previous_total ? "+" : "−",
-			   flow_num2(f, fabs(u->total - u->previous_total))) },
+	    {"Kantor wilayah", flow_safe(f, u->src->kanwil)},
+	    {"Nilai total", flow_fmt(f, "%s — %s", flow_num2(f, u->total),
+				     u->grade ? flow_safe(f, u->grade) : "–")},
+	    {"Jenis UPT", flow_safe(f, ty->label)},
+	    {"Peringkat", flow_fmt(f, "%u dari %u", u->rank, m->units->len)},
+	    {"Rekomendasi", chart_recommendation_label(u->recommendation)},
+	    {"Kelengkapan",
+	     flow_fmt(f, "%s%% (%u dari %u butir)", flow_num2(f, u->completeness),
+		      u->observed, ty->items->len)},
+	    {"Kode verifikasi", u->code},
+	    {u->has_previous ? "Tahun sebelumnya" : "",
+	     !u->has_previous
+		 ? ""
+		 : flow_fmt(f, "%s, %s (%s%s)", flow_num2(f, u->previous_total),
+			    chart_recommendation_label(u->previous_recommendation),
+			    u->total >= u->previous_total ? "+" : "−",
+			    flow_num2(f, fabs(u->total - u->previous_total)))},
 	};
 	double colw = WIDTH / 2, keyw = 76, vw = colw - keyw - 12, line, total = 0, h[4];
 	int one_line = 1;
@@ -63,7 +66,8 @@ static void unit_info(struct flow *f, const struct model *m, const struct scored
 			for (int row = 0; row < 4; row++)
 				g_string_append_printf(col, "%s%s", row ? "\n" : "",
 						       kv[2 * row + c / 2][c % 2]);
-			flow_plain(f, col->str, LEFT + 8 + (c / 2) * colw + (c % 2) * keyw, f->y,
+			flow_plain(f, col->str,
+				   LEFT + 8 + (c / 2) * colw + (c % 2) * keyw, f->y,
 				   c % 2 ? vw : keyw, c % 2 ? &val : &key);
 			g_string_free(col, TRUE);
 		}
@@ -73,8 +77,10 @@ static void unit_info(struct flow *f, const struct model *m, const struct scored
 			for (int c = 0; c < 2; c++) {
 				double x = LEFT + 8 + c * colw;
 
-				flow_plain(f, kv[2 * row + c][0], x, f->y, keyw, &flow_key);
-				flow_plain(f, kv[2 * row + c][1], x + keyw, f->y, vw, &flow_val);
+				flow_plain(f, kv[2 * row + c][0], x, f->y, keyw,
+					   &flow_key);
+				flow_plain(f, kv[2 * row + c][1], x + keyw, f->y, vw,
+					   &flow_val);
 			}
 			f->y += h[row] + 3;
 		}
@@ -83,14 +89,16 @@ static void unit_info(struct flow *f, const struct model *m, const struct scored
 	f->y += 14;
 }
 
-static void draw_aspects(cairo_t *cr, const void *data, double x, double y, double w, double h)
+static void draw_aspects(cairo_t *cr, const void *data, double x, double y, double w,
+			 double h)
 {
 	const struct figure_data *fd = data;
 
 	chart_unit_aspects(cr, fd->m, fd->u, x, y, w, h);
 }
 
-static void draw_radar(cairo_t *cr, const void *data, double x, double y, double w, double h)
+static void draw_radar(cairo_t *cr, const void *data, double x, double y, double w,
+		       double h)
 {
 	const struct figure_data *fd = data;
 
@@ -98,29 +106,35 @@ static void draw_radar(cairo_t *cr, const void *data, double x, double y, double
 }
 
 /* The aspect scores as a table: weights and the total. */
-static void score_table(struct flow *f, const struct model *m, const struct scored_unit *u,
-			double x, double w)
+static void score_table(struct flow *f, const struct model *m,
+			const struct scored_unit *u, double x, double w)
 {
 	const struct rubric *rb = m->rubric;
-	static const struct flow_column cols[] = {
-		{ "Aspek", 130, DRAW_LEFT }, { "Bobot", 34, DRAW_RIGHT }, { "Nilai", 40, DRAW_RIGHT } };
+	static const struct flow_column cols[] = {{"Aspek", 130, DRAW_LEFT},
+						  {"Bobot", 34, DRAW_RIGHT},
+						  {"Nilai", 40, DRAW_RIGHT}};
 	struct flow_table t;
 
 	flow_table_begin(f, &t, cols, 3, x, w, 1);
 	for (guint a = 0; a < rb->aspects->len; a++) {
 		const struct rubric_aspect *asp = g_ptr_array_index(rb->aspects, a);
-		struct flow_cell c[3] = {
-			{ flow_fmt(f, "%s. %s", flow_safe(f, asp->id), flow_safe(f, asp->label)), 0, 0, 0 },
-			{ flow_limit(f, asp->weight), 0, 0, 0 },
-			{ flow_num2(f, u->aspects[a]),
-			  score_at_least(u->aspects[a], rb->aspect_floor) ? NULL : &flow_td_bad, 0, 0 } };
+		struct flow_cell c[3] = {{flow_fmt(f, "%s. %s", flow_safe(f, asp->id),
+						   flow_safe(f, asp->label)),
+					  0, 0, 0},
+					 {flow_limit(f, asp->weight), 0, 0, 0},
+					 {flow_num2(f, u->aspects[a]),
+					  score_at_least(u->aspects[a], rb->aspect_floor)
+					      ? NULL
+					      : &flow_td_bad,
+					  0, 0}};
 
 		if (!isnan(u->aspects[a]))
 			flow_table_row(f, &t, c);
 	}
 	{
-		struct flow_cell c[3] = { { "Nilai total", &flow_td_bold, 0, 0 }, { "", 0, 0, 0 },
-					  { flow_num2(f, u->total), &flow_td_bold, 0, 0 } };
+		struct flow_cell c[3] = {{"Nilai total", &flow_td_bold, 0, 0},
+					 {"", 0, 0, 0},
+					 {flow_num2(f, u->total), &flow_td_bold, 0, 0}};
 
 		flow_table_row(f, &t, c);
 	}
@@ -130,7 +144,8 @@ static void score_table(struct flow *f, const struct model *m, const struct scor
 /* Aspect chart and score table on the left, the principle radar on the right. */
 static void charts(struct flow *f, const struct model *m, const struct scored_unit *u)
 {
-	const double lw = 206, rx = LEFT + lw + 14, rw = WIDTH - lw - 14, ah = 112, rh = 196;
+	const double lw = 206, rx = LEFT + lw + 14, rw = WIDTH - lw - 14, ah = 112,
+		     rh = 196;
 	struct figure_data fd = { m, u };
 	double y0, left_end;
 
@@ -184,19 +199,22 @@ static void fixes(struct flow *f, const struct scored_unit *u)
 			continue;
 		any = 1;
 		text = flow_fmt(f, "%s — %s: %s.%s%s", flow_safe(f, si->item->text),
-				answer_text(f, si), follow_up(si), si->note ? " Catatan tim: " : "",
+				answer_text(f, si), follow_up(si),
+				si->note ? " Catatan tim: " : "",
 				si->note ? flow_safe(f, si->note) : "");
 		h = plain_height(f->cr, text, WIDTH - code_w, &flow_list) + 2;
 		flow_need(f, h);
 		flow_tag(f, "P", NULL);
-		flow_plain(f, flow_safe(f, si->item->code), LEFT, f->y, code_w, &flow_list_code);
+		flow_plain(f, flow_safe(f, si->item->code), LEFT, f->y, code_w,
+			   &flow_list_code);
 		flow_plain(f, text, LEFT + code_w, f->y, WIDTH - code_w, &flow_list);
 		flow_untag(f, "P");
 		f->y += h;
 	}
 	if (!any)
-		flow_paragraph(f, "Seluruh kriteria terpenuhi; tidak ada rekomendasi perbaikan.",
-			       &flow_body, 0);
+		flow_paragraph(
+		    f, "Seluruh kriteria terpenuhi; tidak ada rekomendasi perbaikan.",
+		    &flow_body, 0);
 }
 
 static void reasons(struct flow *f, const struct scored_unit *u)
@@ -212,18 +230,21 @@ static void reasons(struct flow *f, const struct scored_unit *u)
 		if (i)
 			g_string_append_c(s, '\n');
 		if (rs->kind == REASON_TOTAL)
-			g_string_append_printf(s, "• Nilai total %s di bawah ambang penghargaan %s.",
-					       flow_num2(f, rs->value), flow_num2(f, rs->limit));
+			g_string_append_printf(
+			    s, "• Nilai total %s di bawah ambang penghargaan %s.",
+			    flow_num2(f, rs->value), flow_num2(f, rs->limit));
 		else if (rs->kind == REASON_ASPECT)
-			g_string_append_printf(s, "• Nilai aspek %s (%s) %s di bawah batas minimum %s.",
-					       flow_safe(f, rs->aspect->id),
-					       flow_safe(f, rs->aspect->label),
-					       flow_num2(f, rs->value), flow_num2(f, rs->limit));
+			g_string_append_printf(
+			    s, "• Nilai aspek %s (%s) %s di bawah batas minimum %s.",
+			    flow_safe(f, rs->aspect->id), flow_safe(f, rs->aspect->label),
+			    flow_num2(f, rs->value), flow_num2(f, rs->limit));
 		else
-			g_string_append_printf(s, "• Kelengkapan %s%% di bawah %s%%: %u butir belum "
-					       "diverifikasi.", flow_num2(f, rs->value),
-					       flow_num2(f, rs->limit),
-					       u->src->type->items->len - u->observed);
+			g_string_append_printf(
+			    s,
+			    "• Kelengkapan %s%% di bawah %s%%: %u butir belum "
+			    "diverifikasi.",
+			    flow_num2(f, rs->value), flow_num2(f, rs->limit),
+			    u->src->type->items->len - u->observed);
 	}
 	flow_heading(f, 3, "Alasan tidak direkomendasikan", NULL);
 	flow_paragraph(f, flow_fmt(f, "%s", s->str), &flow_body, 0);
@@ -296,20 +317,27 @@ static void no_evidence(struct flow *f, const struct scored_unit *u)
 
 		if (si->status == ITEM_MISSING || si->evidence || si->score < 1e-9)
 			continue;
-		g_string_append_printf(s, "%s%s %s", n++ ? "; " : "", flow_safe(f, si->item->code),
+		g_string_append_printf(s, "%s%s %s", n++ ? "; " : "",
+				       flow_safe(f, si->item->code),
 				       flow_safe(f, si->item->text));
 	}
 	flow_heading(f, 3, "Butir tanpa data dukung", NULL);
-	flow_paragraph(f, n ? flow_fmt(f, "%s butir dinilai terpenuhi (seluruhnya atau sebagian) "
-				       "tanpa data dukung: %s.", flow_count(f, n), s->str) :
-		       "Setiap butir yang dinilai terpenuhi memiliki data dukung.", &flow_body, 0);
+	flow_paragraph(
+	    f,
+	    n ? flow_fmt(f,
+			 "%s butir dinilai terpenuhi (seluruhnya atau sebagian) "
+			 "tanpa data dukung: %s.",
+			 flow_count(f, n), s->str)
+	      : "Setiap butir yang dinilai terpenuhi memiliki data dukung.",
+	    &flow_body, 0);
 	g_string_free(s, TRUE);
 }
 
 void profile_write(struct flow *f, const struct model *m, const struct scored_unit *u,
 		   const GPtrArray *conflicts, int parent)
 {
-	const char *dest = flow_fmt(f, "unit-%s", u->id), *name = flow_safe(f, u->src->name);
+	const char *dest = flow_fmt(f, "unit-%s", u->id),
+		   *name = flow_safe(f, u->src->name);
 
 	flow_need(f, START_ROOM);
 	flow_tag(f, "Sect", NULL);
@@ -335,9 +363,9 @@ const char *profile_observations(struct flow *f, const struct conflict *c)
 
 		if (o->date)
 			text_format_id_date(date, o->date);
-		g_string_append_printf(s, "%s%s · %s:%lu%s%s", i ? "\n" : "",
-				       flow_safe(f, o->level->label), flow_safe(f, o->file->path),
-				       o->line, *date ? " · " : "", date);
+		g_string_append_printf(
+		    s, "%s%s · %s:%lu%s%s", i ? "\n" : "", flow_safe(f, o->level->label),
+		    flow_safe(f, o->file->path), o->line, *date ? " · " : "", date);
 	}
 	g_ptr_array_add(f->pool, s->str);
 	return g_string_free(s, FALSE);

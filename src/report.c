@@ -3,6 +3,7 @@
 
 #include <cairo-pdf.h>
 #include <math.h>
+#include <stdarg.h>
 #include <string.h>
 
 #include "chart.h"
@@ -11,11 +12,18 @@
 #include "profile.h"
 #include "text.h"
 
-#define PT(pt) CHART_PT(pt)
 #define START_ROOM 330.0        /* a region starts on a page with this much room */
 
 /* The chapters, for the contents on the cover. */
-enum chapter { CH_METHOD, CH_RANKING, CH_REGIONS, CH_UNITS, CH_CONFLICTS, CH_REJECTED, CH_N };
+enum chapter {
+	CH_METHOD,
+	CH_RANKING,
+	CH_REGIONS,
+	CH_UNITS,
+	CH_CONFLICTS,
+	CH_REJECTED,
+	CH_N
+};
 
 static const struct {
 	const char *title, *dest;
@@ -39,6 +47,38 @@ struct report {
 	GHashTable *conflicts;          /* unit -> GPtrArray of its conflicts */
 };
 
+/* A paragraph of body text, formatted, then `after` points of space. */
+static void para(struct report *r, double after, const char *format, ...)
+	G_GNUC_PRINTF(3, 4);
+
+static void para(struct report *r, double after, const char *format, ...)
+{
+	va_list ap;
+	char *text;
+
+	va_start(ap, format);
+	text = g_strdup_vprintf(format, ap);
+	va_end(ap);
+	flow_paragraph(&r->f, text, &flow_body, after);
+	g_free(text);
+}
+
+/* A line of body text at y on the cover, formatted. */
+static void para_at(struct report *r, double y, const char *format, ...)
+	G_GNUC_PRINTF(3, 4);
+
+static void para_at(struct report *r, double y, const char *format, ...)
+{
+	va_list ap;
+	char *text;
+
+	va_start(ap, format);
+	text = g_strdup_vprintf(format, ap);
+	va_end(ap);
+	flow_text(&r->f, text, FLOW_LEFT, y, FLOW_WIDTH, &flow_body);
+	g_free(text);
+}
+
 /* A chapter starts on a new page, named in the page headers, in the
  * outline and on the cover. Returns its outline id. */
 static int chapter_begin(struct report *r, enum chapter ch, const char *running, int open)
@@ -51,7 +91,8 @@ static int chapter_begin(struct report *r, enum chapter ch, const char *running,
 		r->chapter_page[ch] = f->page;
 	flow_tag(f, "Sect", NULL);
 	flow_heading(f, 1, chapters[ch].title, chapters[ch].dest);
-	return flow_outline(f, CAIRO_PDF_OUTLINE_ROOT, chapters[ch].title, chapters[ch].dest, open);
+	return flow_outline(f, CAIRO_PDF_OUTLINE_ROOT, chapters[ch].title,
+			    chapters[ch].dest, open);
 }
 
 /* The contents, with links, from the pages the measuring pass found. */
@@ -70,14 +111,15 @@ static void contents(struct report *r, double y)
 
 		flow_tag(f, "P", NULL);
 		flow_tag(f, CAIRO_TAG_LINK, link);
-		flow_plain(f, chapters[ch].title, FLOW_LEFT, y, FLOW_WIDTH * 0.8, &flow_body);
-		flow_plain(f, flow_count(f, (unsigned long)r->chapter_page[ch]), FLOW_LEFT,
-			   y, FLOW_WIDTH, &num);
+		flow_plain(f, chapters[ch].title, FLOW_LEFT, y, FLOW_WIDTH * 0.8,
+			   &flow_body);
+		flow_plain(f, flow_count(f, (unsigned long)r->chapter_page[ch]),
+			   FLOW_LEFT, y, FLOW_WIDTH, &num);
 		flow_untag(f, CAIRO_TAG_LINK);
 		flow_untag(f, "P");
 		if (f->drawing)
-			draw_line(f->cr, FLOW_LEFT, y + 13, FLOW_LEFT + FLOW_WIDTH, y + 13, 0.4,
-				  flow_rule);
+			draw_line(f->cr, FLOW_LEFT, y + 13, FLOW_LEFT + FLOW_WIDTH,
+				  y + 13, 0.4, flow_rule);
 	}
 }
 
@@ -108,30 +150,32 @@ static void cover(struct report *r)
 	}
 	st.color = flow_white;
 	st.font = "Lato Bold";
-	st.size = PT(10);
+	st.size = (10);
 	flow_tag(f, "P", NULL);
-	flow_text(f, "KEMENTERIAN HUKUM DAN HAK ASASI MANUSIA\nREPUBLIK INDONESIA", FLOW_LEFT, 64,
-		FLOW_WIDTH, &st);
-	st.size = PT(14);
+	flow_text(f, "KEMENTERIAN HUKUM DAN HAK ASASI MANUSIA\nREPUBLIK INDONESIA",
+		  FLOW_LEFT, 64, FLOW_WIDTH, &st);
+	st.size = (14);
 	flow_text(f, r->office, FLOW_LEFT, 104, FLOW_WIDTH, &st);
 	flow_untag(f, "P");
-	st.size = PT(30);
+	st.size = (30);
 	flow_tag(f, "H1", NULL);
 	flow_text(f, "Laporan Hasil Penilaian", FLOW_LEFT, 214, FLOW_WIDTH, &st);
 	flow_untag(f, "H1");
 	st.font = "Lato";
-	st.size = PT(16);
+	st.size = (16);
 	flow_tag(f, "P", NULL);
-	flow_text(f, "Pelayanan Publik Berbasis Hak Asasi Manusia (P2HAM)", FLOW_LEFT, 254, FLOW_WIDTH, &st);
+	flow_text(f, "Pelayanan Publik Berbasis Hak Asasi Manusia (P2HAM)", FLOW_LEFT,
+		  254, FLOW_WIDTH, &st);
 	flow_untag(f, "P");
 
 	st = flow_h1;
-	st.size = PT(24);
+	st.size = (24);
 	flow_tag(f, "P", NULL);
 	flow_text(f, flow_fmt(f, "Tahun %d", m->year), FLOW_LEFT, 344, FLOW_WIDTH, &st);
-	flow_text(f, flow_fmt(f, "%s\nRubrik %s, versi %s", flow_safe(f, m->rubric->title),
-		       flow_safe(f, m->rubric->id), flow_safe(f, m->rubric->version)),
-		FLOW_LEFT, 378, FLOW_WIDTH, &flow_body);
+	flow_text(f,
+		  flow_fmt(f, "%s\nRubrik %s, versi %s", flow_safe(f, m->rubric->title),
+			   flow_safe(f, m->rubric->id), flow_safe(f, m->rubric->version)),
+		  FLOW_LEFT, 378, FLOW_WIDTH, &flow_body);
 	flow_untag(f, "P");
 
 	figures[0][0] = flow_count(f, m->units->len);
@@ -147,21 +191,23 @@ static void cover(struct report *r)
 	flow_tag(f, "TR", NULL);
 	for (int i = 0; i < 4; i++, bx += (FLOW_WIDTH + 12) / 4) {
 		st = flow_h1;
-		st.size = PT(22);
+		st.size = (22);
 		if (f->drawing)
-			draw_fill_rect(f->cr, bx, 440, (FLOW_WIDTH + 12) / 4 - 12, 64, flow_panel);
+			draw_fill_rect(f->cr, bx, 440, (FLOW_WIDTH + 12) / 4 - 12, 64,
+				       flow_panel);
 		flow_tag(f, "TD", NULL);
-		flow_text(f, figures[i][0], bx + 10, 450, (FLOW_WIDTH + 12) / 4 - 32, &st);
-		flow_text(f, figures[i][1], bx + 10, 482, (FLOW_WIDTH + 12) / 4 - 32, &flow_key);
+		flow_text(f, figures[i][0], bx + 10, 450, (FLOW_WIDTH + 12) / 4 - 32,
+			  &st);
+		flow_text(f, figures[i][1], bx + 10, 482, (FLOW_WIDTH + 12) / 4 - 32,
+			  &flow_key);
 		flow_untag(f, "TD");
 	}
 	flow_untag(f, "TR");
 	flow_untag(f, "Table");
 	flow_tag(f, "P", NULL);
-	flow_text(f, flow_fmt(f, "Data masukan: %s berkas; %s baris dibaca, %s diterima, %s ditolak.",
-		       flow_count(f, ds->files->len), flow_count(f, ds->rows_read),
-		       flow_count(f, ds->rows_accepted), flow_count(f, ds->rows_rejected)),
-		FLOW_LEFT, 524, FLOW_WIDTH, &flow_body);
+	para_at(r, 524, "Data masukan: %s berkas; %s baris dibaca, %s diterima, %s ditolak.",
+		flow_count(f, ds->files->len), flow_count(f, ds->rows_read),
+		flow_count(f, ds->rows_accepted), flow_count(f, ds->rows_rejected));
 	flow_untag(f, "P");
 	contents(r, 560);
 	y = 700;
@@ -192,19 +238,23 @@ static void method_tables(struct report *r)
 		{ "Skala", 120, DRAW_LEFT }, { "Jawaban", 200, DRAW_LEFT },
 		{ "Nilai", 60, DRAW_RIGHT } };
 	static const struct flow_column grade_cols[] = {
-		{ "Predikat", 200, DRAW_LEFT }, { "Nilai total minimum", 120, DRAW_RIGHT } };
+	    {"Predikat", 200, DRAW_LEFT}, {"Nilai total minimum", 120, DRAW_RIGHT}};
 	struct flow_table t;
 	double wsum = 0;
 
 	for (guint a = 0; a < rb->aspects->len; a++)
-		wsum += ((const struct rubric_aspect *)g_ptr_array_index(rb->aspects, a))->weight;
+		wsum += ((const struct rubric_aspect *)g_ptr_array_index(rb->aspects, a))
+			    ->weight;
 	flow_heading(f, 3, "Aspek dan bobot", NULL);
 	flow_table_begin(f, &t, aspect_cols, 4, FLOW_LEFT, FLOW_WIDTH, 0);
 	for (guint a = 0; a < rb->aspects->len; a++) {
 		const struct rubric_aspect *asp = g_ptr_array_index(rb->aspects, a);
-		struct flow_cell c[4] = { { flow_safe(f, asp->id), 0, 0, 0 }, { flow_safe(f, asp->label), 0, 0, 0 },
-				     { flow_limit(f, asp->weight), 0, 0, 0 },
-				     { flow_fmt(f, "%s%%", flow_limit(f, 100 * asp->weight / wsum)), 0, 0, 0 } };
+		struct flow_cell c[4] = {
+		    {flow_safe(f, asp->id), 0, 0, 0},
+		    {flow_safe(f, asp->label), 0, 0, 0},
+		    {flow_limit(f, asp->weight), 0, 0, 0},
+		    {flow_fmt(f, "%s%%", flow_limit(f, 100 * asp->weight / wsum)), 0, 0,
+		     0}};
 
 		flow_table_row(f, &t, c);
 	}
@@ -217,9 +267,9 @@ static void method_tables(struct report *r)
 
 		for (guint l = 0; l < sc->levels->len; l++) {
 			const struct rubric_level *lv = g_ptr_array_index(sc->levels, l);
-			struct flow_cell c[3] = { { l ? "" : flow_safe(f, sc->id), 0, 0, 0 },
-					     { flow_safe(f, lv->label), 0, 0, 0 },
-					     { flow_num2(f, lv->value), 0, 0, 0 } };
+			struct flow_cell c[3] = {{l ? "" : flow_safe(f, sc->id), 0, 0, 0},
+						 {flow_safe(f, lv->label), 0, 0, 0},
+						 {flow_num2(f, lv->value), 0, 0, 0}};
 
 			flow_table_row(f, &t, c);
 		}
@@ -230,7 +280,8 @@ static void method_tables(struct report *r)
 	flow_table_begin(f, &t, grade_cols, 2, FLOW_LEFT, FLOW_WIDTH * 0.6, 0);
 	for (guint g = 0; g < rb->grades->len; g++) {
 		const struct rubric_grade *gr = g_ptr_array_index(rb->grades, g);
-		struct flow_cell c[2] = { { flow_safe(f, gr->label), 0, 0, 0 }, { flow_num2(f, gr->min), 0, 0, 0 } };
+		struct flow_cell c[2] = {{flow_safe(f, gr->label), 0, 0, 0},
+					 {flow_num2(f, gr->min), 0, 0, 0}};
 
 		flow_table_row(f, &t, c);
 	}
@@ -249,15 +300,18 @@ static void method_types(struct report *r)
 	flow_heading(f, 3, "Jenis UPT", NULL);
 	flow_table_begin(f, &t, cols, 4, FLOW_LEFT, FLOW_WIDTH, 0);
 	for (guint k = 0; k < m->rubric->unit_types->len; k++) {
-		const struct rubric_unit_type *ty = g_ptr_array_index(m->rubric->unit_types, k);
+		const struct rubric_unit_type *ty =
+		    g_ptr_array_index(m->rubric->unit_types, k);
 		unsigned n = 0;
 
 		for (guint i = 0; i < m->units->len; i++)
-			n += ((const struct scored_unit *)g_ptr_array_index(m->units, i))->src->type == ty;
+			n += ((const struct scored_unit *)g_ptr_array_index(m->units, i))
+				 ->src->type == ty;
 		{
-			struct flow_cell c[4] = { { flow_safe(f, ty->label), 0, 0, 0 }, { flow_safe(f, ty->id), 0, 0, 0 },
-					     { flow_count(f, ty->items->len), 0, 0, 0 },
-					     { flow_count(f, n), 0, 0, 0 } };
+			struct flow_cell c[4] = {{flow_safe(f, ty->label), 0, 0, 0},
+						 {flow_safe(f, ty->id), 0, 0, 0},
+						 {flow_count(f, ty->items->len), 0, 0, 0},
+						 {flow_count(f, n), 0, 0, 0}};
 
 			flow_table_row(f, &t, c);
 		}
@@ -292,18 +346,21 @@ static void method_criteria(struct report *r)
 				continue;
 			}
 			for (guint j = k; j < rb->unit_types->len; j++) {
-				const struct rubric_unit_type *other = g_ptr_array_index(rb->unit_types, j);
+				const struct rubric_unit_type *other =
+				    g_ptr_array_index(rb->unit_types, j);
 
 				if (rubric_find_item(other, it->code))
-					g_string_append_printf(types, "%s%s", types->len ? ", " : "",
+					g_string_append_printf(types, "%s%s",
+							       types->len ? ", " : "",
 							       other->id);
 			}
 			{
-				struct flow_cell c[5] = { { flow_safe(f, it->code), 0, 0, 0 },
-						     { flow_safe(f, it->text), 0, 0, 0 },
-						     { flow_safe(f, it->aspect->id), 0, 0, 0 },
-						     { flow_safe(f, it->scale->id), 0, 0, 0 },
-						     { flow_safe(f, types->str), 0, 0, 0 } };
+				struct flow_cell c[5] = {
+				    {flow_safe(f, it->code), 0, 0, 0},
+				    {flow_safe(f, it->text), 0, 0, 0},
+				    {flow_safe(f, it->aspect->id), 0, 0, 0},
+				    {flow_safe(f, it->scale->id), 0, 0, 0},
+				    {flow_safe(f, types->str), 0, 0, 0}};
 
 				flow_table_row(f, &t, c);
 			}
@@ -328,19 +385,23 @@ static void method_inputs(struct report *r)
 	flow_table_begin(f, &t, cols, 6, FLOW_LEFT, FLOW_WIDTH, 0);
 	for (guint i = 0; i < ds->files->len; i++) {
 		const struct input_file *in = g_ptr_array_index(ds->files, i);
-		struct flow_cell c[6] = {
-			{ flow_safe(f, in->path), 0, 0, 0 }, { flow_fmt(f, "%c", in->layout), 0, 0, 0 },
-			{ flow_safe(f, in->encoding), 0, 0, 0 }, { flow_count(f, in->rows_read), 0, 0, 0 },
-			{ flow_count(f, in->rows_accepted), 0, 0, 0 },
-			{ flow_count(f, in->rows_rejected), 0, 0, 0 } };
+		struct flow_cell c[6] = {{flow_safe(f, in->path), 0, 0, 0},
+					 {flow_fmt(f, "%c", in->layout), 0, 0, 0},
+					 {flow_safe(f, in->encoding), 0, 0, 0},
+					 {flow_count(f, in->rows_read), 0, 0, 0},
+					 {flow_count(f, in->rows_accepted), 0, 0, 0},
+					 {flow_count(f, in->rows_rejected), 0, 0, 0}};
 
 		flow_table_row(f, &t, c);
 	}
 	{
-		struct flow_cell c[6] = { { "Jumlah", &flow_td_bold, 0, 0 }, { "", 0, 0, 0 }, { "", 0, 0, 0 },
-				     { flow_count(f, ds->rows_read), &flow_td_bold, 0, 0 },
-				     { flow_count(f, ds->rows_accepted), &flow_td_bold, 0, 0 },
-				     { flow_count(f, ds->rows_rejected), &flow_td_bold, 0, 0 } };
+		struct flow_cell c[6] = {
+		    {"Jumlah", &flow_td_bold, 0, 0},
+		    {"", 0, 0, 0},
+		    {"", 0, 0, 0},
+		    {flow_count(f, ds->rows_read), &flow_td_bold, 0, 0},
+		    {flow_count(f, ds->rows_accepted), &flow_td_bold, 0, 0},
+		    {flow_count(f, ds->rows_rejected), &flow_td_bold, 0, 0}};
 
 		flow_table_row(f, &t, c);
 	}
@@ -356,39 +417,48 @@ static void method(struct report *r)
 	char thr[32], flo[32];
 
 	chapter_begin(r, CH_METHOD, "Metode penilaian", 0);
-	flow_paragraph(f, flow_fmt(f, "Laporan ini menyajikan hasil penilaian pelayanan publik berbasis hak "
-			 "asasi manusia (P2HAM) tahun %d atas %s unit pelaksana teknis (UPT) pada %s "
-			 "kantor wilayah, berdasarkan %s (rubrik %s, versi %s). Tim verifikasi "
-			 "memeriksa setiap kriteria di lokasi dan mencatat jawaban beserta data "
-			 "dukungnya.", m->year, flow_count(f, m->units->len), flow_count(f, m->regions->len),
-			 flow_safe(f, rb->title), flow_safe(f, rb->id), flow_safe(f, rb->version)), &flow_body, 6);
+	para(r, 6, "Laporan ini menyajikan hasil penilaian pelayanan publik berbasis hak asasi "
+	     "manusia (P2HAM) tahun %d atas %s unit pelaksana teknis (UPT) pada %s kantor "
+	     "wilayah, berdasarkan %s (rubrik %s, versi %s). Tim verifikasi memeriksa setiap "
+	     "kriteria di lokasi dan mencatat jawaban beserta data dukungnya.", m->year,
+	     flow_count(f, m->units->len), flow_count(f, m->regions->len),
+	     flow_safe(f, rb->title), flow_safe(f, rb->id), flow_safe(f, rb->version));
 	flow_heading(f, 3, "Perhitungan nilai", NULL);
-	flow_paragraph(f, "Nilai butir adalah nilai jawaban pada skalanya (0 sampai 1); butir yang "
-		  "tidak diverifikasi bernilai 0. Nilai aspek dan nilai prinsip adalah 100 × "
-		  "Σ(bobot butir × nilai butir) / Σ bobot butir atas butir jenis UPT yang "
-		  "bersangkutan. Nilai total adalah rata-rata nilai aspek yang ditimbang dengan "
-		  "bobot aspek. Kelengkapan adalah persentase butir yang telah diverifikasi. Bila "
-		  "satu butir mendapat jawaban berbeda, yang dipakai adalah jawaban bertanggal "
-		  "terakhir, atau jawaban dengan nilai terendah bila tanggalnya sama atau tidak ada; "
-		  "setiap kasus dicatat sebagai konflik (Lampiran A).", &flow_body, 2);
+	para(r, 2, "Nilai butir adalah nilai jawaban pada skalanya (0 sampai 1); butir yang "
+	     "tidak diverifikasi bernilai 0. Nilai aspek dan nilai prinsip adalah 100 × "
+	     "Σ(bobot butir × nilai butir) / Σ bobot butir atas butir jenis UPT yang "
+	     "bersangkutan. Nilai total adalah rata-rata nilai aspek yang ditimbang dengan "
+	     "bobot aspek. Kelengkapan adalah persentase butir yang telah diverifikasi. Bila "
+	     "satu butir mendapat jawaban berbeda, yang dipakai adalah jawaban bertanggal "
+	     "terakhir, atau jawaban dengan nilai terendah bila tanggalnya sama atau tidak "
+	     "ada; setiap kasus dicatat sebagai konflik (Lampiran A).");
 	method_tables(r);
 	text_format_id_2(thr, rb->threshold);
 	text_format_id_2(flo, rb->aspect_floor);
 	flow_heading(f, 3, "Kriteria rekomendasi penghargaan", NULL);
-	flow_paragraph(f, flow_fmt(f, "UPT direkomendasikan untuk memperoleh penghargaan apabila nilai totalnya "
-			 "sekurang-kurangnya %s dan nilai setiap aspeknya sekurang-kurangnya %s%s. "
-			 "UPT yang direkomendasikan dan tahun sebelumnya juga direkomendasikan atau "
-			 "dipertahankan berstatus dipertahankan.", thr, flo,
-			 rb->require_complete ? ", serta seluruh butirnya telah diverifikasi "
-			 "(kelengkapan 100%)" : ""), &flow_body, 2);
+	flow_paragraph(f,
+		       flow_fmt(f,
+				"UPT direkomendasikan untuk memperoleh penghargaan "
+				"apabila nilai totalnya "
+				"sekurang-kurangnya %s dan nilai setiap aspeknya "
+				"sekurang-kurangnya %s%s. "
+				"UPT yang direkomendasikan dan tahun sebelumnya juga "
+				"direkomendasikan atau "
+				"dipertahankan berstatus dipertahankan.",
+				thr, flo,
+				rb->require_complete
+				    ? ", serta seluruh butirnya telah diverifikasi "
+				      "(kelengkapan 100%)"
+				    : ""),
+		       &flow_body, 2);
 	for (guint p = 0; p < rb->principles->len; p++) {
 		const struct rubric_principle *pp = g_ptr_array_index(rb->principles, p);
 
 		g_string_append_printf(pr, "%s%s", p ? "; " : "", pp->label);
 	}
 	flow_heading(f, 3, "Prinsip pelayanan publik", NULL);
-	flow_paragraph(f, flow_fmt(f, "Nilai prinsip dihitung untuk: %s. Prinsip tanpa butir pada suatu "
-			 "jenis UPT tidak dinilai untuk jenis itu.", flow_safe(f, pr->str)), &flow_body, 2);
+	para(r, 2, "Nilai prinsip dihitung untuk: %s. Prinsip tanpa butir pada suatu jenis UPT "
+	     "tidak dinilai untuk jenis itu.", flow_safe(f, pr->str));
 	g_string_free(pr, TRUE);
 	method_types(r);
 	method_criteria(r);
@@ -403,10 +473,10 @@ static void ranking(struct report *r)
 	struct flow *f = &r->f;
 	const struct model *m = r->m;
 	static const struct flow_column cols[] = {
-		{ "No.", 18, DRAW_RIGHT }, { "Nama UPT", 132, DRAW_LEFT },
-		{ "Kantor wilayah", 138, DRAW_LEFT }, { "Nilai", 29, DRAW_RIGHT },
-		{ "Predikat", 45, DRAW_LEFT }, { "Lengkap", 36, DRAW_RIGHT },
-		{ "Rekomendasi", 84, DRAW_LEFT } };
+		{ "No.", 24, DRAW_RIGHT }, { "Nama UPT", 134, DRAW_LEFT },
+		{ "Kantor wilayah", 134, DRAW_LEFT }, { "Nilai", 29, DRAW_RIGHT },
+		{ "Predikat", 45, DRAW_LEFT }, { "Lengkap", 35, DRAW_RIGHT },
+		{ "Rekomendasi", 81, DRAW_LEFT } };
 	unsigned rec = 0, ret = 0;
 	struct flow_table t;
 
@@ -417,22 +487,23 @@ static void ranking(struct report *r)
 		ret += u->recommendation == REC_RETAINED;
 	}
 	chapter_begin(r, CH_RANKING, "Peringkat UPT", 0);
-	flow_paragraph(f, flow_fmt(f, "Tabel berikut mengurutkan %s UPT menurut nilai total; nilai yang sama "
-			 "diurutkan menurut nama. %s UPT direkomendasikan%s. Nama UPT menaut ke "
-			 "profilnya pada bab 4.", flow_count(f, m->units->len), flow_count(f, rec),
-			 ret ? flow_fmt(f, " dan %s dipertahankan", flow_count(f, ret)) : ""), &flow_body, 8);
+	para(r, 8, "Tabel berikut mengurutkan %s UPT menurut nilai total; nilai yang sama "
+	     "diurutkan menurut nama. %s UPT direkomendasikan%s. Nama UPT menaut ke profilnya "
+	     "pada bab 4.", flow_count(f, m->units->len), flow_count(f, rec),
+	     ret ? flow_fmt(f, " dan %s dipertahankan", flow_count(f, ret)) : "");
 	flow_table_begin(f, &t, cols, 7, FLOW_LEFT, FLOW_WIDTH, 0);
 	for (guint i = 0; i < m->units->len; i++) {
 		const struct scored_unit *u = g_ptr_array_index(m->units, i);
 		struct flow_cell c[7] = {
-			{ flow_count(f, u->rank), 0, 0, 0 },
-			{ flow_safe(f, u->src->name), &flow_td_link, flow_fmt(f, "dest='unit-%s'", u->id), 0 },
-			{ flow_safe(f, u->src->kanwil), 0, 0, 0 },
-			{ flow_num2(f, u->total), &flow_td_bold, 0, 0 },
-			{ u->grade ? flow_safe(f, u->grade) : "–", 0, 0, 0 },
-			{ flow_fmt(f, "%s%%", flow_num2(f, u->completeness)), 0, 0, 0 },
-			{ chart_recommendation_label(u->recommendation),
-			  u->recommendation == REC_NOT_RECOMMENDED ? 0 : &flow_td_bold, 0, 0 } };
+		    {flow_count(f, u->rank), 0, 0, 0},
+		    {flow_safe(f, u->src->name), &flow_td_link,
+		     flow_fmt(f, "dest='unit-%s'", u->id), 0},
+		    {flow_safe(f, u->src->kanwil), 0, 0, 0},
+		    {flow_num2(f, u->total), &flow_td_bold, 0, 0},
+		    {u->grade ? flow_safe(f, u->grade) : "–", 0, 0, 0},
+		    {flow_fmt(f, "%s%%", flow_num2(f, u->completeness)), 0, 0, 0},
+		    {chart_recommendation_label(u->recommendation),
+		     u->recommendation == REC_NOT_RECOMMENDED ? 0 : &flow_td_bold, 0, 0}};
 
 		flow_table_row(f, &t, c);
 		if (i % 64 == 63)
@@ -454,14 +525,16 @@ struct chart_part {
 	unsigned first, count;
 };
 
-static void draw_ranking(cairo_t *cr, const void *data, double x, double y, double w, double h)
+static void draw_ranking(cairo_t *cr, const void *data, double x, double y, double w,
+			 double h)
 {
 	const struct chart_part *p = data;
 
 	chart_ranking_part(cr, p->m, p->region, p->first, p->count, x, y, w, h);
 }
 
-static void draw_heatmap(cairo_t *cr, const void *data, double x, double y, double w, double h)
+static void draw_heatmap(cairo_t *cr, const void *data, double x, double y, double w,
+			 double h)
 {
 	const struct chart_part *p = data;
 
@@ -493,7 +566,8 @@ static void chart_in_parts(struct report *r, const struct region *rg, int heat,
 		h = heat ? chart_heatmap_height(p.count, p.first + p.count == rg->units) :
 		    chart_ranking_height(p.count);
 		flow_need(f, h);
-		flow_figure(f, alt, heat ? draw_heatmap : draw_ranking, &p, FLOW_LEFT, FLOW_WIDTH, h);
+		flow_figure(f, alt, heat ? draw_heatmap : draw_ranking, &p, FLOW_LEFT,
+			    FLOW_WIDTH, h);
 		f->y += h + 14;
 		p.first += p.count;
 	}
@@ -513,11 +587,12 @@ static void region_section(struct report *r, const struct region *rg, int parent
 	flow_need(f, START_ROOM);
 	flow_tag(f, "Sect", NULL);
 	flow_heading(f, 2, flow_safe(f, rg->kanwil), flow_fmt(f, "region-%s", rg->id));
-	flow_outline(f, parent, flow_safe(f, rg->kanwil), flow_fmt(f, "region-%s", rg->id), 0);
+	flow_outline(f, parent, flow_safe(f, rg->kanwil),
+		     flow_fmt(f, "region-%s", rg->id), 0);
 	text_format_id_2(mean, rg->mean_total);
-	flow_paragraph(f, flow_fmt(f, "%s UPT dinilai, %s di antaranya direkomendasikan atau dipertahankan. "
-			 "Rata-rata nilai total %s.", flow_count(f, rg->units), flow_count(f, rg->recommended),
-			 mean), &flow_body, 8);
+	para(r, 8, "%s UPT dinilai, %s di antaranya direkomendasikan atau dipertahankan. "
+	     "Rata-rata nilai total %s.", flow_count(f, rg->units),
+	     flow_count(f, rg->recommended), mean);
 	chart_in_parts(r, rg, 0, "Grafik peringkat nilai total UPT kantor wilayah ini");
 	h = 16 + 13 + 3 + np * 18.0 + 24;
 	flow_need(f, h);
@@ -534,10 +609,9 @@ static void regions(struct report *r)
 	int top;
 
 	top = chapter_begin(r, CH_REGIONS, "Hasil per kantor wilayah", 1);
-	flow_paragraph(f, "Untuk setiap kantor wilayah: peringkat nilai total UPT dengan ambang "
-		  "penghargaan, rata-rata nilai per prinsip dibandingkan dengan rata-rata seluruh UPT, "
-		  "dan peta panas nilai prinsip setiap UPT yang diarsir menurut predikat.",
-		  &flow_body, 0);
+	para(r, 0, "Untuk setiap kantor wilayah: peringkat nilai total UPT dengan ambang "
+	     "penghargaan, rata-rata nilai per prinsip dibandingkan dengan rata-rata seluruh "
+	     "UPT, dan peta panas nilai prinsip setiap UPT yang diarsir menurut predikat.");
 	for (guint k = 0; k < r->m->regions->len; k++) {
 		region_section(r, g_ptr_array_index(r->m->regions, k), top);
 		flow_release(f);
@@ -553,12 +627,12 @@ static void units(struct report *r)
 	int top;
 
 	top = chapter_begin(r, CH_UNITS, "Profil UPT", 1);
-	flow_paragraph(f, "Satu profil untuk setiap UPT, dikelompokkan menurut kantor wilayah dan "
-		       "diurutkan menurut peringkat: nilai per aspek dan per prinsip, rekomendasi "
-		       "perbaikan untuk setiap kriteria yang belum terpenuhi, konflik jawaban, data "
-		       "dukung setiap butir (alamat web dapat diklik) dan butir yang dinilai "
-		       "terpenuhi tanpa data dukung. Kriteria disebut dengan kodenya; uraiannya ada "
-		       "pada Daftar kriteria di bab 1.", &flow_body, 0);
+	para(r, 0, "Satu profil untuk setiap UPT, dikelompokkan menurut kantor wilayah dan "
+	     "diurutkan menurut peringkat: nilai per aspek dan per prinsip, rekomendasi "
+	     "perbaikan untuk setiap kriteria yang belum terpenuhi, konflik jawaban, data "
+	     "dukung setiap butir (alamat web dapat diklik) dan butir yang dinilai terpenuhi "
+	     "tanpa data dukung. Kriteria disebut dengan kodenya; uraiannya ada pada Daftar "
+	     "kriteria di bab 1.");
 	for (guint k = 0; k < r->m->regions->len; k++) {
 		const struct region *rg = g_ptr_array_index(r->m->regions, k);
 		GPtrArray *list = g_ptr_array_index(r->region_units, k);
@@ -571,7 +645,8 @@ static void units(struct report *r)
 		for (guint i = 0; i < list->len; i++) {
 			const struct scored_unit *u = g_ptr_array_index(list, i);
 
-			profile_write(f, r->m, u, g_hash_table_lookup(r->conflicts, u), parent);
+			profile_write(f, r->m, u, g_hash_table_lookup(r->conflicts, u),
+				      parent);
 			flow_release(f);
 		}
 	}
@@ -585,9 +660,11 @@ static void appendix_conflicts(struct report *r)
 	struct flow *f = &r->f;
 	const struct model *m = r->m;
 	static const struct flow_column cols[] = {
-		{ "No.", 24, DRAW_RIGHT }, { "UPT", 120, DRAW_LEFT }, { "Kode", 30, DRAW_LEFT },
-		{ "Dipakai", 56, DRAW_LEFT },
-		{ "Observasi (jawaban · berkas:baris · tanggal)", 250, DRAW_LEFT } };
+	    {"No.", 24, DRAW_RIGHT},
+	    {"UPT", 120, DRAW_LEFT},
+	    {"Kode", 30, DRAW_LEFT},
+	    {"Dipakai", 56, DRAW_LEFT},
+	    {"Observasi (jawaban · berkas:baris · tanggal)", 250, DRAW_LEFT}};
 	struct flow_table t;
 
 	chapter_begin(r, CH_CONFLICTS, "Lampiran A", 0);
@@ -596,19 +673,19 @@ static void appendix_conflicts(struct report *r)
 		flow_untag(f, "Sect");
 		return;
 	}
-	flow_paragraph(f, flow_fmt(f, "%s butir mendapat jawaban berbeda dari beberapa observasi. Jawaban "
-			 "yang dipakai adalah yang bertanggal terakhir, atau yang bernilai terendah "
-			 "bila tanggalnya sama atau tidak ada.", flow_count(f, m->conflicts->len)),
-		  &flow_body, 8);
+	para(r, 8, "%s butir mendapat jawaban berbeda dari beberapa observasi. Jawaban yang "
+	     "dipakai adalah yang bertanggal terakhir, atau yang bernilai terendah bila "
+	     "tanggalnya sama atau tidak ada.", flow_count(f, m->conflicts->len));
 	flow_table_begin(f, &t, cols, 5, FLOW_LEFT, FLOW_WIDTH, 0);
 	for (guint i = 0; i < m->conflicts->len; i++) {
 		const struct conflict *c = g_ptr_array_index(m->conflicts, i);
 		struct flow_cell cells[5] = {
-			{ flow_count(f, i + 1), 0, 0, 0 },
-			{ flow_safe(f, c->unit->src->name), &flow_td_link, flow_fmt(f, "dest='unit-%s'", c->unit->id), 0 },
-			{ flow_safe(f, c->item->item->code), 0, 0, 0 },
-			{ flow_safe(f, c->item->level->label), &flow_td_bold, 0, 0 },
-			{ profile_observations(f, c), 0, 0, 0 } };
+		    {flow_count(f, i + 1), 0, 0, 0},
+		    {flow_safe(f, c->unit->src->name), &flow_td_link,
+		     flow_fmt(f, "dest='unit-%s'", c->unit->id), 0},
+		    {flow_safe(f, c->item->item->code), 0, 0, 0},
+		    {flow_safe(f, c->item->level->label), &flow_td_bold, 0, 0},
+		    {profile_observations(f, c), 0, 0, 0}};
 
 		flow_table_row(f, &t, cells);
 		if (i % 64 == 63)
@@ -634,17 +711,20 @@ static void appendix_rejected(struct report *r)
 		flow_untag(f, "Sect");
 		return;
 	}
-	flow_paragraph(f, flow_fmt(f, "%s baris data ditolak dan tidak ikut dinilai. Isi baris ditampilkan "
-			 "seperti tertulis (paling banyak 1 KiB); karakter kendali diganti dengan "
-			 "tanda �.", flow_count(f, ds->rejected->len)), &flow_body, 8);
+	para(r, 8, "%s baris data ditolak dan tidak ikut dinilai. Isi baris ditampilkan "
+	     "seperti tertulis (paling banyak 1 KiB); karakter kendali diganti dengan "
+	     "tanda �.", flow_count(f, ds->rejected->len));
 	flow_table_begin(f, &t, cols, 4, FLOW_LEFT, FLOW_WIDTH, 0);
 	for (guint i = 0; i < ds->rejected->len; i++) {
 		const struct rejected_row *rr = g_ptr_array_index(ds->rejected, i);
 		struct flow_cell cells[4] = {
-			{ flow_safe(f, rr->file->path), 0, 0, 0 }, { flow_count(f, rr->line), 0, 0, 0 },
-			{ flow_safe(f, rr->reason), 0, 0, 0 },
-			{ rr->truncated ? flow_fmt(f, "%s … (terpotong)", flow_safe(f, rr->raw)) :
-			  flow_safe(f, rr->raw), &flow_small, 0, 0 } };
+		    {flow_safe(f, rr->file->path), 0, 0, 0},
+		    {flow_count(f, rr->line), 0, 0, 0},
+		    {flow_safe(f, rr->reason), 0, 0, 0},
+		    {rr->truncated
+			 ? flow_fmt(f, "%s … (terpotong)", flow_safe(f, rr->raw))
+			 : flow_safe(f, rr->raw),
+		     &flow_small, 0, 0}};
 
 		flow_table_row(f, &t, cells);
 		if (i % 64 == 63)
@@ -679,10 +759,13 @@ static void index_model(struct report *r)
 {
 	const struct model *m = r->m;
 
-	r->region_units = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
+	r->region_units =
+	    g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
 	for (guint k = 0; k < m->regions->len; k++)
-		g_ptr_array_add(r->region_units, chart_region_units(m, g_ptr_array_index(m->regions, k)));
-	r->conflicts = g_hash_table_new_full(NULL, NULL, NULL, (GDestroyNotify)g_ptr_array_unref);
+		g_ptr_array_add(r->region_units,
+				chart_region_units(m, g_ptr_array_index(m->regions, k)));
+	r->conflicts =
+	    g_hash_table_new_full(NULL, NULL, NULL, (GDestroyNotify)g_ptr_array_unref);
 	for (guint i = 0; i < m->conflicts->len; i++) {
 		const struct conflict *c = g_ptr_array_index(m->conflicts, i);
 		GPtrArray *list = g_hash_table_lookup(r->conflicts, c->unit);
@@ -710,10 +793,11 @@ int report_write(const struct model *m, const struct report_info *info, FILE *fp
 	text_format_id_date(r.date, m->date);
 	index_model(&r);
 	title = g_strdup_printf("Laporan Penilaian P2HAM Tahun %d", m->year);
-	subject = g_strdup_printf("Hasil penilaian pelayanan publik berbasis hak asasi manusia "
-				  "tahun %d: peringkat, hasil per kantor wilayah dan profil UPT",
-				  m->year);
-	keywords = g_strdup_printf("P2HAM; pelayanan publik; hak asasi manusia; %d", m->year);
+	subject = g_strdup_printf("Hasil penilaian pelayanan publik berbasis hak asasi "
+				  "manusia tahun %d: peringkat, hasil per kantor wilayah dan "
+				  "profil UPT", m->year);
+	keywords = g_strdup_printf("P2HAM; pelayanan publik; hak asasi manusia; %d",
+				   m->year);
 	pdf = (struct draw_pdf_info){ title, r.office, subject, keywords, m->date };
 	flow_init(&r.f, fp, &pdf, title, r.office);
 	document(&r, 0);

@@ -8,42 +8,58 @@
 
 #include "draw.h"
 
+/*
+ * Glyph outlines are defined at 1000 units per em, once per face (not per
+ * size) and document; a run of text is a group scaled to its size and
+ * placed at its origin, its glyphs <use>s at offsets in font units.
+ */
+#define UNITS_PER_EM 1000.0
+
 struct svg {
 	cairo_surface_t *surface;
 	GString *doc;           /* what Cairo writes: everything but the text */
 	GString *defs;          /* a <path> per glyph used, in order of first use */
 	GString *text;          /* the text: groups of <use> */
+	GHashTable *faces;      /* face name -> (glyph -> symbol number + 1) */
 	GHashTable *fonts;      /* PangoFont * -> struct svg_font * */
 	unsigned symbols;
 };
 
-/* The glyphs of one font in one document. */
+/* A font of the document: its face's glyphs and its size. */
 struct svg_font {
-	GHashTable *ids;        /* glyph -> symbol number + 1 */
-	GHashTable *paths;      /* glyph -> path data: the thread's, for this face and size */
+	GHashTable *ids;        /* the document's symbols of the face, borrowed */
+	struct face *face;      /* the thread's outlines of the face, borrowed */
+	double em;              /* the font's size in user space */
 };
 
-static void svg_font_free(gpointer p)
-{
-	struct svg_font *f = p;
+/* Per thread, per face: outlines in font units. */
+struct face {
+	cairo_scaled_font_t *unit;      /* the face at UNITS_PER_EM, unhinted */
+	GHashTable *paths;              /* glyph -> SVG path data */
+};
 
-	g_hash_table_destroy(f->ids);
-	g_free(f);
+static void face_free(gpointer p)
+{
+	struct face *fc = p;
+
+	cairo_scaled_font_destroy(fc->unit);
+	g_hash_table_destroy(fc->paths);
+	g_free(fc);
 }
 
-static void glyph_cache_free(gpointer p)
+static void faces_free(gpointer p)
 {
 	g_hash_table_destroy(p);
 }
 
-/* Per thread: "Lato Bold 6.5" -> (glyph -> SVG path data). */
-static GPrivate glyph_cache_key = G_PRIVATE_INIT(glyph_cache_free);
+/* Per thread: face name ("Lato Bold") -> struct face. */
+static GPrivate faces_key = G_PRIVATE_INIT(faces_free);
 
-/* v rounded to `digits` decimals (at most 4), trailing zeros dropped, '.'
+/* v rounded to `digits` decimals (at most 6), trailing zeros dropped, '.'
  * whatever the locale; by hand, since a chart has thousands of them. */
 static void append_num(GString *out, double v, int digits)
 {
-	static const long scale[] = { 1, 10, 100, 1000, 10000 };
+	static const long scale[] = { 1, 10, 100, 1000, 10000, 100000, 1000000 };
 	long n = lround(fabs(v) * scale[digits]), frac;
 
 	if (n == 0) {
@@ -63,20 +79,61 @@ static void append_num(GString *out, double v, int digits)
 	}
 }
 
-/* The outline of a glyph of `font` at its size, as SVG path data. */
-static char *glyph_path_data(PangoFont *font, PangoGlyph glyph)
+/* The name of a font's face, without its size. */
+static char *face_name(PangoFont *font)
 {
-	cairo_scaled_font_t *sf = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font));
+	PangoFontDescription *fd = pango_font_describe(font);
+	char *name;
+
+	pango_font_description_unset_fields(fd, PANGO_FONT_MASK_SIZE);
+	name = pango_font_description_to_string(fd);
+	pango_font_description_free(fd);
+	return name;
+}
+
+/* The thread's outlines of the face of `font`. They come from the face at
+ * a fixed size, so that they do not depend on which size asked first. */
+static struct face *thread_face(PangoFont *font, const char *name)
+{
+	GHashTable *faces = g_private_get(&faces_key);
+	cairo_scaled_font_t *sf =
+	    pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font));
+	cairo_font_options_t *fo;
+	cairo_matrix_t unit, identity;
+	struct face *fc;
+
+	if (!faces) {
+		faces = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, face_free);
+		g_private_set(&faces_key, faces);
+	}
+	fc = g_hash_table_lookup(faces, name);
+	if (fc)
+		return fc;
+	fc = g_new0(struct face, 1);
+	fo = cairo_font_options_create();
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cairo_matrix_init_scale(&unit, UNITS_PER_EM, UNITS_PER_EM);
+	cairo_matrix_init_identity(&identity);
+	fc->unit = cairo_scaled_font_create(cairo_scaled_font_get_font_face(sf), &unit,
+					    &identity, fo);
+	cairo_font_options_destroy(fo);
+	fc->paths = g_hash_table_new_full(NULL, NULL, NULL, g_free);
+	g_hash_table_insert(faces, g_strdup(name), fc);
+	return fc;
+}
+
+/* The outline of a glyph as SVG path data, in font units. */
+static char *glyph_path_data(cairo_scaled_font_t *unit, PangoGlyph glyph)
+{
 	cairo_surface_t *scratch = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
 	cairo_t *cr = cairo_create(scratch);
 	cairo_glyph_t g = { glyph, 0, 0 };
 	GString *d = g_string_new(NULL);
 	cairo_path_t *path;
 
-	if (sf) {
-		cairo_set_scaled_font(cr, sf);
-		cairo_glyph_path(cr, &g, 1);
-	}
+	cairo_set_scaled_font(cr, unit);
+	cairo_glyph_path(cr, &g, 1);
 	path = cairo_copy_path(cr);
 	for (int i = 0; i < path->num_data; i += path->data[i].header.length) {
 		static const char ops[] = { 'M', 'L', 'C', 'Z' };
@@ -86,9 +143,9 @@ static char *glyph_path_data(PangoFont *font, PangoGlyph glyph)
 		for (int k = 1; k < p->header.length; k++) {
 			if (k > 1)
 				g_string_append_c(d, ' ');
-			append_num(d, p[k].point.x, 2);
+			append_num(d, p[k].point.x, 0);
 			g_string_append_c(d, ' ');
-			append_num(d, p[k].point.y, 2);
+			append_num(d, p[k].point.y, 0);
 		}
 	}
 	cairo_path_destroy(path);
@@ -97,51 +154,46 @@ static char *glyph_path_data(PangoFont *font, PangoGlyph glyph)
 	return g_string_free(d, FALSE);
 }
 
-/* The paths of the thread's cache for the face and size of `font`. */
-static GHashTable *thread_glyph_paths(PangoFont *font)
+static struct svg_font *document_font(struct svg *svg, PangoFont *font)
 {
-	GHashTable *cache = g_private_get(&glyph_cache_key), *paths;
-	PangoFontDescription *fd = pango_font_describe(font);
-	char *face = pango_font_description_to_string(fd);
+	struct svg_font *f = g_hash_table_lookup(svg->fonts, font);
+	cairo_matrix_t m;
+	char *name;
 
-	pango_font_description_free(fd);
-	if (!cache) {
-		cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-					      (GDestroyNotify)g_hash_table_destroy);
-		g_private_set(&glyph_cache_key, cache);
-	}
-	paths = g_hash_table_lookup(cache, face);
-	if (!paths) {
-		paths = g_hash_table_new_full(NULL, NULL, NULL, g_free);
-		g_hash_table_insert(cache, face, paths);
+	if (f)
+		return f;
+	f = g_new0(struct svg_font, 1);
+	name = face_name(font);
+	f->face = thread_face(font, name);
+	f->ids = g_hash_table_lookup(svg->faces, name);
+	if (!f->ids) {
+		f->ids = g_hash_table_new(NULL, NULL);
+		g_hash_table_insert(svg->faces, name, f->ids);
 	} else {
-		g_free(face);
+		g_free(name);
 	}
-	return paths;
+	cairo_scaled_font_get_font_matrix(
+		pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font)), &m);
+	f->em = hypot(m.xx, m.yx);
+	g_hash_table_insert(svg->fonts, font, f);
+	return f;
 }
 
 /* The number of the document's symbol for a glyph, defining it on first use. */
-static unsigned svg_symbol(struct svg *svg, PangoFont *font, PangoGlyph glyph)
+static unsigned svg_symbol(struct svg *svg, struct svg_font *f, PangoGlyph glyph)
 {
-	struct svg_font *f = g_hash_table_lookup(svg->fonts, font);
-	gpointer key = GUINT_TO_POINTER(glyph), n;
+	gpointer key = GUINT_TO_POINTER(glyph), n = g_hash_table_lookup(f->ids, key);
 	const char *path;
 
-	if (!f) {
-		f = g_new0(struct svg_font, 1);
-		f->ids = g_hash_table_new(NULL, NULL);
-		f->paths = thread_glyph_paths(font);
-		g_hash_table_insert(svg->fonts, font, f);
-	}
-	n = g_hash_table_lookup(f->ids, key);
 	if (n)
 		return GPOINTER_TO_UINT(n) - 1;
-	path = g_hash_table_lookup(f->paths, key);
+	path = g_hash_table_lookup(f->face->paths, key);
 	if (!path) {
-		path = glyph_path_data(font, glyph);
-		g_hash_table_insert(f->paths, key, (gpointer)path);
+		path = glyph_path_data(f->face->unit, glyph);
+		g_hash_table_insert(f->face->paths, key, (gpointer)path);
 	}
-	g_string_append_printf(svg->defs, "<path id=\"g%u\" d=\"%s\"/>\n", svg->symbols, path);
+	g_string_append_printf(svg->defs, "<path id=\"g%u\" d=\"%s\"/>\n", svg->symbols,
+			       path);
 	g_hash_table_insert(f->ids, key, GUINT_TO_POINTER(++svg->symbols));
 	return svg->symbols - 1;
 }
@@ -152,60 +204,72 @@ static void svg_hex(GString *out, struct draw_rgb c)
 			       (int)lround(c.g * 255), (int)lround(c.b * 255));
 }
 
+/* One run: a group at the run's origin, scaled to its size, transformed
+ * like the user space it was drawn in. */
+static void svg_run(struct svg *svg, cairo_t *cr, const PangoLayoutRun *run, double x,
+		    double y)
+{
+	struct svg_font *f = document_font(svg, run->item->analysis.font);
+	double k = f->em / UNITS_PER_EM, units = 0;
+	cairo_matrix_t m;
+	double lin[4];
+
+	cairo_get_matrix(cr, &m);
+	lin[0] = m.xx * k, lin[1] = m.yx * k, lin[2] = m.xy * k, lin[3] = m.yy * k;
+	cairo_user_to_device(cr, &x, &y);
+	g_string_append(svg->text, "<g transform=\"matrix(");
+	for (int i = 0; i < 4; i++) {
+		append_num(svg->text, lin[i], 6);
+		g_string_append_c(svg->text, ' ');
+	}
+	append_num(svg->text, x, 2);
+	g_string_append_c(svg->text, ' ');
+	append_num(svg->text, y, 2);
+	g_string_append(svg->text, ")\">");
+	for (int i = 0; i < run->glyphs->num_glyphs; i++) {
+		const PangoGlyphInfo *gi = &run->glyphs->glyphs[i];
+		double gx = units + gi->geometry.x_offset / (PANGO_SCALE * k);
+		double gy = gi->geometry.y_offset / (PANGO_SCALE * k);
+
+		units += gi->geometry.width / (PANGO_SCALE * k);
+		if (gi->glyph == PANGO_GLYPH_EMPTY ||
+		    (gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+			continue;
+		g_string_append_printf(svg->text, "<use xlink:href=\"#g%u\"",
+				       svg_symbol(svg, f, gi->glyph));
+		if (lround(gx)) {
+			g_string_append(svg->text, " x=\"");
+			append_num(svg->text, gx, 0);
+			g_string_append_c(svg->text, '"');
+		}
+		if (lround(gy)) {
+			g_string_append(svg->text, " y=\"");
+			append_num(svg->text, gy, 0);
+			g_string_append_c(svg->text, '"');
+		}
+		g_string_append(svg->text, "/>");
+	}
+	g_string_append(svg->text, "</g>\n");
+}
+
 /* The glyphs of a layout whose top left corner is at (x, y) in user space. */
 static void svg_layout(struct svg *svg, cairo_t *cr, PangoLayout *layout, double x,
 		       double y, struct draw_rgb color)
 {
 	PangoLayoutIter *it = pango_layout_get_iter(layout);
-	cairo_matrix_t m;
-	int plain;
 
-	cairo_get_matrix(cr, &m);
-	plain = m.xx == 1 && m.yy == 1 && m.xy == 0 && m.yx == 0;
 	g_string_append(svg->text, "<g fill=\"");
 	svg_hex(svg->text, color);
 	g_string_append(svg->text, "\">\n");
 	do {
 		PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
 		PangoRectangle logical;
-		double gx, by;
 
 		if (!run)
 			continue;
 		pango_layout_iter_get_run_extents(it, NULL, &logical);
-		gx = x + (double)logical.x / PANGO_SCALE;
-		by = y + (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE;
-		for (int i = 0; i < run->glyphs->num_glyphs; i++) {
-			const PangoGlyphInfo *gi = &run->glyphs->glyphs[i];
-			double px = gx + (double)gi->geometry.x_offset / PANGO_SCALE;
-			double py = by + (double)gi->geometry.y_offset / PANGO_SCALE;
-
-			gx += (double)gi->geometry.width / PANGO_SCALE;
-			if (gi->glyph == PANGO_GLYPH_EMPTY || (gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG))
-				continue;
-			g_string_append_printf(svg->text, "<use xlink:href=\"#g%u\"",
-					       svg_symbol(svg, run->item->analysis.font, gi->glyph));
-			cairo_user_to_device(cr, &px, &py);
-			if (plain) {
-				g_string_append(svg->text, " x=\"");
-				append_num(svg->text, px, 2);
-				g_string_append(svg->text, "\" y=\"");
-				append_num(svg->text, py, 2);
-			} else {
-				const double lin[4] = { m.xx, m.yx, m.xy, m.yy };
-
-				g_string_append(svg->text, " transform=\"matrix(");
-				for (int k = 0; k < 4; k++) {
-					append_num(svg->text, lin[k], 4);
-					g_string_append_c(svg->text, ' ');
-				}
-				append_num(svg->text, px, 2);
-				g_string_append_c(svg->text, ' ');
-				append_num(svg->text, py, 2);
-				g_string_append_c(svg->text, ')');
-			}
-			g_string_append(svg->text, "\"/>\n");
-		}
+		svg_run(svg, cr, run, x + (double)logical.x / PANGO_SCALE,
+			y + (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE);
 	} while (pango_layout_iter_next_run(it));
 	pango_layout_iter_free(it);
 	g_string_append(svg->text, "</g>\n");
@@ -225,6 +289,11 @@ static cairo_status_t write_gstring(void *closure, const unsigned char *data,
 	return CAIRO_STATUS_SUCCESS;
 }
 
+static void font_free(gpointer p)
+{
+	g_free(p);
+}
+
 cairo_t *svg_open(double w, double h, struct svg **svgp)
 {
 	struct svg *svg = g_new0(struct svg, 1);
@@ -233,7 +302,9 @@ cairo_t *svg_open(double w, double h, struct svg **svgp)
 	svg->doc = g_string_new(NULL);
 	svg->defs = g_string_new(NULL);
 	svg->text = g_string_new(NULL);
-	svg->fonts = g_hash_table_new_full(NULL, NULL, NULL, svg_font_free);
+	svg->faces = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+					   (GDestroyNotify)g_hash_table_destroy);
+	svg->fonts = g_hash_table_new_full(NULL, NULL, NULL, font_free);
 	svg->surface = cairo_svg_surface_create_for_stream(write_gstring, svg->doc, w, h);
 	cairo_svg_surface_restrict_to_version(svg->surface, CAIRO_SVG_VERSION_1_1);
 	cr = cairo_create(svg->surface);
@@ -312,6 +383,7 @@ int svg_close(struct svg *svg, cairo_t *cr, FILE *fp)
 	g_string_free(svg->defs, TRUE);
 	g_string_free(svg->text, TRUE);
 	g_hash_table_destroy(svg->fonts);
+	g_hash_table_destroy(svg->faces);
 	g_free(svg);
 	return rc == 0 && !ferror(fp) ? 0 : -1;
 }
