@@ -85,6 +85,7 @@ run: deps
 check: deps
 	$(MAKE) all unit
 	$(MAKE) e2e
+	$(MAKE) hostile property fuzz-smoke
 	$(if $(SANITIZE),,$(MAKE) valgrind)
 
 # The samples job under valgrind: no invalid access, no definite leak.

@@ -61,7 +61,7 @@ struct parser {
 	size_t starts[MAX_FIELDS];      /* where each field starts in text */
 	unsigned n_fields;
 	GPtrArray *vec;         /* char *: the fields as lent to the callback */
-	GString *field;
+	size_t field_at;        /* where in text the field being read starts */
 	GString *raw;
 	int raw_overflow;
 	int saw_nul;            /* the record has a NUL byte (an error) */
@@ -131,7 +131,6 @@ static int reader_seek(struct reader *r, off_t offset)
 /* ---- pass 1: hash, encoding, delimiter ------------------------------------ */
 
 struct sniff {
-	struct sha256 *sha;
 	/* UTF-8 validation state across chunks: continuation bytes still
 	 * expected, and the range the next one must be in. */
 	unsigned char need, lo, hi;
@@ -223,14 +222,12 @@ static int sniff_file(FILE *fp, const char *path, struct csvin_info *info,
 		      GString *header, struct diag *d)
 {
 	unsigned char *buf = g_malloc(CHUNK);
-	struct sniff s = { .sha = sha256_new(),
-			   .valid_utf8 = 1, .first = 1, .header = header };
+	struct sniff s = { .valid_utf8 = 1, .first = 1, .header = header };
 	size_t n;
 	int rc = 0;
 
 	while ((n = fread(buf, 1, CHUNK, fp)) > 0) {
 		const unsigned char *p = buf;
-		sha256_update(s.sha, buf, n);
 		if (s.first && n >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
 			info->had_bom = 1;
 			p += 3;
@@ -246,10 +243,69 @@ static int sniff_file(FILE *fp, const char *path, struct csvin_info *info,
 	}
 	if (s.need)
 		s.valid_utf8 = 0;
-	sha256_hex(s.sha, info->sha256);
-	sha256_free(s.sha);
 	g_free(buf);
 	return rc < 0 ? -1 : s.valid_utf8;
+}
+
+/*
+ * The file's SHA-256 is taken on a thread of its own, from the same file
+ * descriptor with pread(), while this one checks and parses the file:
+ * hashing costs about as much as parsing, and the two need nothing from
+ * each other. Without a thread, the hash is taken before anything else.
+ */
+struct hasher {
+	GThread *thread;
+	int fd;
+	char hex[65];
+	int err;                /* errno of a failed read, or 0 */
+};
+
+static gpointer hash_file(gpointer data)
+{
+	struct hasher *h = data;
+	unsigned char *buf = g_malloc(CHUNK);
+	struct sha256 *sha = sha256_new();
+	off_t off = 0;
+
+	for (;;) {
+		ssize_t n = pread(h->fd, buf, CHUNK, off);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			h->err = errno;
+		if (n <= 0)
+			break;
+		sha256_update(sha, buf, (size_t)n);
+		off += n;
+	}
+	sha256_hex(sha, h->hex);
+	sha256_free(sha);
+	g_free(buf);
+	return NULL;
+}
+
+static void hasher_start(struct hasher *h, FILE *fp)
+{
+	h->fd = fileno(fp);
+	h->thread = g_thread_try_new("p2ham-sha256", hash_file, h, NULL);
+	if (!h->thread)
+		hash_file(h);
+}
+
+/* Wait for the hash; the file's digest into info. -1 after reporting a
+ * read error that the checking pass did not see. */
+static int hasher_finish(struct hasher *h, int rc, struct csvin_info *info,
+			 const char *path, struct diag *d)
+{
+	if (h->thread)
+		g_thread_join(h->thread);
+	memcpy(info->sha256, h->hex, sizeof(info->sha256));
+	if (h->err && rc >= 0) {
+		diag_error(d, path, 0, "cannot read: %s", g_strerror(h->err));
+		return -1;
+	}
+	return rc;
 }
 
 char csvin_sniff_delimiter(const char *line, size_t len)
@@ -348,7 +404,7 @@ static void record_reset(struct parser *p)
 	clear(p->text);
 	p->n_fields = 0;
 	p->saw_nul = 0;
-	clear(p->field);
+	p->field_at = 0;
 	clear(p->raw);
 	p->record_bytes = 0;
 	p->raw_overflow = 0;
@@ -370,12 +426,12 @@ static inline void field_add(struct parser *p, int c)
 		p->saw_nul = 1;
 	if (c == 0 && !p->error)
 		p->error = "the record contains a NUL byte";
-	if (p->field->len >= CSVIN_MAX_FIELD) {
+	if (p->text->len - p->field_at >= CSVIN_MAX_FIELD) {
 		if (!p->error)
 			p->error = "field longer than 64 KiB";
 		return;
 	}
-	g_string_append_c(p->field, (char)c);
+	g_string_append_c(p->text, (char)c);
 }
 
 /* What raw_add() and field_add() do for each of n bytes, a span at a time:
@@ -385,7 +441,8 @@ static void bytes_add(struct parser *p, const unsigned char *s, size_t n)
 {
 	size_t raw_room = p->raw->len < CSVIN_MAX_RAW + 4 ?
 			  CSVIN_MAX_RAW + 4 - p->raw->len : 0;
-	size_t room = p->field->len < CSVIN_MAX_FIELD ? CSVIN_MAX_FIELD - p->field->len : 0;
+	size_t len = p->text->len - p->field_at;
+	size_t room = len < CSVIN_MAX_FIELD ? CSVIN_MAX_FIELD - len : 0;
 
 	if (n == 0)
 		return;
@@ -394,7 +451,7 @@ static void bytes_add(struct parser *p, const unsigned char *s, size_t n)
 		p->raw_overflow = 1;
 	if (!p->error && n > room)
 		p->error = "field longer than 64 KiB";
-	append(p->field, s, MIN(n, room));
+	append(p->text, s, MIN(n, room));
 }
 
 /* Bytes from the reader's position on, within its buffer, that are plain
@@ -448,33 +505,40 @@ static inline size_t quoted_span(const struct parser *p)
 	return (size_t)(q - b);
 }
 
+/* The field being read, at the end of text from field_at on, is trimmed in
+ * place and ended with a NUL; or dropped when the record is too long. */
 static void field_end(struct parser *p, int quoted, size_t quoted_len)
 {
-	GString *f = p->field;
-	size_t start = 0, end = f->len;
+	size_t at = p->field_at;
+	char *f = p->text->str + at;
+	size_t start = 0, end = p->text->len - at;
 
 	if (!quoted)
-		while (start < end && (f->str[start] == ' ' || f->str[start] == '\t'))
+		while (start < end && (f[start] == ' ' || f[start] == '\t'))
 			start++;
 	while (end > (quoted ? quoted_len : start) &&
-	       (f->str[end - 1] == ' ' || f->str[end - 1] == '\t'))
+	       (f[end - 1] == ' ' || f[end - 1] == '\t'))
 		end--;
 	p->record_bytes += end - start;
 	if (p->n_fields >= MAX_FIELDS || p->record_bytes > MAX_RECORD) {
 		if (!p->error)
 			p->error = "record too long";
+		p->text->len = at;
+		p->text->str[at] = '\0';
 	} else {
 		/* Read up to a NUL byte, like the C string it becomes. */
-		size_t at = p->text->len, len = end - start;
-		const char *nul = p->saw_nul ? memchr(f->str + start, '\0', len) : NULL;
+		size_t len = end - start;
+		const char *nul = p->saw_nul ? memchr(f + start, '\0', len) : NULL;
 
 		if (nul)
-			len = (size_t)(nul - (f->str + start));
-		p->starts[p->n_fields++] = at;
-		append(p->text, f->str + start, len);
+			len = (size_t)(nul - (f + start));
+		if (start)
+			memmove(f, f + start, len);
+		p->text->len = at + len;        /* shorter: no room needed */
 		append(p->text, "", 1);
+		p->starts[p->n_fields++] = at;
 	}
-	clear(f);
+	p->field_at = p->text->len;
 }
 
 /* Consume a line break whose first byte `c` was read; count the line. */
@@ -642,7 +706,7 @@ static int parse_record(struct parser *p)
 			raw_add(p, c);
 			if (read_quoted(p, &resume) < 0)
 				return record_unterminated(p, start_line, resume) < 0 ? -1 : 1;
-			quoted_len = p->field->len;
+			quoted_len = p->text->len - p->field_at;
 			c = reader_get(&p->in);
 		}
 		/* Unquoted text, or text after a closing quote: appended. */
@@ -747,6 +811,7 @@ int csvin_read(const char *path, const struct csvin_options *opt,
 	       struct diag *d)
 {
 	struct parser *p;
+	struct hasher hash = { 0 };
 	GString *header;
 	FILE *fp;
 	int valid, rc = 0;
@@ -755,6 +820,7 @@ int csvin_read(const char *path, const struct csvin_options *opt,
 	fp = open_regular(path, d);
 	if (!fp)
 		return -1;
+	hasher_start(&hash, fp);
 	header = g_string_new(NULL);
 	valid = sniff_file(fp, path, info, header, d);
 	p = g_new0(struct parser, 1);
@@ -771,7 +837,6 @@ int csvin_read(const char *path, const struct csvin_options *opt,
 	p->line = 1;
 	p->text = g_string_sized_new(1024);
 	p->vec = g_ptr_array_new();
-	p->field = g_string_sized_new(256);
 	p->raw = g_string_sized_new(CSVIN_MAX_RAW + 8);
 	p->fn = fn;
 	p->data = data;
@@ -785,9 +850,9 @@ int csvin_read(const char *path, const struct csvin_options *opt,
 	}
 	g_string_free(p->text, TRUE);
 	g_ptr_array_free(p->vec, TRUE);
-	g_string_free(p->field, TRUE);
 	g_string_free(p->raw, TRUE);
 out:
+	rc = hasher_finish(&hash, rc, info, path, d);
 	g_free(p);
 	g_string_free(header, TRUE);
 	fclose(fp);

@@ -180,9 +180,16 @@ static char *join_distinct(const GPtrArray *obs, const struct rubric_level *leve
 {
 	/* An item has one or two observations almost always: looking back is
 	 * cheaper than a hash table, which only a long list needs. */
-	GHashTable *seen = obs->len > 8 ? g_hash_table_new(g_str_hash, g_str_equal) : NULL;
+	GHashTable *seen;
 	GString *out = NULL;
 
+	if (obs->len == 1) {
+		const struct observation *o = g_ptr_array_index(obs, 0);
+		const char *s = text_of(o, notes);
+
+		return o->level == level && s && *s ? g_strdup(s) : NULL;
+	}
+	seen = obs->len > 8 ? g_hash_table_new(g_str_hash, g_str_equal) : NULL;
 	for (guint i = 0; i < obs->len; i++) {
 		const struct observation *o = g_ptr_array_index(obs, i);
 		const char *s = text_of(o, notes);

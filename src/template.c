@@ -2,11 +2,13 @@
 #include "template.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <qrencode.h>
 #include <stdarg.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <libxml/tree.h>
 
@@ -641,7 +643,10 @@ static guint32 be32(const unsigned char *p)
 static cairo_surface_t *load_png(struct loader *ld, xmlNodePtr node, const char *src,
 				 const char *path)
 {
-	FILE *fp = fopen(path, "rb");
+	/* O_NONBLOCK: a FIFO in the folder must not block the run (it is
+	 * refused below as not a file). */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	FILE *fp = fd < 0 ? NULL : fdopen(fd, "rb");
 	unsigned char *bytes = NULL;
 	cairo_surface_t *img = NULL;
 	guint32 w = 0, h = 0;
@@ -674,6 +679,8 @@ static cairo_surface_t *load_png(struct loader *ld, xmlNodePtr node, const char 
 	}
 	if (fp)
 		fclose(fp);
+	else if (fd >= 0)
+		close(fd);
 	g_free(bytes);
 	return img;
 }

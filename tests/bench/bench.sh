@@ -12,9 +12,11 @@
 # rendered outputs when one full run would not fit), BENCH_FONTS (the
 # shipped fonts, for render_limit).
 #
-# Stage times are p2ham's own, from `p2ham build -v` ("p2ham: stage NAME
-# SECONDS s"); whole runs and peak memory come from GNU time. Every figure
-# is the median of the runs made.
+# Stage times are p2ham's own, from `-v` ("p2ham: stage NAME SECONDS s"):
+# ingest from `p2ham check` runs, each right after a libcsv run on the same
+# files (so that both see the same machine), the others from `p2ham build`.
+# Whole runs and peak memory come from GNU time. Every figure is the median
+# of the runs made.
 set -eu
 
 P2HAM=$1 TOOLS=$2 DATA=$3
@@ -31,6 +33,7 @@ export LC_ALL=C TZ=UTC
 unset SOURCE_DATE_EPOCH
 
 START=$(date +%s)
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
 elapsed() { echo $(($(date +%s) - START)); }
 say() { echo "bench: $*" >&2; }
 die() { echo "bench: error: $*" >&2; exit 2; }
@@ -58,11 +61,12 @@ gen_set() {
 # manifest NAME KEY
 manifest() { awk -v k="$2" '$1 == k { print $2 }' "$DATA/$1.manifest"; }
 
-# check_set NAME: p2ham check must read and reject exactly what gen wrote.
+# check_set NAME: p2ham check must read and reject exactly what gen wrote;
+# appends its wall time, peak RSS and ingest stage time to $LOG/NAME-check.
 check_set() {
 	rows=$(manifest "$1" rows) rejected=$(manifest "$1" rejected)
 	/usr/bin/time -f 'TIME %e %M' -o "$LOG/time.tmp" \
-		"$P2HAM" check -q "$DATA/$1"/*.csv >/dev/null 2>"$LOG/check.err" || [ $? -eq 1 ] || {
+		"$P2HAM" check -v "$DATA/$1"/*.csv >/dev/null 2>"$LOG/check.err" || [ $? -eq 1 ] || {
 		# A cap of p2ham's (src/ingest.h) that the set is above, most likely.
 		stop=$(grep -m 1 'reading stops' "$LOG/check.err" | sed 's/.*error: //')
 		die "p2ham check refuses the $1 set${stop:+ ($stop)}; see $LOG/check.err"
@@ -71,6 +75,14 @@ check_set() {
 	expect="$rows rows read, $((rows - rejected)) accepted, $rejected rejected, 0 warnings"
 	[ "$line" = "$expect" ] || die "$1 set: p2ham says '$line', expected '$expect'"
 	awk '$1 == "TIME" { print "wall", $2; print "rss", $3 }' "$LOG/time.tmp" >>"$LOG/$1-check"
+	awk '$1 == "p2ham:" && $2 == "stage" { print $3, $4 }' "$LOG/check.err" >>"$LOG/$1-check"
+}
+
+# ingest_pair NAME: libcsv on the set, then p2ham check on it, so that each
+# p2ham ingest time has a libcsv time taken just before it.
+ingest_pair() {
+	"$TOOLS/csv_limit" -r 1 "$DATA/$1"/*.csv >>"$LOG/csv-$1"
+	check_set "$1"
 }
 
 # ---- runs --------------------------------------------------------------------
@@ -137,7 +149,7 @@ calc() {
 	awk "BEGIN { x = $1; printf \"${2:-%.2f}\", x }"
 }
 # v VALUE: VALUE, or "<>" (a missing operand for calc) when it is empty.
-v() { [ -n "$1" ] && echo "$1" || echo "<>"; }
+v() { case "$1" in '' | —) echo "<>" ;; *) echo "$1" ;; esac; }
 
 secs() { [ -n "$1" ] && awk -v s="$1" 'BEGIN { printf(s < 10 ? "%.3f s" : "%.1f s", s) }' || echo "—"; }
 mib() { [ -n "$1" ] && awk -v k="$1" 'BEGIN { printf "%.1f MiB", k / 1024 }' || echo "—"; }
@@ -146,17 +158,11 @@ mib() { [ -n "$1" ] && awk -v k="$1" 'BEGIN { printf "%.1f MiB", k / 1024 }' || 
 
 gen_set national 33
 gen_set x10 330
-say "checking that p2ham reads and rejects what gen wrote"
-check_set national
-check_set x10
-
-say "ingest limit: libcsv"
-"$TOOLS/csv_limit" -r "$RUNS" "$DATA/national"/*.csv >"$LOG/csv-national"
-"$TOOLS/csv_limit" -r "$RUNS_X10" "$DATA/x10"/*.csv >"$LOG/csv-x10"
-i=1
-while [ $i -lt "$RUNS" ]; do check_set national; i=$((i + 1)); done
-i=1
-while [ $i -lt "$RUNS_X10" ]; do check_set x10; i=$((i + 1)); done
+say "ingest: libcsv and p2ham check, in turn (the check also proves the sets)"
+i=0
+while [ $i -lt "$RUNS" ]; do ingest_pair national; i=$((i + 1)); done
+i=0
+while [ $i -lt "$RUNS_X10" ]; do ingest_pair x10; i=$((i + 1)); done
 
 say "national set, -j $JOBS and -j 1"
 build_run nat-j "national" "$JOBS"
@@ -213,15 +219,16 @@ cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null ||
 echo
 echo "p2ham $("$P2HAM" --version 2>/dev/null | head -n 1 | cut -d' ' -f2) on $(nproc) x $cpu;" \
 	"median of $(runs_done nat-j) (-j $JOBS) and $(runs_done nat-1) (-j 1) national runs," \
-	"$(runs_done x10-j) 10x runs; measuring took $(elapsed) s."
+	"$(runs_done x10-j) 10x runs; measuring took $(elapsed) s;" \
+	"load average $LOAD_START before, $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?') after."
 for set in national x10; do
 	case $set in
 	national) lj=nat-j l1=nat-1 title="national ($(manifest national files) files, $(manifest national units) units)" ;;
 	x10) lj=x10-j l1='' title="10x ($(manifest x10 files) files, $(manifest x10 units) units)" ;;
 	esac
 	bytes=$(manifest $set bytes) rows=$(manifest $set rows) acc=$(manifest $set accepted)
-	csv_s=$(awk '$1 == "seconds" { print $2 }' "$LOG/csv-$set")
-	ing=$(med "$lj" ingest)
+	csv_s=$(med csv-$set seconds)
+	ing=$(med $set-check ingest)
 	[ -n "$ing" ] || ing=$(med $set-check wall)
 	echo
 	echo "### $title, $(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1048576 }') MiB, $rows rows"
@@ -261,13 +268,13 @@ for set in national x10; do
 		echo "| whole run, -j $JOBS | $(secs "$wj") | $(calc "$rows / $(v "$wj") / 1000" "%.1f k rows/s") | $(mib "$mj") |" \
 			"$(calc "$PEER_SECONDS / $(v "$wj")" "%.1f")× faster than the peer (${PEER_SECONDS} s, $PEER_MB MB) |"
 		echo "| whole run, -j 1 | $(secs "$(med "$l1" wall)") | — | $(mib "$(med "$l1" rss)") | — |"
-		nat_wall=$wj nat_rss=$mj nat_acc=$acc nat_ing=$ing
+		nat_wall=$wj nat_rss=$mj nat_acc=$acc nat_ing=$ing nat_crss=$(med $set-check rss)
 		if [ -n "$X10_OPTS" ]; then
 			nat_wall=$(med nat-n wall) nat_rss=$(med nat-n rss)
 			echo "| whole run, -j $JOBS ($X10_OPTS) | $(secs "$nat_wall") | — | $(mib "$nat_rss") | — |"
 		fi
 	else
 		echo "| whole run, -j $JOBS${X10_OPTS:+ ($X10_OPTS)} | $(secs "$wj") | $(calc "$rows / $(v "$wj") / 1000" "%.1f k rows/s") | $(mib "$mj") |" \
-			"10x/national: wall ×$(calc "$(v "$wj") / $(v "$nat_wall")"), peak RSS ×$(calc "$(v "$mj") / $(v "$nat_rss")"), ingest ×$(calc "$(v "$ing") / $(v "$nat_ing")"), observations ×$(calc "$acc / $nat_acc") |"
+			"10x/national: wall ×$(calc "$(v "$wj") / $(v "$nat_wall")"), peak RSS ×$(calc "$(v "$mj") / $(v "$nat_rss")") (check ×$(calc "$(v "$(med $set-check rss)") / $(v "$nat_crss")")), ingest ×$(calc "$(v "$ing") / $(v "$nat_ing")"), observations ×$(calc "$acc / $nat_acc") |"
 	fi
 done

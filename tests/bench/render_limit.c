@@ -15,10 +15,11 @@
 /*
  * Renders K pages that cost what a certificate costs, with nothing around
  * them: an A4 landscape page (842 x 595 pt) with a background, a border of
- * a few paths (frames, a wavy band, corner marks), ten text blocks set with
- * Pango in the shipped fonts (two header lines, the title, a long unit name
- * wrapped in its box, a paragraph, place and date, the signatory, a number,
- * a verification code) and a 29 x 29 QR-like image mask.
+ * a few paths (four frames, one of them notched, and corner marks), ten text
+ * blocks set with Pango in the shipped fonts (two header lines, the title, a
+ * long unit name wrapped in its box, a paragraph, place and date, the
+ * signatory, a number, a verification code) and a 29 x 29 QR-like image
+ * mask. Every page is drawn whole, with nothing shared between pages.
  *
  *   (a) all K pages into one PDF, as certificates.pdf;
  *   (b) each page into a PDF of its own, as certificates/UNIT-ID.pdf.
@@ -111,29 +112,20 @@ static void notched_frame(cairo_t *cr, double inset, double notch)
 	cairo_stroke(cr);
 }
 
-/* A wavy line along the band between two frames, all around the page. */
-static void wave(cairo_t *cr, double inset, double amp, double period)
+/* A small diamond at each corner of a frame. */
+static void corners(cairo_t *cr, double inset, double size)
 {
-	double x0 = inset, y0 = inset, x1 = PAGE_W - inset, y1 = PAGE_H - inset;
+	double xs[2] = { inset, PAGE_W - inset }, ys[2] = { inset, PAGE_H - inset };
 
-	for (int side = 0; side < 2; side++) {
-		double y = side ? y1 : y0;
-		cairo_move_to(cr, x0, y);
-		for (double x = x0; x < x1; x += period / 2)
-			cairo_curve_to(cr, x + period / 6, y - amp, x + period / 3, y - amp,
-				       x + period / 2, y);
-		cairo_stroke(cr);
-		amp = -amp;
-	}
-	for (int side = 0; side < 2; side++) {
-		double x = side ? x1 : x0;
-		cairo_move_to(cr, x, y0);
-		for (double y = y0; y < y1; y += period / 2)
-			cairo_curve_to(cr, x - amp, y + period / 6, x - amp, y + period / 3, x,
-				       y + period / 2);
-		cairo_stroke(cr);
-		amp = -amp;
-	}
+	for (int i = 0; i < 2; i++)
+		for (int j = 0; j < 2; j++) {
+			cairo_move_to(cr, xs[i] - size, ys[j]);
+			cairo_line_to(cr, xs[i], ys[j] - size);
+			cairo_line_to(cr, xs[i] + size, ys[j]);
+			cairo_line_to(cr, xs[i], ys[j] + size);
+			cairo_close_path(cr);
+		}
+	cairo_fill(cr);
 }
 
 /* A QR-like square: an A1 mask of pseudo-random modules, scaled up. */
@@ -186,7 +178,10 @@ static void page(cairo_t *cr, unsigned k)
 	cairo_stroke(cr);
 	cairo_set_source_rgb(cr, 0.66, 0.51, 0.18);
 	cairo_set_line_width(cr, 0.6);
-	wave(cr, 33, 3, 22);
+	cairo_rectangle(cr, 28, 28, PAGE_W - 56, PAGE_H - 56);
+	cairo_rectangle(cr, 38, 38, PAGE_W - 76, PAGE_H - 76);
+	cairo_stroke(cr);
+	corners(cr, 46, 6);
 	cairo_set_source_rgb(cr, 0.12, 0.18, 0.30);
 	cairo_set_line_width(cr, 1);
 	notched_frame(cr, 46, 16);

@@ -255,6 +255,8 @@ def write_file(rng, path, rows):
 def run(work, files, extra=()):
     env = dict(os.environ, TZ="UTC", LC_ALL="C.UTF-8", P2HAM_DATA=ROOT)
     env.pop("SOURCE_DATE_EPOCH", None)
+    env.setdefault("LSAN_OPTIONS", "suppressions=%s:print_suppressions=0"
+                   % os.path.join(ROOT, "tests", "lsan.supp"))
     out = os.path.join(work, "out")
     shutil.rmtree(out, ignore_errors=True)
     p = subprocess.run([P2HAM, "build", "-q", "-o", out, "--date", "2019-12-10",
