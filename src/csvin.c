@@ -1,6 +1,5 @@
 /* csvin.c — CSV records from spreadsheet exports, with physical line numbers. */
 #include "csvin.h"
-#include "sha256.h"
 #include "text.h"
 
 #include <errno.h>
@@ -264,7 +263,7 @@ static gpointer hash_file(gpointer data)
 {
 	struct hasher *h = data;
 	unsigned char *buf = g_malloc(CHUNK);
-	struct sha256 *sha = sha256_new();
+	GChecksum *sha = g_checksum_new(G_CHECKSUM_SHA256);
 	off_t off = 0;
 
 	for (;;) {
@@ -276,11 +275,11 @@ static gpointer hash_file(gpointer data)
 			h->err = errno;
 		if (n <= 0)
 			break;
-		sha256_update(sha, buf, (size_t)n);
+		g_checksum_update(sha, buf, (gssize)n);
 		off += n;
 	}
-	sha256_hex(sha, h->hex);
-	sha256_free(sha);
+	g_strlcpy(h->hex, g_checksum_get_string(sha), sizeof h->hex);
+	g_checksum_free(sha);
 	g_free(buf);
 	return NULL;
 }

@@ -849,16 +849,17 @@ static long heap_kept_by_ingesting(struct fixture *fx, const char *text)
 
 static void test_layout_a_ingest_frees_everything(void **state)
 {
-	assert_int_equal(heap_kept_by_ingesting(*state, "Kanwil;Unit;Kode;Nilai;Foo\n"
-							"K;Lapas A;A.01;Ada;x\n"
-							"K;Lapas A;A.02;Adaa;x\n"), 0);
+	/* <= 0: the hashing thread's buffers may come from another arena. */
+	assert_true(heap_kept_by_ingesting(*state, "Kanwil;Unit;Kode;Nilai;Foo\n"
+						   "K;Lapas A;A.01;Ada;x\n"
+						   "K;Lapas A;A.02;Adaa;x\n") <= 0);
 }
 
 /*
  */
 static void test_layout_b_ingest_frees_everything(void **state)
 {
-	assert_int_equal(heap_kept_by_ingesting(*state, form_text), 0);
+	assert_true(heap_kept_by_ingesting(*state, form_text) <= 0);
 }
 
 /* ---- unreadable input (SPEC 8.1) ---- */
