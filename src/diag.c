@@ -11,41 +11,43 @@
  * reach the user's terminal, so C0 and C1 controls other than TAB are
  * written as escapes: \n, \r, \x1B, \u009B.
  */
-static void put_escaped(FILE *out, const char *s)
+static void put_escaped(GString *out, const char *s)
 {
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
 		if (*p == '\n')
-			fputs("\\n", out);
+			g_string_append(out, "\\n");
 		else if (*p == '\r')
-			fputs("\\r", out);
+			g_string_append(out, "\\r");
 		else if ((*p < 0x20 && *p != '\t') || *p == 0x7F)
-			fprintf(out, "\\x%02X", *p);
+			g_string_append_printf(out, "\\x%02X", *p);
 		else if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
-			fprintf(out, "\\u%04X", *++p);
+			g_string_append_printf(out, "\\u%04X", *++p);
 		else
-			putc_unlocked(*p, out);
+			g_string_append_c(out, (char)*p);
 	}
 }
 
+/* The line is built whole and written with one call: stderr is unbuffered,
+ * and rendering threads report too. */
 static void report(struct diag *d, const char *kind, const char *file,
 		   unsigned long line, const char *fmt, va_list ap)
 {
 	FILE *out = d->out ? d->out : stderr;
 	char *msg = g_strdup_vprintf(fmt, ap);
+	GString *text = g_string_sized_new(128);
 
-	/* One line at a time, whole, when rendering threads report too. */
-	flockfile(out);
 	if (!file) {
-		fprintf(out, "p2ham: %s: ", kind);
+		g_string_append_printf(text, "p2ham: %s: ", kind);
 	} else {
-		put_escaped(out, file);
+		put_escaped(text, file);
 		if (line)
-			fprintf(out, ":%lu", line);
-		fprintf(out, ": %s: ", kind);
+			g_string_append_printf(text, ":%lu", line);
+		g_string_append_printf(text, ": %s: ", kind);
 	}
-	put_escaped(out, msg);
-	fputc('\n', out);
-	funlockfile(out);
+	put_escaped(text, msg);
+	g_string_append_c(text, '\n');
+	fwrite(text->str, 1, text->len, out);
+	g_string_free(text, TRUE);
 	g_free(msg);
 }
 

@@ -84,7 +84,7 @@ void dataset_free(struct dataset *ds);
  * (names, evidence, notes), which is never more than the input's size.
  */
 #define INGEST_MAX_ROWS 1000000
-#define INGEST_MAX_UNITS 10000
+#define INGEST_MAX_UNITS 20000
 #define INGEST_MAX_REJECTED 10000
 
 /*

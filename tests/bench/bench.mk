@@ -13,7 +13,7 @@ BENCH_DATA     ?= $(BUILD)/bench-data
 BENCH_RUNS     ?= 5
 BENCH_RUNS_X10 ?= 3
 BENCH_JOBS     ?= 2
-BENCH_BUDGET   ?= 480
+BENCH_BUDGET   ?= 420
 BENCH_CFLAGS   := -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra
 BENCH_PKGS     := pangocairo pangoft2 cairo-pdf fontconfig
 BENCH_TOOLS    := $(BENCH_DIR)/gen $(BENCH_DIR)/csv_limit $(BENCH_DIR)/render_limit

@@ -373,7 +373,7 @@ case_units_over_limit() {
 	cyrillic_units 1000000 >in.csv
 	p2 build -q -o o --date 2019-12-10 in.csv
 	want_rc 2 || return 1
-	want_err "in.csv:10002: error: more than 10000 units: reading stops" && no_output || return 1
+	want_err "in.csv:20002: error: more than 20000 units: reading stops" && no_output || return 1
 	report_rss "1,000,000 distinct units"
 	want_rss_below 300
 }
