@@ -2,12 +2,12 @@
 #include "rubric.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <string.h>
 
 #include <libxml/tree.h>
 
 #include "text.h"
+#include "xmlattr.h"
 #include "xmldoc.h"
 
 #define NAME(node) ((const char *)(node)->name)
@@ -16,8 +16,7 @@
 /* What the loader needs besides the rubric it builds; gone once it is built. */
 struct loader {
 	struct rubric *r;
-	struct diag *d;
-	unsigned long errors;   /* our own count: `d` may hold earlier ones */
+	struct xmlattr x;       /* path, diagnostics and our own error count */
 	GHashTable *scales;     /* id -> struct rubric_scale * */
 	GHashTable *principles; /* id -> struct rubric_principle * */
 	GHashTable *aspects;    /* id -> struct rubric_aspect * */
@@ -111,109 +110,6 @@ void rubric_free(struct rubric *r)
 	g_free(r);
 }
 
-static unsigned long line_of(xmlNodePtr node)
-{
-	long line = xmlGetLineNo(node);
-
-	return line > 0 ? (unsigned long)line : 0;
-}
-
-static __attribute__((format(printf, 3, 4)))
-void fail(struct loader *ld, xmlNodePtr node, const char *fmt, ...)
-{
-	va_list ap;
-	char *msg;
-
-	va_start(ap, fmt);
-	msg = g_strdup_vprintf(fmt, ap);
-	va_end(ap);
-	diag_error(ld->d, ld->r->path, line_of(node), "%s", msg);
-	g_free(msg);
-	ld->errors++;
-}
-
-/* True when `w` is one of the space-separated words of `words`. */
-static int has_word(const char *words, const char *w)
-{
-	size_t n = strlen(w);
-
-	for (const char *p = words; (p = strstr(p, w)); p += n)
-		if ((p == words || p[-1] == ' ') && (p[n] == ' ' || !p[n]))
-			return 1;
-	return 0;
-}
-
-/* A typo in an optional attribute would otherwise pass silently as its default. */
-static void check_attrs(struct loader *ld, xmlNodePtr node, const char *known)
-{
-	for (xmlAttrPtr a = node->properties; a; a = a->next)
-		if (!a->ns && !has_word(known, (const char *)a->name))
-			diag_warning(ld->d, ld->r->path, line_of(node),
-				     "unknown attribute '%s' on '%s' is ignored",
-				     (const char *)a->name, NAME(node));
-}
-
-/* Elements that hold no other elements. */
-static void check_leaf(struct loader *ld, xmlNodePtr node, const char *known)
-{
-	check_attrs(ld, node, known);
-	for (xmlNodePtr c = node->children; c; c = c->next)
-		if (c->type == XML_ELEMENT_NODE)
-			fail(ld, c, "unknown element '%s' in '%s'", NAME(c), NAME(node));
-}
-
-/* The attribute trimmed, or NULL when absent. */
-static char *opt_attr(xmlNodePtr node, const char *name)
-{
-	char *raw = xmldoc_attr(node, name);
-	char *v;
-
-	if (!raw)
-		return NULL;
-	v = text_trim(raw);
-	xmlFree(raw);
-	return v;
-}
-
-/* The attribute trimmed; an error and NULL when absent or blank. */
-static char *need_attr(struct loader *ld, xmlNodePtr node, const char *name)
-{
-	char *v = opt_attr(node, name);
-
-	if (v && *v)
-		return v;
-	g_free(v);
-	fail(ld, node, "element '%s' is missing attribute '%s'", NAME(node), name);
-	return NULL;
-}
-
-/*
- * A number attribute that must parse completely to a finite value.
- * An absent optional one takes `dflt`. Returns 0, or -1 after an error.
- */
-static int number_attr(struct loader *ld, xmlNodePtr node, const char *name,
-		       int required, double dflt, double *out)
-{
-	char *v = required ? need_attr(ld, node, name) : opt_attr(node, name);
-	char *end;
-	double x;
-
-	if (!v) {
-		*out = dflt;
-		return required ? -1 : 0;
-	}
-	x = g_ascii_strtod(v, &end);
-	if (*v && *end == '\0' && isfinite(x)) {
-		*out = x;
-		g_free(v);
-		return 0;
-	}
-	fail(ld, node, "attribute '%s' of '%s' is not a number: '%s'", name,
-	     NAME(node), v);
-	g_free(v);
-	return -1;
-}
-
 static int has_key(GPtrArray *keys, const char *key)
 {
 	return g_ptr_array_find_with_equal_func(keys, key, g_str_equal, NULL);
@@ -264,13 +160,13 @@ static void read_level(struct loader *ld, struct rubric_scale *sc,
 	char *aliases;
 	int ok = 1;
 
-	check_leaf(ld, node, "label value aliases");
-	lv->label = need_attr(ld, node, "label");
-	if (number_attr(ld, node, "value", 1, 0, &lv->value) == 0 &&
+	xmlattr_leaf(&ld->x, node, "label value aliases");
+	lv->label = xmlattr_need(&ld->x, node, "label");
+	if (xmlattr_number(&ld->x, node, "value", 1, 0, -INFINITY, 0, &lv->value) >= 0 &&
 	    (lv->value < 0 || lv->value > 1))
-		fail(ld, node, "value '%g' of level '%s' is outside [0,1]",
-		     lv->value, SHOW(lv->label));
-	aliases = opt_attr(node, "aliases");
+		xmlattr_fail(&ld->x, node, "value '%g' of level '%s' is outside [0,1]",
+			     lv->value, SHOW(lv->label));
+	aliases = xmlattr_opt(node, "aliases");
 	lv->keys = level_keys(lv->label, aliases);
 	g_free(aliases);
 
@@ -279,9 +175,10 @@ static void read_level(struct loader *ld, struct rubric_scale *sc,
 			g_hash_table_lookup(seen, lv->keys->pdata[i]);
 
 		if (owner) {
-			fail(ld, node, "answer '%s' of level '%s' already belongs to level '%s' in scale '%s'",
-			     (const char *)lv->keys->pdata[i], SHOW(lv->label),
-			     SHOW(owner->label), SHOW(sc->id));
+			xmlattr_fail(&ld->x, node,
+				     "answer '%s' of level '%s' already belongs to level '%s' in scale '%s'",
+				     (const char *)lv->keys->pdata[i], SHOW(lv->label),
+				     SHOW(owner->label), SHOW(sc->id));
 			ok = 0;
 		}
 	}
@@ -305,7 +202,7 @@ static int claim_id(struct loader *ld, xmlNodePtr node, GHashTable *index,
 	if (!id)
 		return 0;
 	if (g_hash_table_contains(index, id)) {
-		fail(ld, node, "duplicate %s id '%s'", what, id);
+		xmlattr_fail(&ld->x, node, "duplicate %s id '%s'", what, id);
 		return 0;
 	}
 	g_ptr_array_add(list, obj);
@@ -318,8 +215,8 @@ static void read_scale(struct loader *ld, xmlNodePtr node)
 	struct rubric_scale *sc = g_new0(struct rubric_scale, 1);
 	int levels = 0;
 
-	check_attrs(ld, node, "id");
-	sc->id = need_attr(ld, node, "id");
+	xmlattr_known(&ld->x, node, "id");
+	sc->id = xmlattr_need(&ld->x, node, "id");
 	sc->levels = g_ptr_array_new_with_free_func(level_free);
 	sc->by_key = g_hash_table_new(g_str_hash, g_str_equal);
 	for (xmlNodePtr c = node->children; c; c = c->next) {
@@ -329,11 +226,11 @@ static void read_scale(struct loader *ld, xmlNodePtr node)
 			levels++;
 			read_level(ld, sc, c, sc->by_key);
 		} else {
-			fail(ld, c, "unknown element '%s' in 'scale'", NAME(c));
+			xmlattr_fail(&ld->x, c, "unknown element '%s' in 'scale'", NAME(c));
 		}
 	}
 	if (!levels)
-		fail(ld, node, "scale '%s' has no levels", SHOW(sc->id));
+		xmlattr_fail(&ld->x, node, "scale '%s' has no levels", SHOW(sc->id));
 	if (!claim_id(ld, node, ld->scales, ld->r->scales, "scale", sc->id, sc))
 		scale_free(sc);
 }
@@ -342,10 +239,10 @@ static void read_principle(struct loader *ld, xmlNodePtr node)
 {
 	struct rubric_principle *pr = g_new0(struct rubric_principle, 1);
 
-	check_leaf(ld, node, "id label label-en");
-	pr->id = need_attr(ld, node, "id");
-	pr->label = need_attr(ld, node, "label");
-	pr->label_en = opt_attr(node, "label-en");
+	xmlattr_leaf(&ld->x, node, "id label label-en");
+	pr->id = xmlattr_need(&ld->x, node, "id");
+	pr->label = xmlattr_need(&ld->x, node, "label");
+	pr->label_en = xmlattr_opt(node, "label-en");
 	if (pr->label_en && !*pr->label_en)
 		g_clear_pointer(&pr->label_en, g_free);
 	pr->index = ld->r->principles->len;
@@ -359,12 +256,13 @@ static void read_aspect(struct loader *ld, xmlNodePtr node)
 	struct rubric_aspect *a = g_new0(struct rubric_aspect, 1);
 
 	ld->seen_aspects++;
-	check_leaf(ld, node, "id label weight");
-	a->id = need_attr(ld, node, "id");
-	a->label = need_attr(ld, node, "label");
-	if (number_attr(ld, node, "weight", 1, 0, &a->weight) == 0 && a->weight <= 0)
-		fail(ld, node, "weight '%g' of aspect '%s' must be greater than 0",
-		     a->weight, SHOW(a->id));
+	xmlattr_leaf(&ld->x, node, "id label weight");
+	a->id = xmlattr_need(&ld->x, node, "id");
+	a->label = xmlattr_need(&ld->x, node, "label");
+	if (xmlattr_number(&ld->x, node, "weight", 1, 0, -INFINITY, 0, &a->weight) >= 0 &&
+	    a->weight <= 0)
+		xmlattr_fail(&ld->x, node, "weight '%g' of aspect '%s' must be greater than 0",
+			     a->weight, SHOW(a->id));
 	a->index = ld->r->aspects->len;
 	if (!claim_id(ld, node, ld->aspects, ld->r->aspects, "aspect", a->id, a))
 		aspect_free(a);
@@ -374,29 +272,31 @@ static void read_aspect(struct loader *ld, xmlNodePtr node)
 static void percent_attr(struct loader *ld, xmlNodePtr node, const char *name,
 			 double *out)
 {
-	if (number_attr(ld, node, name, 1, 0, out) == 0 && (*out < 0 || *out > 100))
-		fail(ld, node, "%s '%g' is outside [0,100]", name, *out);
+	if (xmlattr_number(&ld->x, node, name, 1, 0, -INFINITY, 0, out) >= 0 &&
+	    (*out < 0 || *out > 100))
+		xmlattr_fail(&ld->x, node, "%s '%g' is outside [0,100]", name, *out);
 }
 
 static void read_award(struct loader *ld, xmlNodePtr node)
 {
 	char *flag;
 
-	check_leaf(ld, node, "threshold aspect-floor require-complete");
+	xmlattr_leaf(&ld->x, node, "threshold aspect-floor require-complete");
 	if (ld->seen_awards++) {
-		fail(ld, node, "duplicate element 'award'");
+		xmlattr_fail(&ld->x, node, "duplicate element 'award'");
 		return;
 	}
 	percent_attr(ld, node, "threshold", &ld->r->threshold);
 	percent_attr(ld, node, "aspect-floor", &ld->r->aspect_floor);
-	flag = opt_attr(node, "require-complete");
+	flag = xmlattr_opt(node, "require-complete");
 	if (!flag || strcmp(flag, "false") == 0)
 		ld->r->require_complete = 0;
 	else if (strcmp(flag, "true") == 0)
 		ld->r->require_complete = 1;
 	else
-		fail(ld, node, "attribute 'require-complete' must be 'true' or 'false', not '%s'",
-		     flag);
+		xmlattr_fail(&ld->x, node,
+			     "attribute 'require-complete' must be 'true' or 'false', not '%s'",
+			     flag);
 	g_free(flag);
 }
 
@@ -406,16 +306,16 @@ static void read_grade(struct loader *ld, xmlNodePtr node)
 	int ok;
 
 	ld->seen_grades++;
-	check_leaf(ld, node, "min label");
-	g->label = need_attr(ld, node, "label");
-	ok = number_attr(ld, node, "min", 1, 0, &g->min) == 0;
+	xmlattr_leaf(&ld->x, node, "min label");
+	g->label = xmlattr_need(&ld->x, node, "label");
+	ok = xmlattr_number(&ld->x, node, "min", 1, 0, -INFINITY, 0, &g->min) >= 0;
 	if (ok && (g->min < 0 || g->min > 100))
-		fail(ld, node, "min '%g' of grade '%s' is outside [0,100]", g->min,
-		     SHOW(g->label));
+		xmlattr_fail(&ld->x, node, "min '%g' of grade '%s' is outside [0,100]", g->min,
+			     SHOW(g->label));
 	g->min += 0.0;          /* -0 is 0, and must hash like it */
 	if (ok && g_hash_table_contains(ld->grade_mins, &g->min))
-		fail(ld, node, "min '%g' of grade '%s' is used twice", g->min,
-		     SHOW(g->label));
+		xmlattr_fail(&ld->x, node, "min '%g' of grade '%s' is used twice", g->min,
+			     SHOW(g->label));
 	else if (ok)
 		g_hash_table_insert(ld->grade_mins, &g->min, g);
 	g_ptr_array_add(ld->r->grades, g);
@@ -434,11 +334,11 @@ static void resolve_principles(struct loader *ld, xmlNodePtr node,
 			continue;
 		pr = g_hash_table_lookup(ld->principles, *p);
 		if (!pr) {
-			fail(ld, node, "item '%s' names unknown principle '%s'",
-			     SHOW(it->code), *p);
+			xmlattr_fail(&ld->x, node, "item '%s' names unknown principle '%s'",
+				     SHOW(it->code), *p);
 		} else if (g_hash_table_contains(named, pr)) {
-			fail(ld, node, "item '%s' names principle '%s' twice",
-			     SHOW(it->code), *p);
+			xmlattr_fail(&ld->x, node, "item '%s' names principle '%s' twice",
+				     SHOW(it->code), *p);
 		} else {
 			g_ptr_array_add(it->principles, pr);
 			g_hash_table_add(named, pr);
@@ -454,34 +354,37 @@ static void read_item(struct loader *ld, struct rubric_unit_type *t, xmlNodePtr 
 	char *aspect, *scale, *principles, *key;
 	xmlChar *content;
 
-	check_leaf(ld, node, "code aspect scale principles weight");
+	xmlattr_leaf(&ld->x, node, "code aspect scale principles weight");
 	it->principles = g_ptr_array_new();
-	it->code = need_attr(ld, node, "code");
-	aspect = need_attr(ld, node, "aspect");
-	scale = need_attr(ld, node, "scale");
-	principles = opt_attr(node, "principles");
+	it->code = xmlattr_need(&ld->x, node, "code");
+	aspect = xmlattr_need(&ld->x, node, "aspect");
+	scale = xmlattr_need(&ld->x, node, "scale");
+	principles = xmlattr_opt(node, "principles");
 	content = xmlNodeGetContent(node);
 	it->text = text_trim(content ? (const char *)content : "");
 	xmlFree(content);
 
 	if (!*it->text)
-		fail(ld, node, "item '%s' has no text", SHOW(it->code));
+		xmlattr_fail(&ld->x, node, "item '%s' has no text", SHOW(it->code));
 	if (aspect && !(it->aspect = g_hash_table_lookup(ld->aspects, aspect)))
-		fail(ld, node, "item '%s' names unknown aspect '%s'", SHOW(it->code), aspect);
+		xmlattr_fail(&ld->x, node,
+			     "item '%s' names unknown aspect '%s'", SHOW(it->code), aspect);
 	if (scale && !(it->scale = g_hash_table_lookup(ld->scales, scale)))
-		fail(ld, node, "item '%s' names unknown scale '%s'", SHOW(it->code), scale);
+		xmlattr_fail(&ld->x, node,
+			     "item '%s' names unknown scale '%s'", SHOW(it->code), scale);
 	resolve_principles(ld, node, it, principles);
-	if (number_attr(ld, node, "weight", 0, 1, &it->weight) == 0 && it->weight <= 0)
-		fail(ld, node, "weight '%g' of item '%s' must be greater than 0",
-		     it->weight, SHOW(it->code));
+	if (xmlattr_number(&ld->x, node, "weight", 0, 0, -INFINITY, 1, &it->weight) >= 0 &&
+	    it->weight <= 0)
+		xmlattr_fail(&ld->x, node, "weight '%g' of item '%s' must be greater than 0",
+			     it->weight, SHOW(it->code));
 	g_free(aspect);
 	g_free(scale);
 	g_free(principles);
 
 	key = it->code ? text_fold(it->code) : NULL;
 	if (key && g_hash_table_contains(t->by_code, key))
-		fail(ld, node, "duplicate item code '%s' in unit type '%s'",
-		     it->code, SHOW(t->id));
+		xmlattr_fail(&ld->x, node, "duplicate item code '%s' in unit type '%s'",
+			     it->code, SHOW(t->id));
 	else if (key) {
 		it->index = t->items->len;
 		g_ptr_array_add(t->items, it);
@@ -499,7 +402,7 @@ static int claim_type(struct loader *ld, struct rubric_unit_type *t, xmlNodePtr 
 	int ok = 1;
 
 	if (g_hash_table_contains(ld->types, key)) {
-		fail(ld, node, "duplicate unit type id '%s'", t->id);
+		xmlattr_fail(&ld->x, node, "duplicate unit type id '%s'", t->id);
 		ok = 0;
 	}
 	for (guint i = 0; i < t->prefixes->len; i++) {
@@ -507,8 +410,9 @@ static int claim_type(struct loader *ld, struct rubric_unit_type *t, xmlNodePtr 
 			g_hash_table_lookup(ld->prefixes, t->prefixes->pdata[i]);
 
 		if (o) {
-			fail(ld, node, "prefix '%s' of unit type '%s' is already used by unit type '%s'",
-			     (const char *)t->prefixes->pdata[i], t->id, o->id);
+			xmlattr_fail(&ld->x, node,
+				     "prefix '%s' of unit type '%s' is already used by unit type '%s'",
+				     (const char *)t->prefixes->pdata[i], t->id, o->id);
 			ok = 0;
 		}
 	}
@@ -529,10 +433,10 @@ static void read_unit_type(struct loader *ld, xmlNodePtr node)
 	int items = 0;
 
 	ld->seen_types++;
-	check_attrs(ld, node, "id label prefixes");
-	t->id = need_attr(ld, node, "id");
-	t->label = need_attr(ld, node, "label");
-	prefixes = opt_attr(node, "prefixes");
+	xmlattr_known(&ld->x, node, "id label prefixes");
+	t->id = xmlattr_need(&ld->x, node, "id");
+	t->label = xmlattr_need(&ld->x, node, "label");
+	prefixes = xmlattr_opt(node, "prefixes");
 	t->prefixes = folded_list(prefixes, ";");
 	g_free(prefixes);
 	t->items = g_ptr_array_new_with_free_func(item_free);
@@ -545,11 +449,11 @@ static void read_unit_type(struct loader *ld, xmlNodePtr node)
 			items++;
 			read_item(ld, t, c);
 		} else {
-			fail(ld, c, "unknown element '%s' in 'unit-type'", NAME(c));
+			xmlattr_fail(&ld->x, c, "unknown element '%s' in 'unit-type'", NAME(c));
 		}
 	}
 	if (!items)
-		fail(ld, node, "unit type '%s' has no items", SHOW(t->id));
+		xmlattr_fail(&ld->x, node, "unit type '%s' has no items", SHOW(t->id));
 	if (t->id && claim_type(ld, t, node))
 		g_ptr_array_add(ld->r->unit_types, t);
 	else
@@ -572,10 +476,10 @@ static void read_root(struct loader *ld, xmlNodePtr root)
 {
 	struct rubric *r = ld->r;
 
-	check_attrs(ld, root, "id version title");
-	r->id = need_attr(ld, root, "id");
-	r->version = need_attr(ld, root, "version");
-	r->title = need_attr(ld, root, "title");
+	xmlattr_known(&ld->x, root, "id version title");
+	r->id = xmlattr_need(&ld->x, root, "id");
+	r->version = xmlattr_need(&ld->x, root, "version");
+	r->title = xmlattr_need(&ld->x, root, "title");
 	for (xmlNodePtr c = root->children; c; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE || xmldoc_is(c, "unit-type"))
 			continue;
@@ -590,19 +494,19 @@ static void read_root(struct loader *ld, xmlNodePtr root)
 		else if (xmldoc_is(c, "grade"))
 			read_grade(ld, c);
 		else
-			fail(ld, c, "unknown element '%s'", NAME(c));
+			xmlattr_fail(&ld->x, c, "unknown element '%s'", NAME(c));
 	}
 	if (!ld->seen_aspects)
-		fail(ld, root, "rubric '%s' has no aspects", SHOW(r->id));
+		xmlattr_fail(&ld->x, root, "rubric '%s' has no aspects", SHOW(r->id));
 	if (!ld->seen_grades)
-		fail(ld, root, "rubric '%s' has no grades", SHOW(r->id));
+		xmlattr_fail(&ld->x, root, "rubric '%s' has no grades", SHOW(r->id));
 	if (!ld->seen_awards)
-		fail(ld, root, "rubric '%s' has no 'award' element", SHOW(r->id));
+		xmlattr_fail(&ld->x, root, "rubric '%s' has no 'award' element", SHOW(r->id));
 	for (xmlNodePtr c = root->children; c; c = c->next)
 		if (xmldoc_is(c, "unit-type"))
 			read_unit_type(ld, c);
 	if (!ld->seen_types)
-		fail(ld, root, "rubric '%s' has no unit types", SHOW(r->id));
+		xmlattr_fail(&ld->x, root, "rubric '%s' has no unit types", SHOW(r->id));
 	g_ptr_array_sort(r->grades, grade_cmp);
 }
 
@@ -624,7 +528,8 @@ struct rubric *rubric_load(const char *path, struct diag *d)
 	r->unit_types = g_ptr_array_new_with_free_func(type_free);
 
 	ld.r = r;
-	ld.d = d;
+	ld.x.path = r->path;
+	ld.x.d = d;
 	ld.scales = g_hash_table_new(g_str_hash, g_str_equal);
 	ld.principles = g_hash_table_new(g_str_hash, g_str_equal);
 	ld.aspects = g_hash_table_new(g_str_hash, g_str_equal);
@@ -636,7 +541,7 @@ struct rubric *rubric_load(const char *path, struct diag *d)
 	if (xmldoc_is(root, "rubric"))
 		read_root(&ld, root);
 	else
-		fail(&ld, root, "root element is '%s', expected 'rubric'", NAME(root));
+		xmlattr_fail(&ld.x, root, "root element is '%s', expected 'rubric'", NAME(root));
 
 	g_hash_table_destroy(ld.scales);
 	g_hash_table_destroy(ld.principles);
@@ -645,7 +550,7 @@ struct rubric *rubric_load(const char *path, struct diag *d)
 	g_hash_table_destroy(ld.prefixes);
 	g_hash_table_destroy(ld.grade_mins);
 	xmlFreeDoc(doc);
-	if (ld.errors) {
+	if (ld.x.errors) {
 		rubric_free(r);
 		return NULL;
 	}
