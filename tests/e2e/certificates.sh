@@ -3,19 +3,7 @@
 # `$P2HAM build`: page count and size, text, fonts, PDF structure, the QR
 # code, long and odd names, retained wording, determinism across -j, and
 # refused templates. Needs poppler-utils, qpdf, zbar-tools, xmllint, python3.
-set -u
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-P2HAM=${P2HAM:-$root/build/p2ham}
-export TZ=UTC LC_ALL=C.UTF-8
-unset SOURCE_DATE_EPOCH P2HAM_DATA
-pass=0 fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-ok()   { echo "ok   $1"; pass=$((pass + 1)); }
-bad()  { echo "FAIL $1"; fail=$((fail + 1)); }
-expect() { local name=$1; shift; if "$@" >"$tmp/log" 2>&1; then ok "$name"; else bad "$name"; sed 's/^/    /' "$tmp/log" | tail -20; fi; }
+. "$(cd "$(dirname "$0")" && pwd)/lib.sh"
 
 template=$root/templates/certificate.xml
 

@@ -3,19 +3,7 @@
 # PDF's structure, text, outline, links and fonts; the charts as SVG and
 # PNG; byte-identical reruns; the rendering switches; hostile names.
 # $P2HAM is the binary under test.
-set -u
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-P2HAM=${P2HAM:-$root/build/p2ham}
-export TZ=UTC LC_ALL=C.UTF-8
-unset SOURCE_DATE_EPOCH P2HAM_DATA
-pass=0 fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-ok()   { echo "ok   $1"; pass=$((pass + 1)); }
-bad()  { echo "FAIL $1"; fail=$((fail + 1)); }
-expect() { local name=$1; shift; if "$@" >"$tmp/log" 2>&1; then ok "$name"; else bad "$name"; sed 's/^/    /' "$tmp/log" | tail -20; fi; }
+. "$(cd "$(dirname "$0")" && pwd)/lib.sh"
 
 # The checks that read summary.xml or qpdf's JSON: check.py COMMAND OUT-DIR.
 cat >"$tmp/check.py" <<'EOF'

@@ -18,54 +18,13 @@
 
 #define DEFAULT_RUBRIC "../../templates/rubric.xml"
 
-/*
- * Diagnostics go to memory; stderr is pointed at a scratch file meanwhile so
- * that a test can tell libxml2 printed nothing of its own.
- */
-struct capture {
-	struct diag d;
-	char *text;
-	size_t len;
-	FILE *err;
-	int saved_stderr;
-};
-
-static void capture_start(struct capture *c)
-{
-	memset(c, 0, sizeof *c);
-	c->d.out = open_memstream(&c->text, &c->len);
-	assert_non_null(c->d.out);
-	c->err = tmpfile();
-	assert_non_null(c->err);
-	fflush(stderr);
-	c->saved_stderr = dup(STDERR_FILENO);
-	assert_true(c->saved_stderr >= 0);
-	assert_true(dup2(fileno(c->err), STDERR_FILENO) >= 0);
-}
-
-/* Stop capturing; the diagnostics stay readable in c->text. */
-static void capture_stop(struct capture *c)
-{
-	long stray;
-
-	fflush(stderr);
-	dup2(c->saved_stderr, STDERR_FILENO);
-	close(c->saved_stderr);
-	fseek(c->err, 0, SEEK_END);
-	stray = ftell(c->err);
-	fclose(c->err);
-	fclose(c->d.out);
-	c->d.out = NULL;
-	assert_int_equal(stray, 0);
-}
-
-static struct rubric *load(const char *path, struct capture *c)
+static struct rubric *load(const char *path, struct diag_capture *c)
 {
 	struct rubric *r;
 
-	capture_start(c);
+	diag_capture_start(c);
 	r = rubric_load(path, &c->d);
-	capture_stop(c);
+	diag_capture_stop(c);
 	return r;
 }
 
@@ -93,7 +52,7 @@ static const char *type_id(const struct rubric_unit_type *t)
 
 static int setup_default(void **state)
 {
-	struct capture c;
+	struct diag_capture c;
 	struct rubric *r = load(DEFAULT_RUBRIC, &c);
 
 	if (!r)
@@ -302,7 +261,7 @@ static void test_grade(void **state)
 
 static void test_custom(void **state)
 {
-	struct capture c;
+	struct diag_capture c;
 	struct rubric *r = load("data/rubric-custom.xml", &c);
 	const struct rubric_unit_type *t;
 	const struct rubric_item *d01, *e01;
@@ -357,7 +316,7 @@ static void test_custom(void **state)
 
 static void test_fixture_base_loads(void **state)
 {
-	struct capture c;
+	struct diag_capture c;
 	struct rubric *r = load("data/rubric-valid.xml", &c);
 
 	assert_non_null(r);
@@ -369,7 +328,7 @@ static void test_fixture_base_loads(void **state)
 
 static void test_unknown_attribute_warns(void **state)
 {
-	struct capture c;
+	struct diag_capture c;
 	struct rubric *r = load("data/rubric-typo-attr.xml", &c);
 
 	assert_non_null(r);
@@ -425,7 +384,7 @@ static void test_refused(void **state)
 	for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
 		char *path = g_strdup_printf("data/rubric-%s.xml", refused[i].file);
 		char *expect = g_strconcat(path, refused[i].expect, NULL);
-		struct capture c;
+		struct diag_capture c;
 		struct rubric *r = load(path, &c);
 
 		if (r)
@@ -451,7 +410,7 @@ static void test_all_problems_reported(void **state)
 		"data/rubric-many-errors.xml:13: error: item 'A.01' names unknown aspect 'B'",
 		"data/rubric-many-errors.xml:13: error: duplicate item code 'A.01' in unit type 't1'",
 	};
-	struct capture c;
+	struct diag_capture c;
 	struct rubric *r = load("data/rubric-many-errors.xml", &c);
 
 	assert_null(r);
@@ -463,7 +422,7 @@ static void test_all_problems_reported(void **state)
 
 static void test_unreadable(void **state)
 {
-	struct capture c;
+	struct diag_capture c;
 	struct rubric *r = load("data/rubric-does-not-exist.xml", &c);
 
 	assert_null(r);
@@ -480,14 +439,14 @@ static void test_unreadable(void **state)
 
 static void test_xmldoc_helpers(void **state)
 {
-	struct capture c;
+	struct diag_capture c;
 	xmlDocPtr doc;
 	xmlNodePtr root, child;
 	char *id;
 
-	capture_start(&c);
+	diag_capture_start(&c);
 	doc = xmldoc_read("data/rubric-valid.xml", &c.d);
-	capture_stop(&c);
+	diag_capture_stop(&c);
 	assert_non_null(doc);
 	assert_int_equal(c.len, 0);
 	root = xmlDocGetRootElement(doc);

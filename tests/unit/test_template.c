@@ -24,53 +24,13 @@
 
 #define DEFAULT_TEMPLATE "../../templates/certificate.xml"
 
-/*
- * Diagnostics go to memory; stderr is pointed at a scratch file meanwhile so
- * that a test can tell libxml2 printed nothing of its own.
- */
-struct capture {
-	struct diag d;
-	char *text;
-	size_t len;
-	FILE *err;
-	int saved_stderr;
-};
-
-static void capture_start(struct capture *c)
-{
-	memset(c, 0, sizeof *c);
-	c->d.out = open_memstream(&c->text, &c->len);
-	assert_non_null(c->d.out);
-	c->err = tmpfile();
-	assert_non_null(c->err);
-	fflush(stderr);
-	c->saved_stderr = dup(STDERR_FILENO);
-	assert_true(c->saved_stderr >= 0);
-	assert_true(dup2(fileno(c->err), STDERR_FILENO) >= 0);
-}
-
-static void capture_stop(struct capture *c)
-{
-	long stray;
-
-	fflush(stderr);
-	dup2(c->saved_stderr, STDERR_FILENO);
-	close(c->saved_stderr);
-	fseek(c->err, 0, SEEK_END);
-	stray = ftell(c->err);
-	fclose(c->err);
-	fclose(c->d.out);
-	c->d.out = NULL;
-	assert_int_equal(stray, 0);
-}
-
-static struct cert_template *load(const char *path, struct capture *c)
+static struct cert_template *load(const char *path, struct diag_capture *c)
 {
 	struct cert_template *t;
 
-	capture_start(c);
+	diag_capture_start(c);
 	t = template_load(path, &c->d);
-	capture_stop(c);
+	diag_capture_stop(c);
 	return t;
 }
 
@@ -91,7 +51,7 @@ static void assert_number(const struct cert_template *t, unsigned seq, int year,
 
 static void test_default(void **state)
 {
-	struct capture c;
+	struct diag_capture c;
 	struct cert_template *t = load(DEFAULT_TEMPLATE, &c);
 	int name = 0, recommended = 0, retained = 0, qr = 0;
 
@@ -134,7 +94,7 @@ static void test_default(void **state)
 
 static void test_valid_fixture(void **state)
 {
-	struct capture c;
+	struct diag_capture c;
 	struct cert_template *t = load("data/template-valid.xml", &c);
 	const char *values[PH_COUNT] = { 0 };
 	const double margin = 72 / 2.54;        /* 10mm */
@@ -265,7 +225,7 @@ static void test_placeholders(void **state)
 
 static void test_unknown_attribute_warns(void **state)
 {
-	struct capture c;
+	struct diag_capture c;
 	struct cert_template *t = load("data/template-typo-attr.xml", &c);
 
 	assert_non_null(t);
@@ -363,7 +323,7 @@ static void test_refused(void **state)
 	for (size_t i = 0; i < G_N_ELEMENTS(refused); i++) {
 		char *path = g_strdup_printf("data/template-%s.xml", refused[i].file);
 		char *expect = g_strconcat(path, refused[i].expect, "\n", NULL);
-		struct capture c;
+		struct diag_capture c;
 		struct cert_template *t = load(path, &c);
 
 		if (t)
@@ -392,7 +352,7 @@ static void test_all_problems_reported(void **state)
 		"margins (802 x 555 pt)",
 		MANY ":6: error: 'text' box overlaps the 'text' box at line 5",
 	};
-	struct capture c;
+	struct diag_capture c;
 	struct cert_template *t = load(MANY, &c);
 
 	assert_null(t);
@@ -404,7 +364,7 @@ static void test_all_problems_reported(void **state)
 
 static void test_unreadable(void **state)
 {
-	struct capture c;
+	struct diag_capture c;
 	struct cert_template *t = load("data/template-does-not-exist.xml", &c);
 
 	assert_null(t);
@@ -428,7 +388,7 @@ static const char *scratch_file(struct scratch *s, const char *name, const void 
 }
 
 static struct cert_template *load_with_image(struct scratch *s, const char *src,
-					     struct capture *c)
+					     struct diag_capture *c)
 {
 	char *xml = g_strdup_printf(
 		"<certificate>\n"
@@ -453,7 +413,7 @@ static cairo_status_t to_bytes(void *closure, const unsigned char *data, unsigne
 static void test_images(void **state)
 {
 	struct scratch s = { 0 };
-	struct capture c;
+	struct diag_capture c;
 	struct cert_template *t;
 	cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 40, 20);
 	GByteArray *png = g_byte_array_new();

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "diag.h"
+
 /* A scratch folder; every file written there is removed by scratch_close(). */
 struct scratch {
 	char *dir;
@@ -60,6 +62,48 @@ static inline void assert_contains(const char *text, const char *part)
 {
 	if (!strstr(text, part))
 		fail_msg("expected \"%s\" in:\n%s", part, text);
+}
+
+/*
+ * Diagnostics go to memory; stderr is pointed at a scratch file meanwhile so
+ * that a test can tell a library (libxml2) printed nothing of its own.
+ */
+struct diag_capture {
+	struct diag d;
+	char *text;
+	size_t len;
+	FILE *err;
+	int saved_stderr;
+};
+
+static inline void diag_capture_start(struct diag_capture *c)
+{
+	memset(c, 0, sizeof *c);
+	c->d.out = open_memstream(&c->text, &c->len);
+	assert_non_null(c->d.out);
+	c->err = tmpfile();
+	assert_non_null(c->err);
+	fflush(stderr);
+	c->saved_stderr = dup(STDERR_FILENO);
+	assert_true(c->saved_stderr >= 0);
+	assert_true(dup2(fileno(c->err), STDERR_FILENO) >= 0);
+}
+
+/* Stop capturing; the diagnostics stay readable in c->text (free() it).
+ * Fails the test if anything reached stderr meanwhile. */
+static inline void diag_capture_stop(struct diag_capture *c)
+{
+	long stray;
+
+	fflush(stderr);
+	dup2(c->saved_stderr, STDERR_FILENO);
+	close(c->saved_stderr);
+	fseek(c->err, 0, SEEK_END);
+	stray = ftell(c->err);
+	fclose(c->err);
+	fclose(c->d.out);
+	c->d.out = NULL;
+	assert_int_equal(stray, 0);
 }
 
 #endif
