@@ -4,22 +4,16 @@
 # and checks the exit status and the diagnostic. $P2HAM is the binary under
 # test. HOSTILE_BIG=1 adds the 1 GiB inputs and prints the peak memory of
 # the big runs; HOSTILE_ONLY=TEXT runs only the cases whose names hold TEXT.
-set -u
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-P2HAM=${P2HAM:-$root/build/p2ham}
+. "$(dirname "$0")/lib.sh"
 BIG=${HOSTILE_BIG:-0}
-export TZ=UTC LC_ALL=C.UTF-8 P2HAM_DATA=$root
+export P2HAM_DATA=$root
 # A sanitizer build: fontconfig's fonts are not leaks (tests/lsan.supp).
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/tests/lsan.supp:print_suppressions=0}
-unset SOURCE_DATE_EPOCH
-pass=0 fail=0 skip=0
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/p2ham-hostile.XXXXXX")
+skip=0
+# Another user runs some cases; the unwritable folders need chmod to go.
 chmod 755 "$tmp"
 trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
 
-ok()   { echo "ok   $1"; pass=$((pass + 1)); }
-bad()  { echo "FAIL $1"; fail=$((fail + 1)); }
 skip() { echo "skip $1 ($2)"; skip=$((skip + 1)); }
 
 # t NAME FUNCTION: run a case in its own folder $w; it fails by returning 1

@@ -7,7 +7,7 @@
 #   make hostile                  tests/e2e/hostile.sh on $(BIN)
 #   make hostile-big              the same with the 1 GiB inputs added
 #   make property                 tests/e2e/property.py on $(BIN)
-#   make valgrind-e2e             tests/e2e/run.sh with every run under memcheck
+#   make valgrind-e2e             the end-to-end scripts, every run under memcheck
 #
 # The fuzz programs are libFuzzer binaries built with clang and ASan+UBSan
 # into $(FUZZ_BUILD); every src/*.c but main.c goes into each of them.
@@ -98,12 +98,14 @@ property: $(HOSTILE_BIN)
 	P2HAM=$(CURDIR)/$(HOSTILE_BIN) python3 tests/e2e/property.py
 
 # The end-to-end suite with every run of the binary under valgrind memcheck.
+VALGRIND_E2E   ?= $(wildcard tests/e2e/run.sh tests/e2e/certificates.sh tests/e2e/report.sh)
 valgrind-e2e: $(HOSTILE_BIN)
 	@rm -rf $(BUILD)/valgrind-logs && mkdir -p $(BUILD)/valgrind-logs
-	P2HAM=$(CURDIR)/tests/e2e/valgrind-wrap.sh P2HAM_VALGRIND_BIN=$(CURDIR)/$(HOSTILE_BIN) \
+	@status=0; for s in $(VALGRIND_E2E); do \
+	  P2HAM=$(CURDIR)/tests/e2e/valgrind-wrap.sh P2HAM_VALGRIND_BIN=$(CURDIR)/$(HOSTILE_BIN) \
 	  P2HAM_VALGRIND_SUPP=$(CURDIR)/tests/e2e \
-	  P2HAM_VALGRIND_LOGS=$(CURDIR)/$(BUILD)/valgrind-logs tests/e2e/run.sh; \
-	  status=$$?; errors=$$(find $(BUILD)/valgrind-logs -name '*.log' -size +0 | wc -l); \
+	  P2HAM_VALGRIND_LOGS=$(CURDIR)/$(BUILD)/valgrind-logs $$s || status=1; done; \
+	  errors=$$(find $(BUILD)/valgrind-logs -name '*.log' -size +0 | wc -l); \
 	  find $(BUILD)/valgrind-logs -name '*.log' -size +0 -exec head -30 {} \; ; \
 	  echo "valgrind-e2e: $$(ls $(BUILD)/valgrind-logs | wc -l) runs, $$errors with memcheck errors"; \
 	  [ $$status -eq 0 ] && [ $$errors -eq 0 ]

@@ -47,39 +47,16 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* Diagnostics go to memory. */
-struct capture {
-	struct diag d;
-	char *text;
-	size_t len;
-};
-
-static void capture_start(struct capture *c)
-{
-	struct diag init = DIAG_INIT;
-
-	memset(c, 0, sizeof(*c));
-	c->d = init;
-	c->d.out = open_memstream(&c->text, &c->len);
-	assert_non_null(c->d.out);
-}
-
-static void capture_stop(struct capture *c)
-{
-	fclose(c->d.out);
-	c->d.out = NULL;
-}
-
 static int ingest_bytes(struct scratch *s, struct dataset *ds, const char *bytes,
-			const char *kanwil, struct capture *c)
+			const char *kanwil, struct diag_capture *c)
 {
 	struct ingest_options opt = { kanwil, 0, NULL };
 	const char *path = scratch_write(s, bytes, strlen(bytes));
 	int rc;
 
-	capture_start(c);
+	diag_capture_start(c);
 	rc = ingest_file(ds, path, &opt, &c->d);
-	capture_stop(c);
+	diag_capture_stop(c);
 	return rc;
 }
 
@@ -87,11 +64,11 @@ static int ingest_bytes(struct scratch *s, struct dataset *ds, const char *bytes
  * diagnostic line or reach the terminal. */
 static void test_diagnostics_escape_control_characters(void **state)
 {
-	struct capture c;
+	struct diag_capture c;
 
-	capture_start(&c);
+	diag_capture_start(&c);
 	diag_error(&c.d, "a\nb.csv", 3, "unit '%s'", "x\ny\r\033[31m\xC2\x9B\tz");
-	capture_stop(&c);
+	diag_capture_stop(&c);
 	assert_string_equal(c.text,
 			    "a\\nb.csv:3: error: unit 'x\\ny\\r\\x1B[31m\\u009B\tz'\n");
 	free(c.text);
@@ -114,7 +91,7 @@ static void test_xml_safe_takes_invalid_utf8(void **state)
 static void test_kanwil_option_must_be_utf8(void **state)
 {
 	struct dataset *ds = dataset_new(rubric);
-	struct capture c;
+	struct diag_capture c;
 
 	assert_int_equal(ingest_bytes(*state, ds, "unit,kode,nilai\nLapas A,A.01,Ada\n",
 				      "K\xF0", &c), -1);
@@ -132,7 +109,7 @@ static void test_reasons_quote_100_bytes(void **state)
 	GString *csv = g_string_new("kanwil,unit,kode,nilai\nK,Lapas A,A.01,");
 	struct dataset *ds = dataset_new(rubric);
 	const struct rejected_row *rr;
-	struct capture c;
+	struct diag_capture c;
 
 	for (int i = 0; i < 60000; i++)
 		g_string_append_c(csv, i % 2 ? 'b' : 'a');
@@ -155,7 +132,7 @@ static void test_reason_cut_on_character_boundary(void **state)
 	GString *csv = g_string_new("kanwil,unit,kode,nilai\nK,Lapas A,A.01,a");
 	struct dataset *ds = dataset_new(rubric);
 	const struct rejected_row *rr;
-	struct capture c;
+	struct diag_capture c;
 
 	for (int i = 0; i < 200; i++)
 		g_string_append(csv, "\xC3\xA9");
@@ -174,7 +151,7 @@ static void test_rejected_rows_limited(void **state)
 {
 	GString *csv = g_string_new("kanwil,unit,kode,nilai\n");
 	struct dataset *ds = dataset_new(rubric);
-	struct capture c;
+	struct diag_capture c;
 	char *want;
 
 	for (int i = 0; i < INGEST_MAX_REJECTED + 50; i++)
@@ -198,7 +175,7 @@ static void test_units_limited(void **state)
 {
 	GString *csv = g_string_new("kanwil,unit,kode,nilai\n");
 	struct dataset *ds = dataset_new(rubric);
-	struct capture c;
+	struct diag_capture c;
 	char *want;
 
 	for (int i = 0; i < INGEST_MAX_UNITS + 5; i++)
@@ -222,7 +199,7 @@ static void test_many_units_with_one_id(void **state)
 {
 	GString *csv = g_string_new("kanwil,unit,jenis,kode,nilai\n");
 	struct dataset *ds = dataset_new(rubric);
-	struct capture c;
+	struct diag_capture c;
 	struct model *m;
 	GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal);
 	char *last;
@@ -271,15 +248,15 @@ static void test_inputs_must_be_regular_files(void **state)
 	char *fifo = g_build_filename(s->dir, "fifo", NULL);
 	struct dataset *ds = dataset_new(rubric);
 	struct ingest_options opt = { "K", 0, NULL };
-	struct capture c;
+	struct diag_capture c;
 
 	assert_int_equal(mkfifo(fifo, 0600), 0);
-	capture_start(&c);
+	diag_capture_start(&c);
 	assert_int_equal(ingest_file(ds, fifo, &opt, &c.d), -1);
 	assert_int_equal(ingest_file(ds, "/dev/zero", &opt, &c.d), -1);
 	assert_null(xmldoc_read(fifo, &c.d));
 	assert_null(previous_load("/dev/zero", &c.d));
-	capture_stop(&c);
+	diag_capture_stop(&c);
 	assert_int_equal(c.d.errors, 4);
 	for (char *p = c.text, *nl; (nl = strchr(p, '\n')); p = nl + 1) {
 		*nl = '\0';
@@ -299,29 +276,19 @@ static void test_xml_encoding_error_reported_once(void **state)
 	static const char xml[] = "<?xml version=\"1.0\" encoding=\"ISO-2022-JP\"?>\n"
 				  "<rubric id=\"\xFF\xFF\xFF\xFF\">\n";
 	const char *path = scratch_write(*state, xml, sizeof(xml) - 1);
-	FILE *err = tmpfile();
-	int saved = dup(STDERR_FILENO);
-	struct capture c;
+	struct diag_capture c;
 
-	assert_non_null(err);
-	fflush(stderr);
-	dup2(fileno(err), STDERR_FILENO);
-	capture_start(&c);
+	diag_capture_start(&c);
 	assert_null(rubric_load(path, &c.d));
-	capture_stop(&c);
-	fflush(stderr);
-	dup2(saved, STDERR_FILENO);
-	close(saved);
-	fseek(err, 0, SEEK_END);
-	assert_int_equal(ftell(err), 0);
-	fclose(err);
+	diag_capture_stop(&c);
 	assert_int_equal(c.d.errors, 1);
 	assert_true(g_str_has_prefix(c.text, path));
 	free(c.text);
 }
 
 /* Lists in a rubric are checked with sets, not by scanning: 200,000
- * aliases load and match at once (this took minutes). */
+ * aliases load and match at once (this took minutes; hostile.sh has a
+ * time limit on a larger case). */
 static void test_rubric_long_lists(void **state)
 {
 	char *src, *big, **parts;
@@ -329,23 +296,21 @@ static void test_rubric_long_lists(void **state)
 	struct rubric *r;
 	const struct rubric_unit_type *t;
 	const struct rubric_item *it;
-	struct capture c;
-	gint64 start = g_get_monotonic_time();
+	struct diag_capture c;
 
 	assert_true(g_file_get_contents(DEFAULT_RUBRIC, &src, NULL, NULL));
 	for (int i = 0; i < 200000; i++)
 		g_string_append_printf(aliases, ";a%d", i);
 	parts = g_strsplit(src, "aliases=\"ya;tersedia;sudah\"", 2);
 	big = g_strdup_printf("%saliases=\"%s\"%s", parts[0], aliases->str, parts[1]);
-	capture_start(&c);
+	diag_capture_start(&c);
 	r = rubric_load(scratch_write(*state, big, strlen(big)), &c.d);
-	capture_stop(&c);
+	diag_capture_stop(&c);
 	assert_non_null(r);
 	t = rubric_find_type(r, "lapas");
 	it = rubric_find_item(t, "A.01");
 	assert_string_equal(rubric_match_level(it->scale, "A199999")->label, "Ada");
 	assert_null(rubric_match_level(it->scale, "a200000"));
-	assert_true(g_get_monotonic_time() - start < 20 * G_USEC_PER_SEC);
 	rubric_free(r);
 	free(c.text);
 	g_free(big);
@@ -359,15 +324,15 @@ static void test_rubric_grade_minus_zero_is_zero(void **state)
 {
 	static const char grade[] = "<grade min=\"0\" label=\"Kurang\"/>";
 	char *src, *bad, **parts;
-	struct capture c;
+	struct diag_capture c;
 
 	assert_true(g_file_get_contents(DEFAULT_RUBRIC, &src, NULL, NULL));
 	parts = g_strsplit(src, grade, 2);
 	bad = g_strdup_printf("%s%s<grade min=\"-0\" label=\"Nol\"/>%s", parts[0], grade,
 			      parts[1]);
-	capture_start(&c);
+	diag_capture_start(&c);
 	assert_null(rubric_load(scratch_write(*state, bad, strlen(bad)), &c.d));
-	capture_stop(&c);
+	diag_capture_stop(&c);
 	assert_non_null(strstr(c.text, "min '0' of grade 'Nol' is used twice"));
 	free(c.text);
 	g_free(bad);
