@@ -121,7 +121,7 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build build-san out
+	rm -rf build build-san build-fuzz out
 
 # Fuzzing (fuzz, fuzz-smoke, hostile, property) and benchmarks (bench).
 include $(wildcard tests/fuzz/fuzz.mk tests/bench/bench.mk)
