@@ -655,6 +655,19 @@ static void units(struct report *r)
 
 /* ------------------------------------------------------- appendices */
 
+/* Open an appendix; when it has no entries, say `none` and close it again.
+ * Returns whether there is a list to write. */
+static int appendix_begin(struct report *r, enum chapter ch, const char *label,
+			  guint entries, const char *none)
+{
+	chapter_begin(r, ch, label, 0);
+	if (entries)
+		return 1;
+	flow_paragraph(&r->f, none, &flow_body, 0);
+	flow_untag(&r->f, "Sect");
+	return 0;
+}
+
 static void appendix_conflicts(struct report *r)
 {
 	struct flow *f = &r->f;
@@ -667,12 +680,9 @@ static void appendix_conflicts(struct report *r)
 	    {"Observasi (jawaban · berkas:baris · tanggal)", 250, DRAW_LEFT}};
 	struct flow_table t;
 
-	chapter_begin(r, CH_CONFLICTS, "Lampiran A", 0);
-	if (!m->conflicts->len) {
-		flow_paragraph(f, "Tidak ada konflik jawaban.", &flow_body, 0);
-		flow_untag(f, "Sect");
+	if (!appendix_begin(r, CH_CONFLICTS, "Lampiran A", m->conflicts->len,
+			    "Tidak ada konflik jawaban."))
 		return;
-	}
 	para(r, 8, "%s butir mendapat jawaban berbeda dari beberapa observasi. Jawaban yang "
 	     "dipakai adalah yang bertanggal terakhir, atau yang bernilai terendah bila "
 	     "tanggalnya sama atau tidak ada.", flow_count(f, m->conflicts->len));
@@ -705,12 +715,9 @@ static void appendix_rejected(struct report *r)
 		{ "Alasan", 130, DRAW_LEFT }, { "Isi baris", 224, DRAW_LEFT } };
 	struct flow_table t;
 
-	chapter_begin(r, CH_REJECTED, "Lampiran B", 0);
-	if (!ds->rejected->len) {
-		flow_paragraph(f, "Tidak ada baris data yang ditolak.", &flow_body, 0);
-		flow_untag(f, "Sect");
+	if (!appendix_begin(r, CH_REJECTED, "Lampiran B", ds->rejected->len,
+			    "Tidak ada baris data yang ditolak."))
 		return;
-	}
 	para(r, 8, "%s baris data ditolak dan tidak ikut dinilai. Isi baris ditampilkan "
 	     "seperti tertulis (paling banyak 1 KiB); karakter kendali diganti dengan "
 	     "tanda �.", flow_count(f, ds->rejected->len));

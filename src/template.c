@@ -5,7 +5,6 @@
 #include <fcntl.h>
 #include <math.h>
 #include <qrencode.h>
-#include <stdarg.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -58,18 +57,8 @@ struct loader {
 	unsigned seen_issuer, seen_signatory, seen_page;
 };
 
-static __attribute__((format(printf, 3, 4)))
-void fail(struct loader *ld, xmlNodePtr node, const char *fmt, ...)
-{
-	va_list ap;
-	char *msg;
-
-	va_start(ap, fmt);
-	msg = g_strdup_vprintf(fmt, ap);
-	va_end(ap);
-	xmlattr_fail(&ld->x, node, "%s", msg);
-	g_free(msg);
-}
+/* Report a template error at node's line (xmlattr counts it). */
+#define fail(ld, node, ...) xmlattr_fail(&(ld)->x, (node), __VA_ARGS__)
 
 static void element_free(gpointer p)
 {
