@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib.h>
+#include <nettle/sha2.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -248,9 +249,11 @@ static int sniff_file(FILE *fp, const char *path, struct csvin_info *info,
 
 /*
  * The file's SHA-256 is taken on a thread of its own, from the same file
- * descriptor with pread(), while this one checks and parses the file:
- * hashing costs about as much as parsing, and the two need nothing from
- * each other. Without a thread, the hash is taken before anything else.
+ * descriptor with pread(), while this one checks and parses the file: the
+ * two need nothing from each other. Without a thread, the hash is taken
+ * before anything else. Nettle computes it rather than GChecksum: it uses
+ * the processor's SHA instructions where there are some, about five times
+ * GChecksum's speed, which would otherwise cost more than the parse.
  */
 struct hasher {
 	GThread *thread;
@@ -263,8 +266,11 @@ static gpointer hash_file(gpointer data)
 {
 	struct hasher *h = data;
 	unsigned char *buf = g_malloc(CHUNK);
-	GChecksum *sha = g_checksum_new(G_CHECKSUM_SHA256);
+	struct sha256_ctx sha;
+	uint8_t digest[SHA256_DIGEST_SIZE];
 	off_t off = 0;
+
+	sha256_init(&sha);
 
 	for (;;) {
 		ssize_t n = pread(h->fd, buf, CHUNK, off);
@@ -275,11 +281,15 @@ static gpointer hash_file(gpointer data)
 			h->err = errno;
 		if (n <= 0)
 			break;
-		g_checksum_update(sha, buf, (gssize)n);
+		sha256_update(&sha, (size_t)n, buf);
 		off += n;
 	}
-	g_strlcpy(h->hex, g_checksum_get_string(sha), sizeof h->hex);
-	g_checksum_free(sha);
+	sha256_digest(&sha, sizeof digest, digest);
+	for (size_t i = 0; i < sizeof digest; i++) {
+		h->hex[2 * i] = "0123456789abcdef"[digest[i] >> 4];
+		h->hex[2 * i + 1] = "0123456789abcdef"[digest[i] & 15];
+	}
+	h->hex[2 * sizeof digest] = '\0';
 	g_free(buf);
 	return NULL;
 }
