@@ -55,6 +55,19 @@ static void faces_free(gpointer p)
 /* Per thread: face name ("Lato Bold") -> struct face. */
 static GPrivate faces_key = G_PRIVATE_INIT(faces_free);
 
+/* n in decimal; by hand, like append_num(), for the same reason. */
+static void append_uint(GString *out, unsigned long n)
+{
+	char buf[24];
+	size_t i = sizeof buf;
+
+	do {
+		buf[--i] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n);
+	g_string_append_len(out, buf + i, (gssize)(sizeof buf - i));
+}
+
 /* v rounded to `digits` decimals (at most 6), trailing zeros dropped, '.'
  * whatever the locale; by hand, since a chart has thousands of them. */
 static void append_num(GString *out, double v, int digits)
@@ -68,7 +81,7 @@ static void append_num(GString *out, double v, int digits)
 	}
 	if (v < 0)
 		g_string_append_c(out, '-');
-	g_string_append_printf(out, "%ld", n / scale[digits]);
+	append_uint(out, (unsigned long)(n / scale[digits]));
 	frac = n % scale[digits];
 	if (!frac)
 		return;
@@ -192,16 +205,26 @@ static unsigned svg_symbol(struct svg *svg, struct svg_font *f, PangoGlyph glyph
 		path = glyph_path_data(f->face->unit, glyph);
 		g_hash_table_insert(f->face->paths, key, (gpointer)path);
 	}
-	g_string_append_printf(svg->defs, "<path id=\"g%u\" d=\"%s\"/>\n", svg->symbols,
-			       path);
+	g_string_append(svg->defs, "<path id=\"g");
+	append_uint(svg->defs, svg->symbols);
+	g_string_append(svg->defs, "\" d=\"");
+	g_string_append(svg->defs, path);
+	g_string_append(svg->defs, "\"/>\n");
 	g_hash_table_insert(f->ids, key, GUINT_TO_POINTER(++svg->symbols));
 	return svg->symbols - 1;
 }
 
 static void svg_hex(GString *out, struct draw_rgb c)
 {
-	g_string_append_printf(out, "#%02x%02x%02x", (int)lround(c.r * 255),
-			       (int)lround(c.g * 255), (int)lround(c.b * 255));
+	const double rgb[] = { c.r, c.g, c.b };
+
+	g_string_append_c(out, '#');
+	for (int i = 0; i < 3; i++) {
+		long v = CLAMP(lround(rgb[i] * 255), 0, 255);
+
+		g_string_append_c(out, "0123456789abcdef"[v >> 4]);
+		g_string_append_c(out, "0123456789abcdef"[v & 15]);
+	}
 }
 
 /* One run: a group at the run's origin, scaled to its size, transformed
@@ -235,8 +258,9 @@ static void svg_run(struct svg *svg, cairo_t *cr, const PangoLayoutRun *run, dou
 		if (gi->glyph == PANGO_GLYPH_EMPTY ||
 		    (gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG))
 			continue;
-		g_string_append_printf(svg->text, "<use xlink:href=\"#g%u\"",
-				       svg_symbol(svg, f, gi->glyph));
+		g_string_append(svg->text, "<use xlink:href=\"#g");
+		append_uint(svg->text, svg_symbol(svg, f, gi->glyph));
+		g_string_append_c(svg->text, '"');
 		if (lround(gx)) {
 			g_string_append(svg->text, " x=\"");
 			append_num(svg->text, gx, 0);
@@ -326,34 +350,40 @@ static void renumber_ids(GString *doc)
 	GHashTable *ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	const char *p = doc->str;
 
-	while (*p) {
+	for (;;) {
+		/* Only an 's' or an 'i' can start a name: copy up to the next. */
+		const char *q = strpbrk(p, "si"), *d;
 		size_t plen = 0;
+		char *key;
+		gpointer n;
 
+		if (!q) {
+			g_string_append(out, p);
+			break;
+		}
+		g_string_append_len(out, p, (gssize)(q - p));
+		p = q;
 		for (size_t k = 0; k < G_N_ELEMENTS(prefixes) && !plen; k++)
 			if (!strncmp(p, prefixes[k], strlen(prefixes[k])) &&
 			    g_ascii_isdigit(p[strlen(prefixes[k])]))
 				plen = strlen(prefixes[k]);
-		if (plen) {
-			const char *d = p + plen;
-			char *key;
-			gpointer n;
-
-			while (g_ascii_isdigit(*d))
-				d++;
-			key = g_strndup(p, (gsize)(d - p));
-			n = g_hash_table_lookup(ids, key);
-			if (!n) {
-				n = GUINT_TO_POINTER(g_hash_table_size(ids) + 1);
-				g_hash_table_insert(ids, key, n);
-			} else {
-				g_free(key);
-			}
-			g_string_append_len(out, p, (gssize)plen);
-			g_string_append_printf(out, "%u", GPOINTER_TO_UINT(n));
-			p = d;
-		} else {
+		if (!plen) {
 			g_string_append_c(out, *p++);
+			continue;
 		}
+		for (d = p + plen; g_ascii_isdigit(*d); d++)
+			;
+		key = g_strndup(p, (gsize)(d - p));
+		n = g_hash_table_lookup(ids, key);
+		if (!n) {
+			n = GUINT_TO_POINTER(g_hash_table_size(ids) + 1);
+			g_hash_table_insert(ids, key, n);
+		} else {
+			g_free(key);
+		}
+		g_string_append_len(out, p, (gssize)plen);
+		append_uint(out, GPOINTER_TO_UINT(n));
+		p = d;
 	}
 	g_string_assign(doc, out->str);
 	g_string_free(out, TRUE);
