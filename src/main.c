@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <glib.h>
 #include <libxml/parser.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -616,6 +617,10 @@ int main(int argc, char **argv)
 	int status;
 
 	LIBXML_TEST_VERSION
+	/* A file that outgrows `ulimit -f` raises SIGXFSZ, which would kill the
+	 * run mid-write with no message; ignored, the write fails with EFBIG and
+	 * is reported like a full disk. */
+	signal(SIGXFSZ, SIG_IGN);
 	if (parse_args(argc, argv, &cfg, &status) == 0)
 		status = run(&cfg);
 	g_free(cfg.rubric_path);

@@ -656,6 +656,49 @@ case_sigkill() {
 	want_rc 0 && valid_summary
 }
 
+# SIGINT, SIGTERM and SIGHUP while rendering: the run ends by that signal,
+# says so, and removes its temporary files; earlier outputs stay as they were.
+# A background job of a script starts with SIGINT ignored, hence env
+# --default-signal. A signal the run starts with ignored, as under nohup,
+# does not stop it.
+wait_for_temp_files() {
+	local i
+	for i in $(seq 1 1200); do
+		[ "$(find o -name '.*.tmp-*' 2>/dev/null | wc -l)" -gt 20 ] && return 0
+		sleep 0.05
+	done
+	return 1
+}
+case_signals() {
+	local names=() i pid sig code
+	for i in $(seq 1 150); do names+=("Lapas $i"); done
+	unit_rows K "${names[@]}" >in.csv
+	for sig in INT TERM HUP; do
+		earlier_outputs
+		env --default-signal=INT,TERM,HUP \
+			"$P2HAM" build -q -j 2 -o o --date 2019-12-10 in.csv 2>err &
+		pid=$!
+		wait_for_temp_files
+		kill -"$sig" "$pid" 2>/dev/null
+		wait "$pid"
+		rc=$?
+		code=$((128 + $(kill -l "$sig")))
+		[ "$rc" -eq "$code" ] || { echo "SIG$sig: exit $rc, expected $code"; return 1; }
+		want_err "stopped; no output was changed" || return 1
+		earlier_intact && only_earlier_or_temp || return 1
+		[ -z "$(find o -name '.*.tmp-*')" ] ||
+			{ echo "SIG$sig: temporary files left behind"; return 1; }
+	done
+	earlier_outputs
+	env --ignore-signal=HUP "$P2HAM" build -q -j 2 -o o --date 2019-12-10 in.csv 2>err &
+	pid=$!
+	wait_for_temp_files
+	kill -HUP "$pid" 2>/dev/null
+	wait "$pid"
+	rc=$?
+	want_rc 0 && valid_summary || { echo "an ignored SIGHUP stopped the run"; return 1; }
+}
+
 # ---- the cases ---------------------------------------------------------------
 
 t "unit names: path traversal, dots, only non-ASCII" case_traversal
@@ -694,6 +737,7 @@ t "unreadable inputs" case_unreadable
 t "output folder not writable" case_unwritable
 t "disk full while writing (ulimit -f)" case_disk_full
 t "SIGKILL while writing" case_sigkill
+t "SIGINT, SIGTERM, SIGHUP while rendering" case_signals
 if [ "$BIG" = 1 ]; then
 	t "1 GiB of random bytes" case_random_bytes 1024
 	t "a header and 1 GiB of random bytes" case_garbage_rows 1024
