@@ -247,7 +247,15 @@ static int apply_option(struct config *cfg, int opt, const char *arg)
 			return -1;
 		}
 		break;
-	case OPT_KANWIL: cfg->kanwil = arg; break;
+	case OPT_KANWIL:
+		/* Every text function assumes UTF-8; the shell's bytes may be
+		 * anything. */
+		if (!g_utf8_validate(arg, -1, NULL)) {
+			usage_error("--kanwil is not valid UTF-8");
+			return -1;
+		}
+		cfg->kanwil = arg;
+		break;
 	case OPT_PREVIOUS: cfg->previous = arg; break;
 	case OPT_DELIMITER:
 		if (parse_delimiter(arg, &cfg->delimiter) < 0) {
@@ -276,7 +284,13 @@ static int apply_option(struct config *cfg, int opt, const char *arg)
 		break;
 	case OPT_DATA_DIR: cfg->data_dir = g_strdup(arg); break;
 	case OPT_TYPE: cfg->form_type = arg; break;
-	case OPT_UNIT: cfg->form_unit = arg; break;
+	case OPT_UNIT:
+		if (!g_utf8_validate(arg, -1, NULL)) {
+			usage_error("--unit is not valid UTF-8");
+			return -1;
+		}
+		cfg->form_unit = arg;
+		break;
 	case 'q': cfg->quiet = 1; break;
 	case 'v': cfg->verbose = 1; break;
 	default:

@@ -279,6 +279,12 @@ case_bad_utf8_args() {
 	p2 build -o o --date 2019-12-10 --kanwil "$(printf 'K\360')" in-*.csv
 	want_rc 2 || return 1
 	want_err "p2ham: error: --kanwil is not valid UTF-8" && no_output || return 1
+	# The blank form would carry them into a UTF-8 file.
+	p2 form --type lapas --unit "$(printf 'L\360x')"
+	want_rc 2 && want_err "p2ham: error: --unit is not valid UTF-8" || return 1
+	[ ! -s stdout ] || { echo "a form was printed"; return 1; }
+	p2 form --type lapas --kanwil "$(printf 'K\360')"
+	want_rc 2 && want_err "p2ham: error: --kanwil is not valid UTF-8" || return 1
 	# A file name that is not UTF-8 still gives well-formed XML.
 	p2 build -o o --date 2019-12-10 --kanwil K in-*.csv
 	want_rc 0 && valid_summary
