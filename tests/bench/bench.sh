@@ -172,17 +172,22 @@ while [ $i -lt "$RUNS" ]; do ingest_pair national; i=$((i + 1)); done
 i=0
 while [ $i -lt "$RUNS_X10" ] && ingest_pair x10; do i=$((i + 1)); done
 
-say "national set, -j $JOBS and -j 1"
+# The rendering limit: bare certificate-like pages, as many as the national
+# set awards (at most 400), drawn right after each -j 1 national run, so
+# that both see the same machine; the ratio takes the medians of both.
+limit_run() {
+	certs=$(count nat-j certificates)
+	pages=${certs:-0}
+	[ "$pages" -gt 0 ] || pages=790
+	[ "$pages" -le 400 ] || pages=400
+	"$TOOLS/render_limit" -k "$pages" -f "$FONTS" -o "$DATA/render-limit" >>"$LOG/render-limit"
+	rm -rf "$DATA/render-limit"
+}
+
+say "national set, -j $JOBS and -j 1, each -j 1 run followed by the rendering limit"
 build_run nat-j "national" "$JOBS"
 build_run nat-1 "national" 1
-
-certs=$(count nat-j certificates)
-pages=${certs:-0}
-[ "$pages" -gt 0 ] || pages=790
-[ "$pages" -le 400 ] || pages=400
-say "rendering limit: $pages bare certificate pages"
-"$TOOLS/render_limit" -k "$pages" -f "$FONTS" -o "$DATA/render-limit" >"$LOG/render-limit"
-rm -rf "$DATA/render-limit"
+limit_run
 
 # The 10x set with every output if one run fits, else without the rendered
 # ones (their stages then show as "—").
@@ -215,7 +220,7 @@ more=1
 while [ $more -eq 1 ]; do
 	more=0
 	repeat nat-j "$RUNS" national "$JOBS" && more=1
-	repeat nat-1 "$RUNS" national 1 && more=1
+	repeat nat-1 "$RUNS" national 1 && limit_run && more=1
 	# shellcheck disable=SC2086
 	repeat nat-n "$RUNS" national "$JOBS" $X10_OPTS && more=1
 done
@@ -228,7 +233,7 @@ cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null ||
 echo
 echo "p2ham $("$P2HAM" --version 2>/dev/null | head -n 1 | cut -d' ' -f2) on $(nproc) x $cpu;" \
 	"median of $(runs_done nat-j) (-j $JOBS) and $(runs_done nat-1) (-j 1) national runs," \
-	"$(runs_done x10-j) 10x runs; measuring took $(elapsed) s;" \
+	"$(awk '$1 == "pages"' "$LOG/render-limit" | wc -l) rendering-limit runs, $(runs_done x10-j) 10x runs; measuring took $(elapsed) s;" \
 	"load average $LOAD_START before, $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?') after."
 for set in national x10; do
 	case $set in
@@ -264,8 +269,8 @@ for set in national x10; do
 	n_ch=$(count "$rl" charts) n_pg=$(count "$rl" pages) n_ce=$(count "$rl" certificates)
 	echo "| charts (-j $jn) | $(secs "$ch") | $(calc "$(v "$n_ch") / $(v "$ch")" "%.0f charts/s") | — | — |"
 	echo "| report (-j $jn) | $(secs "$re") | $(calc "$(v "$n_pg") / $(v "$re")" "%.1f pages/s") | — | — |"
-	one=$(awk '$1 == "one-pdf-ms-per-page" { print $2 }' "$LOG/render-limit")
-	sep=$(awk '$1 == "separate-ms-per-page" { print $2 }' "$LOG/render-limit")
+	one=$(med render-limit one-pdf-ms-per-page) sep=$(med render-limit separate-ms-per-page)
+	one=$(calc "$(v "$one")" "%.3f") sep=$(calc "$(v "$sep")" "%.3f")
 	per=$(calc "1000 * $(v "$ce") / $(v "$n_ce")" "%.2f")
 	# Against the bare pages only at -j 1, where the stage time is a wall time.
 	bare="—"
