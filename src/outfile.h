@@ -12,7 +12,11 @@
  * into place at the end, so a run that fails or is killed leaves earlier
  * outputs untouched and no half-written file under a final name.
  * Create with outset_new(), release with outset_free(), which removes every
- * temporary file not yet committed.
+ * temporary file not yet committed. In between, SIGINT, SIGTERM and SIGHUP
+ * (unless ignored at outset_new()) are blocked in the creating thread and
+ * the threads it starts afterwards, and a thread of the set's own takes
+ * them: it removes the temporary files and ends the process by the signal.
+ * Make and free a set in the same thread.
  *
  * outset_open() and outset_close() may be called from several threads at
  * once, each thread with its own streams; outset_commit() and outset_free()
