@@ -35,7 +35,7 @@ $(BENCH_DIR)/csv_limit: tests/bench/csv_limit.c | $(BENCH_DIR)
 
 $(BENCH_DIR)/render_limit: tests/bench/render_limit.c | $(BENCH_DIR)
 	$(CC) $(BENCH_CFLAGS) $(shell pkg-config --cflags $(BENCH_PKGS) 2>/dev/null) \
-	  -o $@ $< $(shell pkg-config --libs $(BENCH_PKGS) 2>/dev/null)
+	  -o $@ $< $(shell pkg-config --libs $(BENCH_PKGS) 2>/dev/null) -lm
 
 $(BENCH_DIR):
 	mkdir -p $@

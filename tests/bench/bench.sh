@@ -271,10 +271,12 @@ for set in national x10; do
 	echo "| report (-j $jn) | $(secs "$re") | $(calc "$(v "$n_pg") / $(v "$re")" "%.1f pages/s") | — | — |"
 	one=$(med render-limit one-pdf-ms-per-page) sep=$(med render-limit separate-ms-per-page)
 	one=$(calc "$(v "$one")" "%.3f") sep=$(calc "$(v "$sep")" "%.3f")
+	fone=$(med render-limit full-one-pdf-ms-per-page) fsep=$(med render-limit full-separate-ms-per-page)
+	fone=$(calc "$(v "$fone")" "%.3f") fsep=$(calc "$(v "$fsep")" "%.3f")
 	per=$(calc "1000 * $(v "$ce") / $(v "$n_ce")" "%.2f")
 	# Against the bare pages only at -j 1, where the stage time is a wall time.
 	bare="—"
-	[ "$jn" = 1 ] && bare="$(calc "$(v "$per") / ($(v "$one") + $(v "$sep"))") × bare ($per ms a certificate vs $one + $sep ms a page)"
+	[ "$jn" = 1 ] && bare="$(calc "$(v "$per") / ($(v "$one") + $(v "$sep"))") × the plain bare page ($per ms a certificate vs $one + $sep ms a page); $(calc "$(v "$per") / ($(v "$fone") + $(v "$fsep"))") × the full one ($fone + $fsep ms)"
 	echo "| certificates (-j $jn) | $(secs "$ce") | $(calc "$(v "$n_ce") / $(v "$ce")" "%.1f certificates/s") | — | $bare |"
 	rj=$(med "$lj" render)
 	if [ -n "$l1" ]; then

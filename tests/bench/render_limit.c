@@ -3,6 +3,7 @@
 #include <cairo.h>
 #include <errno.h>
 #include <fontconfig/fontconfig.h>
+#include <math.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 #include <stdio.h>
@@ -14,23 +15,30 @@
 
 /*
  * Renders K pages that cost what a certificate costs, with nothing around
- * them: an A4 landscape page (842 x 595 pt) with a background, a border of
- * a few paths (four frames, one of them notched, and corner marks), ten text
- * blocks set with Pango in the shipped fonts (two header lines, the title, a
- * long unit name wrapped in its box, a paragraph, place and date, the
- * signatory, a number, a verification code) and a 29 x 29 QR-like image
- * mask. Every page is drawn whole, with nothing shared between pages.
+ * them. The plain page: A4 landscape (842 x 595 pt), a background, frames
+ * (one of them notched) and corner marks, ten text blocks set with Pango in
+ * the shipped fonts (two header lines, the title, a long unit name wrapped
+ * in its box, a paragraph, place and date, the signatory, a number, a
+ * verification code) and a 29 x 29 QR-like image mask. The full page adds
+ * what the shipped template draws besides, in plain Cairo and Pango calls:
+ * a band of two waving strands repeated from one tile per side, rules with
+ * a diamond, a rosette seal, and three more texts (the code's label, an
+ * italic note, the signatory's title). Every page is drawn whole, with
+ * nothing shared between pages.
  *
  *   (a) all K pages into one PDF, as certificates.pdf;
  *   (b) each page into a PDF of its own, as certificates/UNIT-ID.pdf.
  *
+ * Both, for the plain page (the texts, frames and QR-like mask a certificate
+ * cannot do without) and for the full page (the plain one plus the band,
+ * rules, seal and texts of the shipped template), the latter as "full-...".
  * p2ham's certificates are reported as a ratio to these. The fonts come from
  * FONTS_DIR only, through a private fontconfig configuration (FcConfigCreate,
  * the folder's files, FcConfigSetCurrent, a Pango font map on it), so the
  * machine's fonts do not matter.
  *
  * usage: render_limit -k PAGES -f FONTS_DIR -o OUT_DIR
- * prints: pages, then ms per page for (a) and for (b).
+ * prints: pages, then ms per page for (a) and for (b), plain then full.
  */
 
 #define PAGE_W 842.0
@@ -128,6 +136,100 @@ static void corners(cairo_t *cr, double inset, double size)
 	cairo_fill(cr);
 }
 
+/* The band between two rules inset `at` from the page edge, `w` wide: one
+ * tile of a wave `wave` long, repeated along each side. */
+static void band(cairo_t *cr, double at, double w, double wave)
+{
+	cairo_rectangle_t ext = { 0, 0, wave, w };
+	cairo_surface_t *tile = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &ext);
+	cairo_t *t = cairo_create(tile);
+	cairo_pattern_t *pat;
+	double mid = w / 2, amp = (mid - 0.6) * 4 / 3;
+	double side[4][4] = {	/* x, y, width, height of each side's strip */
+		{ at + w, at, PAGE_W - 2 * (at + w), w },
+		{ at + w, PAGE_H - at - w, PAGE_W - 2 * (at + w), w },
+		{ at, at + w, w, PAGE_H - 2 * (at + w) },
+		{ PAGE_W - at - w, at + w, w, PAGE_H - 2 * (at + w) },
+	};
+
+	cairo_set_source_rgb(t, 0.66, 0.51, 0.18);
+	cairo_set_line_width(t, 0.6);
+	for (int strand = 0; strand < 2; strand++) {
+		cairo_move_to(t, -wave, mid);
+		for (int i = 0; i < 6; i++) {
+			double x = -wave + i * wave / 2, up = (i + strand) % 2 ? amp : -amp;
+
+			cairo_curve_to(t, x + wave / 6, mid + up, x + wave / 3, mid + up,
+				       x + wave / 2, mid);
+		}
+	}
+	cairo_stroke(t);
+	cairo_destroy(t);
+	pat = cairo_pattern_create_for_surface(tile);
+	cairo_pattern_set_extend(pat, CAIRO_EXTEND_REPEAT);
+	for (int i = 0; i < 4; i++) {
+		cairo_matrix_t m;
+
+		if (i < 2)
+			cairo_matrix_init_translate(&m, -side[i][0], -side[i][1]);
+		else
+			cairo_matrix_init(&m, 0, 1, 1, 0, -side[i][1], -side[i][0]);
+		cairo_pattern_set_matrix(pat, &m);
+		cairo_set_source(cr, pat);
+		cairo_rectangle(cr, side[i][0], side[i][1], side[i][2], side[i][3]);
+		cairo_fill(cr);
+	}
+	cairo_pattern_destroy(pat);
+	cairo_surface_destroy(tile);
+}
+
+/* A horizontal rule, with a diamond in its middle when `diamond`. */
+static void rule(cairo_t *cr, double x, double y, double w, int diamond)
+{
+	cairo_set_line_width(cr, 0.8);
+	cairo_move_to(cr, x, y);
+	cairo_line_to(cr, x + w, y);
+	cairo_stroke(cr);
+	if (diamond) {
+		cairo_move_to(cr, x + w / 2 - 5, y);
+		cairo_line_to(cr, x + w / 2, y - 4);
+		cairo_line_to(cr, x + w / 2 + 5, y);
+		cairo_line_to(cr, x + w / 2, y + 4);
+		cairo_close_path(cr);
+		cairo_fill(cr);
+	}
+}
+
+/* A rosette: a disk with a scalloped edge, two rings, twelve circles
+ * crossing at the centre. */
+static void seal(cairo_t *cr, double cx, double cy, double r)
+{
+	const int n = 28;
+
+	cairo_new_path(cr);
+	for (int i = 0; i < n; i++) {
+		double a = 2 * G_PI * i / n, bump = r * 0.115;
+
+		cairo_arc(cr, cx + (r - bump) * cos(a), cy + (r - bump) * sin(a), bump,
+			  a - G_PI / 2, a + G_PI / 2);
+	}
+	cairo_close_path(cr);
+	cairo_fill(cr);
+	cairo_set_source_rgba(cr, 1, 1, 1, 0.85);
+	cairo_set_line_width(cr, 1);
+	cairo_new_sub_path(cr);
+	cairo_arc(cr, cx, cy, r * 0.84, 0, 2 * G_PI);
+	cairo_new_sub_path(cr);
+	cairo_arc(cr, cx, cy, r * 0.78, 0, 2 * G_PI);
+	for (int i = 0; i < 12; i++) {
+		double a = i * G_PI / 6;
+
+		cairo_new_sub_path(cr);
+		cairo_arc(cr, cx + r / 3 * cos(a), cy + r / 3 * sin(a), r / 3, 0, 2 * G_PI);
+	}
+	cairo_stroke(cr);
+}
+
 /* A QR-like square: an A1 mask of pseudo-random modules, scaled up. */
 static void qr(cairo_t *cr, unsigned seed, double x, double y, double size)
 {
@@ -157,7 +259,9 @@ static void qr(cairo_t *cr, unsigned seed, double x, double y, double size)
 	cairo_surface_destroy(mask);
 }
 
-static void page(cairo_t *cr, unsigned k)
+/* Page k; `full` adds what the shipped template has beyond the plain page:
+ * the band, the rules, the seal and three more texts. */
+static void page(cairo_t *cr, unsigned k, int full)
 {
 	char name[256], para[512], line[128], code[16];
 	const char *place = places[k % (sizeof(places) / sizeof(places[0]))];
@@ -178,10 +282,18 @@ static void page(cairo_t *cr, unsigned k)
 	cairo_stroke(cr);
 	cairo_set_source_rgb(cr, 0.66, 0.51, 0.18);
 	cairo_set_line_width(cr, 0.6);
-	cairo_rectangle(cr, 28, 28, PAGE_W - 56, PAGE_H - 56);
-	cairo_rectangle(cr, 38, 38, PAGE_W - 76, PAGE_H - 76);
+	cairo_rectangle(cr, 26, 26, PAGE_W - 52, PAGE_H - 52);
+	cairo_rectangle(cr, 40, 40, PAGE_W - 80, PAGE_H - 80);
 	cairo_stroke(cr);
+	if (full)
+		band(cr, 26, 14, 22);
+	cairo_set_source_rgb(cr, 0.66, 0.51, 0.18);
 	corners(cr, 46, 6);
+	if (full) {
+		rule(cr, 271, 112, 300, 1);
+		rule(cr, 221, 322, 400, 0);
+		seal(cr, 421, 472, 40);
+	}
 	cairo_set_source_rgb(cr, 0.12, 0.18, 0.30);
 	cairo_set_line_width(cr, 1);
 	notched_frame(cr, 46, 16);
@@ -195,6 +307,13 @@ static void page(cairo_t *cr, unsigned k)
 	text(cr, "PIAGAM PENGHARGAAN", "EB Garamond 46", 40, 144, 762, 0);
 	cairo_set_source_rgb(cr, 0.15, 0.15, 0.15);
 	text(cr, "diberikan kepada", "EB Garamond Italic 17", 40, 206, 762, 0);
+	if (full) {
+		text(cr, "Kode verifikasi", "Lato 9", 154, 454, 200, 1);
+		text(cr, "Pindai kode QR, atau cocokkan kode ini dengan data Kantor "
+		     "Wilayah, untuk memeriksa keaslian piagam.", "Lato Italic 8", 154,
+		     488, 200, 1);
+		text(cr, "Kepala Kantor Wilayah,", "Lato Bold 11.5", 525, 429, 250, 0);
+	}
 	cairo_set_source_rgb(cr, 0.12, 0.18, 0.30);
 	text(cr, name, "EB Garamond 24", 60, 230, 722, 0);
 	cairo_set_source_rgb(cr, 0.15, 0.15, 0.15);
@@ -209,14 +328,14 @@ static void page(cairo_t *cr, unsigned k)
 	qr(cr, k + 1, 64, 438, 84);
 }
 
-static int one_pdf(const char *path, unsigned pages)
+static int one_pdf(const char *path, unsigned pages, int full)
 {
 	cairo_surface_t *s = cairo_pdf_surface_create(path, PAGE_W, PAGE_H);
 	cairo_t *cr = cairo_create(s);
 	int rc;
 
 	for (unsigned k = 0; k < pages; k++) {
-		page(cr, k);
+		page(cr, k, full);
 		cairo_show_page(cr);
 	}
 	cairo_destroy(cr);
@@ -226,7 +345,7 @@ static int one_pdf(const char *path, unsigned pages)
 	return rc;
 }
 
-static int separate_pdfs(const char *dir, unsigned pages)
+static int separate_pdfs(const char *dir, unsigned pages, int full)
 {
 	char path[4096 + 32];
 
@@ -238,7 +357,7 @@ static int separate_pdfs(const char *dir, unsigned pages)
 		snprintf(path, sizeof(path), "%s/page-%04u.pdf", dir, k + 1);
 		s = cairo_pdf_surface_create(path, PAGE_W, PAGE_H);
 		cr = cairo_create(s);
-		page(cr, k);
+		page(cr, k, full);
 		cairo_show_page(cr);
 		cairo_destroy(cr);
 		cairo_surface_finish(s);
@@ -289,19 +408,22 @@ int main(int argc, char **argv)
 	}
 	snprintf(path, sizeof(path), "%s/all.pdf", out);
 	/* One page first, so that font loading is not counted in either mode. */
-	if (one_pdf(path, 1) < 0)
+	if (one_pdf(path, 1, 1) < 0)
 		return 1;
-
-	t0 = now();
-	if (one_pdf(path, pages) < 0)
-		return 1;
-	one = now() - t0;
-	t0 = now();
-	if (separate_pdfs(dir, pages) < 0)
-		return 1;
-	sep = now() - t0;
-	printf("pages %u\none-pdf-ms-per-page %.3f\nseparate-ms-per-page %.3f\n", pages,
-	       1000 * one / pages, 1000 * sep / pages);
+	printf("pages %u\n", pages);
+	for (int full = 0; full < 2; full++) {
+		t0 = now();
+		if (one_pdf(path, pages, full) < 0)
+			return 1;
+		one = now() - t0;
+		t0 = now();
+		if (separate_pdfs(dir, pages, full) < 0)
+			return 1;
+		sep = now() - t0;
+		printf("%sone-pdf-ms-per-page %.3f\n%sseparate-ms-per-page %.3f\n",
+		       full ? "full-" : "", 1000 * one / pages, full ? "full-" : "",
+		       1000 * sep / pages);
+	}
 	g_object_unref(fm);
 	return 0;
 usage:
