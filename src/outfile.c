@@ -141,16 +141,19 @@ FILE *outset_open(struct outset *o, const char *name, struct diag *d)
 {
 	struct entry *e = g_new0(struct entry, 1);
 	char *dir, *base;
-	int fd;
+	int fd, made;
 
 	e->final = g_build_filename(o->dir, name, NULL);
 	dir = g_path_get_dirname(e->final);
 	base = g_path_get_basename(e->final);
 	e->temp = g_strdup_printf("%s/.%s.tmp-XXXXXX", dir, base);
-	if (g_mkdir_with_parents(dir, 0777) != 0) {
+	made = g_mkdir_with_parents(dir, 0777) == 0;
+	if (!made)
 		diag_error(d, dir, 0, "cannot create folder: %s", g_strerror(errno));
+	g_free(dir);
+	g_free(base);
+	if (!made)
 		goto fail;
-	}
 	/* Created and listed under the lock, so that the watcher never misses
 	 * a temporary file nor sees a half-made name. */
 	g_mutex_lock(&o->lock);
@@ -171,18 +174,12 @@ FILE *outset_open(struct outset *o, const char *name, struct diag *d)
 		g_mutex_lock(&o->lock);
 		g_ptr_array_remove(o->entries, e);      /* frees e, removes its file */
 		g_mutex_unlock(&o->lock);
-		g_free(dir);
-		g_free(base);
 		return NULL;
 	}
-	g_free(dir);
-	g_free(base);
 	return e->fp;
 fail:
 	e->committed = 1;       /* nothing to remove */
 	entry_free(e);
-	g_free(dir);
-	g_free(base);
 	return NULL;
 }
 
