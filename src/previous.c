@@ -87,10 +87,11 @@ static int check_root(xmlNodePtr root, const char *path, struct diag *d)
 		diag_error(d, path, root ? (unsigned long)xmlGetLineNo(root) : 0,
 			   "not a p2ham summary: expected <p2ham-summary> in namespace '%s'",
 			   SUMMARY_NAMESPACE);
-	else if (!version || strcmp(version, SUMMARY_VERSION))
+	else if (!version || (strcmp(version, SUMMARY_VERSION) &&
+			      strcmp(version, SUMMARY_VERSION_MIN)))
 		diag_error(d, path, (unsigned long)xmlGetLineNo(root),
-			   "summary version '%s' is not supported (expected '%s')",
-			   version ? version : "", SUMMARY_VERSION);
+			   "summary version '%s' is not supported (expected '%s' or '%s')",
+			   version ? version : "", SUMMARY_VERSION_MIN, SUMMARY_VERSION);
 	else
 		ok = 1;
 	xmlFree(version);

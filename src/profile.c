@@ -23,14 +23,15 @@ static void unit_info(struct flow *f, const struct model *m, const struct scored
 	const struct rubric_unit_type *ty = u->src->type;
 	const char *kv[8][2] = {
 	    {"Kantor wilayah", flow_safe(f, u->src->kanwil)},
-	    {"Nilai total", flow_fmt(f, "%s — %s", flow_num2(f, u->total),
-				     u->grade ? flow_safe(f, u->grade) : "–")},
+	    {"Nilai total", u->grade ? flow_fmt(f, "%s — %s", flow_num2(f, u->total),
+						flow_safe(f, u->grade))
+				     : flow_num2(f, u->total)},
 	    {"Jenis UPT", flow_safe(f, ty->label)},
 	    {"Peringkat", flow_fmt(f, "%u dari %u", u->rank, m->units->len)},
 	    {"Rekomendasi", chart_recommendation_label(u->recommendation)},
 	    {"Kelengkapan",
 	     flow_fmt(f, "%s%% (%u dari %u butir)", flow_num2(f, u->completeness),
-		      u->observed, ty->items->len)},
+		      u->observed, ty->scored)},
 	    {"Kode verifikasi", u->code},
 	    {u->has_previous ? "Tahun sebelumnya" : "",
 	     !u->has_previous
@@ -195,7 +196,7 @@ static void fixes(struct flow *f, const struct scored_unit *u)
 		const char *text;
 		double h;
 
-		if (fully_met(si))
+		if (si->item->gate || fully_met(si))
 			continue;
 		any = 1;
 		text = flow_fmt(f, "%s — %s: %s.%s%s", flow_safe(f, si->item->text),
@@ -238,13 +239,17 @@ static void reasons(struct flow *f, const struct scored_unit *u)
 			    s, "• Nilai aspek %s (%s) %s di bawah batas minimum %s.",
 			    flow_safe(f, rs->aspect->id), flow_safe(f, rs->aspect->label),
 			    flow_num2(f, rs->value), flow_num2(f, rs->limit));
+		else if (rs->kind == REASON_GATE)
+			g_string_append_printf(
+			    s, "• Syarat tidak terpenuhi: %s (%s).",
+			    flow_safe(f, rs->gate->text), flow_safe(f, rs->gate->code));
 		else
 			g_string_append_printf(
 			    s,
 			    "• Kelengkapan %s%% di bawah %s%%: %u butir belum "
 			    "diverifikasi.",
 			    flow_num2(f, rs->value), flow_num2(f, rs->limit),
-			    u->src->type->items->len - u->observed);
+			    u->src->type->scored - u->observed);
 	}
 	flow_heading(f, 3, "Alasan tidak direkomendasikan", NULL);
 	flow_paragraph(f, flow_fmt(f, "%s", s->str), &flow_body, 0);
@@ -306,6 +311,77 @@ static void evidence(struct flow *f, const struct scored_unit *u)
 		flow_untag(f, "P");
 }
 
+/* The gates of the unit's type (SPEC 4.8a): each condition and its outcome. */
+static void gates(struct flow *f, const struct scored_unit *u)
+{
+	GString *s = g_string_new(NULL);
+
+	for (guint i = 0; i < u->src->type->items->len; i++) {
+		const struct scored_item *si = &u->items[i];
+
+		if (!si->item->gate)
+			continue;
+		g_string_append_printf(
+		    s, "%s• %s %s — %s", s->len ? "\n" : "", flow_safe(f, si->item->code),
+		    flow_safe(f, si->item->text),
+		    !si->level ? "tidak diverifikasi (tidak menggugurkan)"
+		    : si->gate_failed
+			? flow_fmt(f, "jawaban %s: TIDAK MEMENUHI SYARAT",
+				   flow_safe(f, si->level->label))
+			: flow_fmt(f, "jawaban %s: memenuhi syarat",
+				   flow_safe(f, si->level->label)));
+	}
+	if (s->len) {
+		flow_heading(f, 3, "Syarat penghargaan", NULL);
+		flow_paragraph(f, flow_fmt(f, "%s", s->str), &flow_body, 0);
+	}
+	g_string_free(s, TRUE);
+}
+
+static const char *evidence_words(struct flow *f, const struct scored_item *si)
+{
+	switch (si->evidence_status) {
+	case EVIDENCE_MISSING:
+		return "tanpa data dukung";
+	case EVIDENCE_INSUFFICIENT:
+		return flow_fmt(f, "data dukung kurang dari %u", si->item->evidence_min);
+	case EVIDENCE_REUSED:
+		return "data dukung sama dengan butir lain";
+	default:
+		return "";
+	}
+}
+
+/* The evidence rule's flags (SPEC 4.8b): items answered as met whose data
+ * dukung is missing, too short or shared with another item. */
+static void evidence_flags(struct flow *f, const struct model *m,
+			   const struct scored_unit *u)
+{
+	GString *s = g_string_new(NULL);
+
+	for (guint i = 0; i < u->src->type->items->len; i++) {
+		const struct scored_item *si = &u->items[i];
+
+		if (si->evidence_status <= EVIDENCE_OK)
+			continue;
+		g_string_append_printf(s, "%s• %s %s — %s", s->len ? "\n" : "",
+				       flow_safe(f, si->item->code),
+				       flow_safe(f, si->item->text), evidence_words(f, si));
+	}
+	flow_heading(f, 3, "Pemeriksaan data dukung", NULL);
+	if (!s->len)
+		flow_paragraph(f, "Setiap butir yang dinilai terpenuhi memiliki data "
+				  "dukung yang cukup.", &flow_body, 0);
+	else
+		flow_paragraph(f, flow_fmt(f, "%s%s", s->str,
+					   m->rubric->evidence_effect == EVIDENCE_ZERO
+					       ? "\nButir-butir ini dinilai 0."
+					       : "\nNilai butir-butir ini tidak diubah; "
+						 "mohon dilengkapi."),
+			       &flow_body, 0);
+	g_string_free(s, TRUE);
+}
+
 /* Items said to be met, wholly or in part, with no evidence to show it. */
 static void no_evidence(struct flow *f, const struct scored_unit *u)
 {
@@ -315,7 +391,8 @@ static void no_evidence(struct flow *f, const struct scored_unit *u)
 	for (guint i = 0; i < u->src->type->items->len; i++) {
 		const struct scored_item *si = &u->items[i];
 
-		if (si->status == ITEM_MISSING || si->evidence || si->score < 1e-9)
+		if (si->status == ITEM_MISSING || si->item->gate || si->evidence ||
+		    si->score < 1e-9)
 			continue;
 		g_string_append_printf(s, "%s%s %s", n++ ? "; " : "",
 				       flow_safe(f, si->item->code),
@@ -347,9 +424,13 @@ void profile_write(struct flow *f, const struct model *m, const struct scored_un
 	charts(f, m, u);
 	fixes(f, u);
 	reasons(f, u);
+	gates(f, u);
 	conflicts_table(f, conflicts);
 	evidence(f, u);
-	no_evidence(f, u);
+	if (m->rubric->has_evidence_rule)
+		evidence_flags(f, m, u);
+	else
+		no_evidence(f, u);
 	flow_untag(f, "Sect");
 }
 

@@ -20,10 +20,11 @@ struct loader {
 	GHashTable *scales;     /* id -> struct rubric_scale * */
 	GHashTable *principles; /* id -> struct rubric_principle * */
 	GHashTable *aspects;    /* id -> struct rubric_aspect * */
+	GHashTable *groups;     /* id -> struct rubric_group * */
 	GHashTable *types;      /* text_fold(id), owned -> struct rubric_unit_type * */
 	GHashTable *prefixes;   /* folded prefix -> struct rubric_unit_type * */
 	GHashTable *grade_mins; /* &grade->min -> struct rubric_grade * */
-	unsigned seen_aspects, seen_grades, seen_types, seen_awards;
+	unsigned seen_aspects, seen_types, seen_awards;
 };
 
 static void level_free(gpointer p)
@@ -62,6 +63,15 @@ static void aspect_free(gpointer p)
 	g_free(a->id);
 	g_free(a->label);
 	g_free(a);
+}
+
+static void group_free(gpointer p)
+{
+	struct rubric_group *g = p;
+
+	g_free(g->id);
+	g_free(g->label);
+	g_free(g);
 }
 
 static void grade_free(gpointer p)
@@ -105,8 +115,10 @@ void rubric_free(struct rubric *r)
 	g_ptr_array_unref(r->scales);
 	g_ptr_array_unref(r->principles);
 	g_ptr_array_unref(r->aspects);
+	g_ptr_array_unref(r->groups);
 	g_ptr_array_unref(r->grades);
 	g_ptr_array_unref(r->unit_types);
+	g_free(r->predicate);
 	g_free(r);
 }
 
@@ -268,6 +280,74 @@ static void read_aspect(struct loader *ld, xmlNodePtr node)
 		aspect_free(a);
 }
 
+static void read_group(struct loader *ld, xmlNodePtr node)
+{
+	struct rubric_group *g = g_new0(struct rubric_group, 1);
+
+	xmlattr_leaf(&ld->x, node, "id label");
+	g->id = xmlattr_need(&ld->x, node, "id");
+	g->label = xmlattr_need(&ld->x, node, "label");
+	g->index = ld->r->groups->len;
+	if (!claim_id(ld, node, ld->groups, ld->r->groups, "group", g->id, g))
+		group_free(g);
+}
+
+/* A count of data dukung entries: a whole number from 0 to 100. */
+static int evidence_count(struct loader *ld, xmlNodePtr node, const char *name,
+			  unsigned dflt, unsigned *out)
+{
+	double v;
+	int rc = xmlattr_number(&ld->x, node, name, 0, 0, -INFINITY, dflt, &v);
+
+	*out = dflt;
+	if (rc <= 0)
+		return rc;
+	if (v < 0 || v > 100 || v != floor(v)) {
+		xmlattr_fail(&ld->x, node, "%s '%g' must be a whole number from 0 to 100",
+			     name, v);
+		return -1;
+	}
+	*out = (unsigned)v;
+	return 1;
+}
+
+/* "true" or "false"; absent gives `dflt`. */
+static int flag_attr(struct loader *ld, xmlNodePtr node, const char *name, int dflt)
+{
+	char *flag = xmlattr_opt(node, name);
+	int v = dflt;
+
+	if (flag && strcmp(flag, "true") == 0)
+		v = 1;
+	else if (flag && strcmp(flag, "false") == 0)
+		v = 0;
+	else if (flag)
+		xmlattr_fail(&ld->x, node, "attribute '%s' must be 'true' or 'false', not '%s'",
+			     name, flag);
+	g_free(flag);
+	return v;
+}
+
+/* SPEC 4.8b: <evidence min="N" distinct="true|false" effect="flag|zero"/>. */
+static void read_evidence(struct loader *ld, xmlNodePtr node)
+{
+	static const char *const effects[] = { "flag", "zero", NULL };
+	struct rubric *r = ld->r;
+	int effect;
+
+	xmlattr_leaf(&ld->x, node, "min distinct effect");
+	if (r->has_evidence_rule) {
+		xmlattr_fail(&ld->x, node, "duplicate element 'evidence'");
+		return;
+	}
+	r->has_evidence_rule = 1;
+	if (evidence_count(ld, node, "min", 1, &r->evidence_min) == 0)
+		xmlattr_fail(&ld->x, node, "missing attribute 'min'");
+	r->evidence_distinct = flag_attr(ld, node, "distinct", 0);
+	effect = xmlattr_choice(&ld->x, node, "effect", effects, EVIDENCE_FLAG);
+	r->evidence_effect = effect == EVIDENCE_ZERO ? EVIDENCE_ZERO : EVIDENCE_FLAG;
+}
+
 /* A score on the 0-100 scale that totals use. */
 static void percent_attr(struct loader *ld, xmlNodePtr node, const char *name,
 			 double *out)
@@ -279,25 +359,19 @@ static void percent_attr(struct loader *ld, xmlNodePtr node, const char *name,
 
 static void read_award(struct loader *ld, xmlNodePtr node)
 {
-	char *flag;
-
-	xmlattr_leaf(&ld->x, node, "threshold aspect-floor require-complete");
+	xmlattr_leaf(&ld->x, node, "threshold aspect-floor require-complete predicate");
 	if (ld->seen_awards++) {
 		xmlattr_fail(&ld->x, node, "duplicate element 'award'");
 		return;
 	}
 	percent_attr(ld, node, "threshold", &ld->r->threshold);
 	percent_attr(ld, node, "aspect-floor", &ld->r->aspect_floor);
-	flag = xmlattr_opt(node, "require-complete");
-	if (!flag || strcmp(flag, "false") == 0)
-		ld->r->require_complete = 0;
-	else if (strcmp(flag, "true") == 0)
-		ld->r->require_complete = 1;
-	else
-		xmlattr_fail(&ld->x, node,
-			     "attribute 'require-complete' must be 'true' or 'false', not '%s'",
-			     flag);
-	g_free(flag);
+	ld->r->require_complete = flag_attr(ld, node, "require-complete", 0);
+	ld->r->predicate = xmlattr_opt(node, "predicate");
+	if (ld->r->predicate && !*ld->r->predicate) {
+		xmlattr_fail(&ld->x, node, "attribute 'predicate' is blank");
+		g_clear_pointer(&ld->r->predicate, g_free);
+	}
 }
 
 static void read_grade(struct loader *ld, xmlNodePtr node)
@@ -305,7 +379,6 @@ static void read_grade(struct loader *ld, xmlNodePtr node)
 	struct rubric_grade *g = g_new0(struct rubric_grade, 1);
 	int ok;
 
-	ld->seen_grades++;
 	xmlattr_leaf(&ld->x, node, "min label");
 	g->label = xmlattr_need(&ld->x, node, "label");
 	ok = xmlattr_number(&ld->x, node, "min", 1, 0, -INFINITY, 0, &g->min) >= 0;
@@ -348,38 +421,79 @@ static void resolve_principles(struct loader *ld, xmlNodePtr node,
 	g_strfreev(ids);
 }
 
+/* A gate (SPEC 4.8a): a yes/no condition, so none of the scoring attributes. */
+static void read_gate(struct loader *ld, struct rubric_item *it, xmlNodePtr node,
+		      const char *gate)
+{
+	static const char *const scoring[] = { "aspect", "principles", "weight", "group",
+					       "evidence-min" };
+
+	for (size_t i = 0; i < G_N_ELEMENTS(scoring); i++)
+		if (xmlHasProp(node, (const xmlChar *)scoring[i]))
+			xmlattr_fail(&ld->x, node, "gate item '%s' cannot have '%s'",
+				     SHOW(it->code), scoring[i]);
+	if (it->scale && !(it->gate = rubric_match_level(it->scale, gate)))
+		xmlattr_fail(&ld->x, node, "gate '%s' of item '%s' is not a level of scale '%s'",
+			     gate, SHOW(it->code), it->scale->id);
+	it->weight = 0;
+}
+
+/* The attributes that make an item scored: aspect, principles, weight,
+ * group and its own evidence minimum. */
+static void read_scored(struct loader *ld, struct rubric_item *it, xmlNodePtr node)
+{
+	char *aspect = xmlattr_need(&ld->x, node, "aspect");
+	char *principles = xmlattr_opt(node, "principles");
+	char *group = xmlattr_opt(node, "group");
+
+	if (aspect && !(it->aspect = g_hash_table_lookup(ld->aspects, aspect)))
+		xmlattr_fail(&ld->x, node,
+			     "item '%s' names unknown aspect '%s'", SHOW(it->code), aspect);
+	if (group && !(it->group = g_hash_table_lookup(ld->groups, group)))
+		xmlattr_fail(&ld->x, node,
+			     "item '%s' names unknown group '%s'", SHOW(it->code), group);
+	resolve_principles(ld, node, it, principles);
+	if (xmlattr_number(&ld->x, node, "weight", 0, 0, -INFINITY, 1, &it->weight) >= 0 &&
+	    it->weight <= 0)
+		xmlattr_fail(&ld->x, node, "weight '%g' of item '%s' must be greater than 0",
+			     it->weight, SHOW(it->code));
+	if (evidence_count(ld, node, "evidence-min", ld->r->evidence_min,
+			   &it->evidence_min) > 0 && !ld->r->has_evidence_rule)
+		xmlattr_fail(&ld->x, node,
+			     "item '%s' has 'evidence-min' but the rubric has no 'evidence' rule",
+			     SHOW(it->code));
+	g_free(aspect);
+	g_free(principles);
+	g_free(group);
+}
+
 static void read_item(struct loader *ld, struct rubric_unit_type *t, xmlNodePtr node)
 {
 	struct rubric_item *it = g_new0(struct rubric_item, 1);
-	char *aspect, *scale, *principles, *key;
+	char *scale, *gate, *key;
 	xmlChar *content;
 
-	xmlattr_leaf(&ld->x, node, "code aspect scale principles weight");
+	xmlattr_leaf(&ld->x, node,
+		     "code aspect scale principles weight group gate evidence-min");
 	it->principles = g_ptr_array_new();
 	it->code = xmlattr_need(&ld->x, node, "code");
-	aspect = xmlattr_need(&ld->x, node, "aspect");
 	scale = xmlattr_need(&ld->x, node, "scale");
-	principles = xmlattr_opt(node, "principles");
+	gate = xmlattr_opt(node, "gate");
 	content = xmlNodeGetContent(node);
 	it->text = text_trim(content ? (const char *)content : "");
 	xmlFree(content);
 
 	if (!*it->text)
 		xmlattr_fail(&ld->x, node, "item '%s' has no text", SHOW(it->code));
-	if (aspect && !(it->aspect = g_hash_table_lookup(ld->aspects, aspect)))
-		xmlattr_fail(&ld->x, node,
-			     "item '%s' names unknown aspect '%s'", SHOW(it->code), aspect);
 	if (scale && !(it->scale = g_hash_table_lookup(ld->scales, scale)))
 		xmlattr_fail(&ld->x, node,
 			     "item '%s' names unknown scale '%s'", SHOW(it->code), scale);
-	resolve_principles(ld, node, it, principles);
-	if (xmlattr_number(&ld->x, node, "weight", 0, 0, -INFINITY, 1, &it->weight) >= 0 &&
-	    it->weight <= 0)
-		xmlattr_fail(&ld->x, node, "weight '%g' of item '%s' must be greater than 0",
-			     it->weight, SHOW(it->code));
-	g_free(aspect);
+	if (gate)
+		read_gate(ld, it, node, gate);
+	else
+		read_scored(ld, it, node);
 	g_free(scale);
-	g_free(principles);
+	g_free(gate);
 
 	key = it->code ? text_fold(it->code) : NULL;
 	if (key && g_hash_table_contains(t->by_code, key))
@@ -387,6 +501,7 @@ static void read_item(struct loader *ld, struct rubric_unit_type *t, xmlNodePtr 
 			     it->code, SHOW(t->id));
 	else if (key) {
 		it->index = t->items->len;
+		t->scored += !it->gate;
 		g_ptr_array_add(t->items, it);
 		g_hash_table_insert(t->by_code, key, it);
 		return;
@@ -480,8 +595,13 @@ static void read_root(struct loader *ld, xmlNodePtr root)
 	r->id = xmlattr_need(&ld->x, root, "id");
 	r->version = xmlattr_need(&ld->x, root, "version");
 	r->title = xmlattr_need(&ld->x, root, "title");
+	/* The evidence rule first: items take its minimum as their default. */
+	for (xmlNodePtr c = root->children; c; c = c->next)
+		if (xmldoc_is(c, "evidence"))
+			read_evidence(ld, c);
 	for (xmlNodePtr c = root->children; c; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE || xmldoc_is(c, "unit-type"))
+		if (c->type != XML_ELEMENT_NODE || xmldoc_is(c, "unit-type") ||
+		    xmldoc_is(c, "evidence"))
 			continue;
 		if (xmldoc_is(c, "scale"))
 			read_scale(ld, c);
@@ -493,13 +613,13 @@ static void read_root(struct loader *ld, xmlNodePtr root)
 			read_award(ld, c);
 		else if (xmldoc_is(c, "grade"))
 			read_grade(ld, c);
+		else if (xmldoc_is(c, "group"))
+			read_group(ld, c);
 		else
 			xmlattr_fail(&ld->x, c, "unknown element '%s'", NAME(c));
 	}
 	if (!ld->seen_aspects)
 		xmlattr_fail(&ld->x, root, "rubric '%s' has no aspects", SHOW(r->id));
-	if (!ld->seen_grades)
-		xmlattr_fail(&ld->x, root, "rubric '%s' has no grades", SHOW(r->id));
 	if (!ld->seen_awards)
 		xmlattr_fail(&ld->x, root, "rubric '%s' has no 'award' element", SHOW(r->id));
 	for (xmlNodePtr c = root->children; c; c = c->next)
@@ -525,6 +645,7 @@ struct rubric *rubric_load(const char *path, struct diag *d)
 	r->principles = g_ptr_array_new_with_free_func(principle_free);
 	r->aspects = g_ptr_array_new_with_free_func(aspect_free);
 	r->grades = g_ptr_array_new_with_free_func(grade_free);
+	r->groups = g_ptr_array_new_with_free_func(group_free);
 	r->unit_types = g_ptr_array_new_with_free_func(type_free);
 
 	ld.r = r;
@@ -533,6 +654,7 @@ struct rubric *rubric_load(const char *path, struct diag *d)
 	ld.scales = g_hash_table_new(g_str_hash, g_str_equal);
 	ld.principles = g_hash_table_new(g_str_hash, g_str_equal);
 	ld.aspects = g_hash_table_new(g_str_hash, g_str_equal);
+	ld.groups = g_hash_table_new(g_str_hash, g_str_equal);
 	ld.types = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	ld.prefixes = g_hash_table_new(g_str_hash, g_str_equal);
 	ld.grade_mins = g_hash_table_new(g_double_hash, g_double_equal);
@@ -546,6 +668,7 @@ struct rubric *rubric_load(const char *path, struct diag *d)
 	g_hash_table_destroy(ld.scales);
 	g_hash_table_destroy(ld.principles);
 	g_hash_table_destroy(ld.aspects);
+	g_hash_table_destroy(ld.groups);
 	g_hash_table_destroy(ld.types);
 	g_hash_table_destroy(ld.prefixes);
 	g_hash_table_destroy(ld.grade_mins);
@@ -635,4 +758,11 @@ const char *rubric_grade(const struct rubric *r, double total)
 			return g->label;
 	}
 	return NULL;
+}
+
+const char *rubric_award_text(const struct rubric *r, const char *grade)
+{
+	if (r->grades->len)
+		return grade;
+	return r->predicate;
 }

@@ -44,13 +44,27 @@ struct rubric_grade {
 	char *label;
 };
 
+struct rubric_group {
+	char *id;
+	char *label;
+	unsigned index;         /* position in rubric->groups */
+};
+
+/*
+ * An item is either scored or a gate (SPEC 4.8a). A gate has no aspect, no
+ * principles, no group and weight 0; `gate` is the level of its scale that
+ * fails it. Code that walks scored items skips those with `gate` set.
+ */
 struct rubric_item {
 	char *code;             /* "A.01" as written in the rubric */
 	char *text;             /* the element's text, trimmed */
-	const struct rubric_aspect *aspect;
+	const struct rubric_aspect *aspect;     /* NULL for a gate */
 	const struct rubric_scale *scale;
 	GPtrArray *principles;  /* const struct rubric_principle *, not owned */
-	double weight;          /* default 1 */
+	const struct rubric_group *group;       /* NULL when the item has none */
+	const struct rubric_level *gate;        /* the failing level, or NULL */
+	double weight;          /* default 1; 0 for a gate */
+	unsigned evidence_min;  /* entries of data dukung needed (SPEC 4.8b) */
 	unsigned index;         /* position in its unit type's items */
 };
 
@@ -58,9 +72,13 @@ struct rubric_unit_type {
 	char *id;
 	char *label;
 	GPtrArray *prefixes;    /* char *: text_fold() of each prefix */
-	GPtrArray *items;       /* struct rubric_item * */
+	GPtrArray *items;       /* struct rubric_item *, gates included */
+	unsigned scored;        /* items that are not gates */
 	GHashTable *by_code;    /* text_fold(code) -> struct rubric_item * */
 };
+
+/* What the evidence rule does to items without enough data dukung. */
+enum evidence_effect { EVIDENCE_FLAG, EVIDENCE_ZERO };
 
 struct rubric {
 	char *path;
@@ -70,18 +88,26 @@ struct rubric {
 	GPtrArray *scales;      /* struct rubric_scale * */
 	GPtrArray *principles;  /* struct rubric_principle * */
 	GPtrArray *aspects;     /* struct rubric_aspect * */
-	GPtrArray *grades;      /* struct rubric_grade *, sorted by min, highest first */
+	GPtrArray *groups;      /* struct rubric_group * */
+	GPtrArray *grades;      /* struct rubric_grade *, sorted by min, highest
+				   first; may be empty (SPEC 4.7) */
 	GPtrArray *unit_types;  /* struct rubric_unit_type * */
 	double threshold;       /* award */
 	double aspect_floor;
 	int require_complete;
+	char *predicate;        /* award predicate, or NULL (SPEC 5) */
+	int has_evidence_rule;  /* an <evidence> element was given */
+	unsigned evidence_min;  /* its min: the items' default */
+	int evidence_distinct;
+	enum evidence_effect evidence_effect;
 };
 
 /*
  * Load and check the rubric at `path` (SPEC 5). A rubric with a DOCTYPE,
  * a duplicate id or code, an item naming an unknown aspect, scale or
- * principle, a level value outside [0,1], a weight <= 0, or a missing
- * required attribute is refused: every problem is reported to `d` with the
+ * principle, a level value outside [0,1], a weight <= 0, a gate naming a
+ * level its scale lacks or carrying scoring attributes, a bad evidence rule,
+ * an unknown group, or a missing required attribute is refused: every problem is reported to `d` with the
  * rubric's file and line, and NULL is returned.
  * The caller owns the result; free it with rubric_free().
  */
@@ -108,7 +134,11 @@ const struct rubric_level *rubric_match_level(const struct rubric_scale *scale,
 					      const char *answer);
 
 /* The label of the highest grade whose min <= total (with 1e-9 slack), or
- * NULL when none is. */
+ * NULL when none is or the rubric has no grades. */
 const char *rubric_grade(const struct rubric *r, double total);
+
+/* What a recommended unit is awarded: its grade when the rubric has grades,
+ * else the rubric's predicate; NULL when neither. */
+const char *rubric_award_text(const struct rubric *r, const char *grade);
 
 #endif

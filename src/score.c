@@ -32,6 +32,19 @@ int score_recommendation_parse(const char *name, enum recommendation *rec)
 	return -1;
 }
 
+static const char *const evidence_names[] = {
+	[EVIDENCE_UNCHECKED] = NULL,
+	[EVIDENCE_OK] = "ok",
+	[EVIDENCE_MISSING] = "missing",
+	[EVIDENCE_INSUFFICIENT] = "insufficient",
+	[EVIDENCE_REUSED] = "reused",
+};
+
+const char *score_evidence_name(enum evidence_status ev)
+{
+	return evidence_names[ev];
+}
+
 int score_at_least(double a, double b)
 {
 	return a + SCORE_SLACK >= b;
@@ -131,8 +144,10 @@ static GPtrArray **observations_by_item(const struct unit_obs *u)
 }
 
 /* SPEC 8.10: when every answer is dated only the latest compete, otherwise
- * all do; the lowest value wins, the first seen on a tie. */
-static const struct observation *pick_answer(const GPtrArray *obs)
+ * all do; the lowest value wins, the first seen on a tie. For a gate (4.8a)
+ * the failing level wins among the competitors. */
+static const struct observation *pick_answer(const GPtrArray *obs,
+					     const struct rubric_level *failing)
 {
 	const struct observation *best = NULL;
 	int all_dated = 1, latest = 0;
@@ -148,7 +163,10 @@ static const struct observation *pick_answer(const GPtrArray *obs)
 		const struct observation *o = g_ptr_array_index(obs, i);
 		if (all_dated && o->date != latest)
 			continue;
-		if (!best || o->level->value < best->level->value)
+		if (best && failing && best->level == failing)
+			break;
+		if (!best || (failing && o->level == failing) ||
+		    o->level->value < best->level->value)
 			best = o;
 	}
 	return best;
@@ -236,10 +254,11 @@ static void score_item(struct scored_item *si, const struct rubric_item *item,
 		si->chosen = g_ptr_array_index(obs, 0);
 	} else {
 		si->status = ITEM_CONFLICT;
-		si->chosen = pick_answer(obs);
+		si->chosen = pick_answer(obs, item->gate);
 	}
 	si->level = si->chosen->level;
-	si->score = si->level->value;
+	si->score = item->gate ? 0 : si->level->value;
+	si->gate_failed = item->gate && si->level == item->gate;
 	si->evidence = join_distinct(obs, si->level, 0);
 	si->note = join_distinct(obs, si->level, 1);
 }
@@ -266,14 +285,91 @@ static void score_items(struct scored_unit *su, GPtrArray *conflicts)
 		struct scored_item *si = &su->items[i];
 
 		score_item(si, g_ptr_array_index(items, i), by_item[i]);
-		if (by_item[i])
+		if (by_item[i] && !si->item->gate)
 			su->observed++;
+		su->gate_failed |= si->gate_failed;
 		if (si->status == ITEM_CONFLICT)
 			g_ptr_array_add(conflicts, conflict_new(su, si, by_item[i]));
 		else if (by_item[i])
 			g_ptr_array_free(by_item[i], TRUE);
 	}
 	g_free(by_item);
+}
+
+/* Add the folded entries of an item's data dukung to `entries` (a set):
+ * the cell split on ';', '|' and line breaks, trimmed, blanks dropped. */
+static void evidence_entries(const char *evidence, GHashTable *entries)
+{
+	char **parts = g_strsplit_set(evidence ? evidence : "", ";|\r\n", -1);
+
+	for (char **p = parts; *p; p++) {
+		if (text_is_blank(*p))
+			continue;
+		g_hash_table_add(entries, text_fold(*p));
+	}
+	g_strfreev(parts);
+}
+
+/* Whether the evidence rule looks at this item: assessed, scored, and
+ * answered with a level worth more than 0. */
+static int evidence_checked(const struct scored_item *si)
+{
+	return si->level && !si->item->gate && si->level->value > 0;
+}
+
+/* SPEC 4.8b: too few entries make an item insufficient (missing when it
+ * has none), which wins over an entry shared with another item (reused). */
+static void check_evidence(struct scored_unit *su, const struct rubric *r)
+{
+	guint n = su->src->type->items->len;
+	GHashTable **sets = g_new0(GHashTable *, n ? n : 1);
+	GHashTable *owner = g_hash_table_new(g_str_hash, g_str_equal);
+	GHashTableIter it;
+	gpointer key;
+
+	for (guint i = 0; i < n; i++) {
+		struct scored_item *si = &su->items[i];
+		guint count;
+
+		if (!evidence_checked(si))
+			continue;
+		sets[i] = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+		evidence_entries(si->evidence, sets[i]);
+		count = g_hash_table_size(sets[i]);
+		si->evidence_status = count >= si->item->evidence_min ? EVIDENCE_OK
+				      : count ? EVIDENCE_INSUFFICIENT : EVIDENCE_MISSING;
+		if (!r->evidence_distinct)
+			continue;
+		g_hash_table_iter_init(&it, sets[i]);
+		while (g_hash_table_iter_next(&it, &key, NULL)) {
+			gpointer first = g_hash_table_lookup(owner, key);
+			struct scored_item *other = first ? &su->items[GPOINTER_TO_UINT(first) - 1]
+							  : NULL;
+
+			if (!other) {
+				g_hash_table_insert(owner, key, GUINT_TO_POINTER(i + 1));
+				continue;
+			}
+			if (other->evidence_status == EVIDENCE_OK)
+				other->evidence_status = EVIDENCE_REUSED;
+			if (si->evidence_status == EVIDENCE_OK)
+				si->evidence_status = EVIDENCE_REUSED;
+		}
+	}
+	for (guint i = 0; i < n; i++) {
+		struct scored_item *si = &su->items[i];
+
+		if (si->evidence_status > EVIDENCE_OK) {
+			su->evidence_flags++;
+			if (r->evidence_effect == EVIDENCE_ZERO)
+				si->score = 0;
+		}
+	}
+	g_hash_table_destroy(owner);
+	for (guint i = 0; i < n; i++)
+		if (sets[i])
+			g_hash_table_destroy(sets[i]);
+	g_free(sets);
 }
 
 /* Turn weighted sums into 0-100 scores; NAN where nothing was weighed. */
@@ -304,6 +400,8 @@ static void score_groups(struct scored_unit *su, const struct rubric *r)
 		const struct scored_item *si = &su->items[i];
 		const struct rubric_item *it = si->item;
 
+		if (it->gate)
+			continue;
 		add_weighted(su->aspects, aw, na, it->aspect->index, it->weight,
 			     si->score);
 		for (guint k = 0; it->principles && k < it->principles->len; k++) {
@@ -339,7 +437,7 @@ static void add_reason(struct scored_unit *su, enum reason_kind kind,
 		       const struct rubric_aspect *aspect, double value,
 		       double limit)
 {
-	struct reason why = { kind, aspect, value, limit };
+	struct reason why = { kind, aspect, NULL, value, limit };
 
 	g_array_append_val(su->reasons, why);
 }
@@ -360,6 +458,12 @@ static void recommend(struct scored_unit *su, const struct rubric *r)
 	}
 	if (r->require_complete && !score_at_least(su->completeness, 100.0))
 		add_reason(su, REASON_COMPLETENESS, NULL, su->completeness, 100.0);
+	for (guint i = 0; su->gate_failed && i < su->src->type->items->len; i++) {
+		struct reason why = { REASON_GATE, NULL, su->items[i].item, 0, 0 };
+
+		if (su->items[i].gate_failed)
+			g_array_append_val(su->reasons, why);
+	}
 	su->recommendation = su->reasons->len ? REC_NOT_RECOMMENDED
 					      : REC_RECOMMENDED;
 }
@@ -372,13 +476,16 @@ static struct scored_unit *unit_build(const struct model *m,
 	guint n_items;
 
 	BUG_ON(!u->type);
-	n_items = u->type->items->len;
 	su->src = u;
 	su->id = unique_id(ids, u->name);
 	score_items(su, conflicts);
+	if (m->rubric->has_evidence_rule)
+		check_evidence(su, m->rubric);
 	score_groups(su, m->rubric);
 	su->total = total_of(su, m->rubric);
-	/* A type without items has nothing missing. */
+	/* Completeness is over scored items (SPEC 4.6); a type without any has
+	 * nothing missing. */
+	n_items = u->type->scored;
 	su->completeness = n_items ? 100.0 * su->observed / n_items : 100.0;
 	su->grade = rubric_grade(m->rubric, su->total);
 	recommend(su, m->rubric);
@@ -404,17 +511,21 @@ static void unit_free(struct scored_unit *su)
 	g_free(su);
 }
 
-/* SPEC 8.12: totals within rounding noise tie and fall back to the name. */
-static double rank_key(double total)
+/*
+ * SPEC 8.12: ranks compare totals as shown, rounded half-up to two
+ * decimals. A total that prints as 85.125 in decimal may be 85.12499... in
+ * binary; the 1e-9 nudge rounds it up as a reader of the decimal expects.
+ */
+double score_rank_key(double total)
 {
-	return round(total * 1e9) / 1e9;
+	return floor(total * 100.0 + 0.5 + 1e-9) / 100.0;
 }
 
 static gint by_rank(gconstpointer a, gconstpointer b)
 {
 	const struct scored_unit *x = *(const struct scored_unit *const *)a;
 	const struct scored_unit *y = *(const struct scored_unit *const *)b;
-	double kx = rank_key(x->total), ky = rank_key(y->total);
+	double kx = score_rank_key(x->total), ky = score_rank_key(y->total);
 
 	if (kx != ky)
 		return kx > ky ? -1 : 1;
@@ -543,9 +654,14 @@ struct model *model_build(const struct dataset *data, int year, int date,
 	apply_previous(m, prev);
 	build_regions(m);
 	g_ptr_array_sort(m->units, by_rank);
+	/* Sorted, a unit's rank is 1 + the units before it with a higher
+	 * rounded total: the first unit of its run of equal totals. */
 	for (guint i = 0; i < m->units->len; i++) {
 		struct scored_unit *su = g_ptr_array_index(m->units, i);
-		su->rank = i + 1;
+		const struct scored_unit *before = i ? g_ptr_array_index(m->units, i - 1) : NULL;
+
+		su->rank = before && score_rank_key(before->total) == score_rank_key(su->total)
+				   ? before->rank : i + 1;
 	}
 	g_ptr_array_sort(m->conflicts, by_unit_then_item);
 	return m;

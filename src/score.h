@@ -21,6 +21,20 @@ struct previous;
 
 enum item_status { ITEM_ASSESSED, ITEM_MISSING, ITEM_CONFLICT };
 
+/*
+ * The evidence rule's verdict on an item (SPEC 4.8b). EVIDENCE_UNCHECKED:
+ * the rubric has no rule, or the item is a gate, missing, or answered with
+ * a level worth 0; no status is written for it.
+ */
+enum evidence_status {
+	EVIDENCE_UNCHECKED, EVIDENCE_OK, EVIDENCE_MISSING, EVIDENCE_INSUFFICIENT,
+	EVIDENCE_REUSED,
+};
+
+/* The name of an evidence status in summary.xml ("ok", "missing", ...);
+ * NULL for EVIDENCE_UNCHECKED. */
+const char *score_evidence_name(enum evidence_status ev);
+
 enum recommendation { REC_NOT_RECOMMENDED, REC_RECOMMENDED, REC_RETAINED };
 
 /* The name of a recommendation in summary.xml: "not-recommended", ... */
@@ -33,18 +47,22 @@ struct scored_item {
 	const struct rubric_item *item;
 	enum item_status status;
 	const struct rubric_level *level;       /* NULL when missing */
-	double score;                           /* level value, 0 when missing */
+	double score;           /* level value; 0 when missing, for a gate, or
+				   when the evidence rule's effect is zero */
+	enum evidence_status evidence_status;
+	int gate_failed;        /* a gate answered with its failing level */
 	const struct observation *chosen;       /* NULL when missing */
 	char *evidence;         /* distinct non-empty evidence of the observations
 				   that gave the chosen answer, joined by "; "; or NULL */
 	char *note;             /* likewise for notes; or NULL */
 };
 
-enum reason_kind { REASON_TOTAL, REASON_ASPECT, REASON_COMPLETENESS };
+enum reason_kind { REASON_TOTAL, REASON_ASPECT, REASON_COMPLETENESS, REASON_GATE };
 
 struct reason {
 	enum reason_kind kind;
 	const struct rubric_aspect *aspect;     /* REASON_ASPECT only */
+	const struct rubric_item *gate;         /* REASON_GATE only */
 	double value;           /* the failing score */
 	double limit;           /* threshold, floor, or 100 */
 };
@@ -52,13 +70,15 @@ struct reason {
 struct scored_unit {
 	const struct unit_obs *src;
 	char *id;               /* unique, SPEC 4 and 8.11 */
-	unsigned rank;          /* 1..N */
+	unsigned rank;          /* 1..N, shared on equal totals (SPEC 8.12) */
 	struct scored_item *items;      /* one per item of src->type, in rubric order */
 	double *aspects;        /* rubric->aspects->len entries, NAN when none */
 	double *principles;     /* rubric->principles->len entries, NAN when none */
 	double total;
 	double completeness;
-	unsigned observed;      /* items with an observation */
+	unsigned observed;      /* scored items (not gates) with an observation */
+	unsigned evidence_flags;        /* items whose evidence status is not ok */
+	int gate_failed;        /* some gate failed */
 	const char *grade;      /* rubric-owned label */
 	enum recommendation recommendation;
 	GArray *reasons;        /* struct reason, empty when recommended */
@@ -112,6 +132,9 @@ void model_number_certificates(struct model *m,
 void score_verification_code(char out[11], int year, const char *kanwil,
 			     const char *unit_name, double total,
 			     const char *rubric_id);
+
+/* A total rounded half-up to two decimals, as ranks compare it (SPEC 8.12). */
+double score_rank_key(double total);
 
 /* Compare with the 1e-9 slack of SPEC 8.12: a >= b. */
 int score_at_least(double a, double b);

@@ -149,12 +149,20 @@ static void write_item(struct out *o, const struct scored_item *si)
 {
 	const struct observation *obs = si->chosen;
 
+	/* An unobserved gate is neither passed nor failed: not written. */
+	if (si->item->gate && !si->level)
+		return;
 	start(o, "item");
 	attr(o, "code", si->item->code);
 	attr(o, "status", status_names[si->status]);
+	if (si->item->gate)
+		attr(o, "gate", si->gate_failed ? "failed" : "passed");
 	if (si->level)
 		attr(o, "answer", si->level->label);
-	attr_score(o, "score", si->score);
+	if (!si->item->gate)
+		attr_score(o, "score", si->score);
+	if (si->evidence_status != EVIDENCE_UNCHECKED)
+		attr(o, "evidence-status", score_evidence_name(si->evidence_status));
 	attr_opt(o, "evidence", si->evidence);
 	attr_opt(o, "note", si->note);
 	if (obs) {
@@ -188,6 +196,11 @@ static void write_reason(struct out *o, const struct reason *rs)
 		attr(o, "kind", "completeness");
 		msg = g_strdup_printf("completeness %s is below %s", value, limit);
 		break;
+	case REASON_GATE:
+		attr(o, "kind", "gate");
+		attr(o, "code", rs->gate->code);
+		msg = g_strdup(rs->gate->text);
+		break;
 	}
 	text(o, msg);
 	g_free(msg);
@@ -206,7 +219,9 @@ static void write_unit(struct out *o, const struct rubric *r,
 	attr(o, "kanwil", src->kanwil);
 	attr_ulong(o, "rank", u->rank);
 	attr_score(o, "total", u->total);
-	attr(o, "grade", u->grade ? u->grade : "");
+	/* SPEC 4.7: a rubric without grades gives no grade attribute. */
+	if (r->grades->len)
+		attr(o, "grade", u->grade ? u->grade : "");
 	attr_score(o, "completeness", u->completeness);
 	attr(o, "recommendation", score_recommendation_name(u->recommendation));
 	attr_opt(o, "certificate-number", u->certificate);

@@ -368,7 +368,6 @@ static const struct {
 	{ "unknown-child", ":13: error: unknown element 'criterion' in 'unit-type'" },
 	{ "no-types", ":2: error: rubric 't' has no unit types" },
 	{ "no-aspects", ":2: error: rubric 't' has no aspects" },
-	{ "no-grades", ":2: error: rubric 't' has no grades" },
 	{ "no-award", ":2: error: rubric 't' has no 'award' element" },
 	{ "award-range", ":9: error: threshold '120' is outside [0,100]" },
 	{ "award-range", ":9: error: attribute 'require-complete' must be 'true' or 'false', not 'yes'" },
