@@ -488,6 +488,8 @@ static void take_row(struct ingest *in, const struct csvin_record *rec,
 	g_ptr_array_add(v.unit->observations, obs);
 	in->file->rows_accepted++;
 	in->ds->rows_accepted++;
+	if (v.date > in->ds->latest_date)
+		in->ds->latest_date = v.date;
 }
 
 /* ---- layouts --------------------------------------------------------------- */

@@ -59,6 +59,7 @@ struct dataset {
 	GHashTable *unit_by_key;        /* key -> struct unit_obs * */
 	GPtrArray *rejected;    /* struct rejected_row *, in input order */
 	unsigned long rows_read, rows_accepted, rows_rejected;
+	int latest_date;        /* YYYYMMDD of the latest accepted row, 0 if none */
 };
 
 struct ingest_options {

@@ -43,7 +43,7 @@ struct config {
 	char *rubric_path;
 	char *template_path;
 	char *data_dir;
-	int year;
+	int year;               /* --year, or 0: from the data (SPEC 8.23) */
 	int date;               /* YYYYMMDD */
 	const char *kanwil;
 	const char *previous;
@@ -75,7 +75,8 @@ static const char usage_text[] =
 "      --unit NAME        form: the unit's name, filled in on the form\n"
 "  -r, --rubric FILE      scoring rubric (default: DATA/templates/rubric.xml)\n"
 "  -t, --template FILE    certificate template (default: DATA/templates/certificate.xml)\n"
-"      --year N           award year on the outputs (default: year of --date)\n"
+"      --year N           award year on the outputs (default: the year of the\n"
+"                         latest observation date, else of --date)\n"
 "      --date YYYY-MM-DD  report date (default: SOURCE_DATE_EPOCH if set, else today)\n"
 "      --kanwil NAME      regional office for rows without a kanwil column\n"
 "      --previous FILE    last year's summary.xml: retained awards, change\n"
@@ -388,8 +389,6 @@ static int parse_args(int argc, char **argv, struct config *cfg, int *status)
 	}
 	if (!cfg->date)
 		cfg->date = default_date();
-	if (!cfg->year)
-		cfg->year = cfg->date / 10000;
 	if (!cfg->data_dir)
 		cfg->data_dir = find_data_dir(NULL);
 	if (!cfg->rubric_path)
@@ -436,12 +435,28 @@ static void stage_time(const struct config *cfg, const char *stage, gint64 start
 			(double)(g_get_monotonic_time() - start) / G_USEC_PER_SEC);
 }
 
+/* SPEC 8.23: --year, else the year of the latest accepted observation,
+ * else the year of --date. */
+static int award_year(const struct config *cfg, const struct dataset *ds)
+{
+	if (cfg->year)
+		return cfg->year;
+	return ds->latest_date ? ds->latest_date / 10000 : cfg->date / 10000;
+}
+
+static const char *award_year_source(const struct config *cfg, const struct dataset *ds)
+{
+	if (cfg->year)
+		return "--year";
+	return ds->latest_date ? "the latest observation date" : "--date";
+}
+
 static char *certificate_number(unsigned seq, void *ctx)
 {
-	const struct config *cfg = ((const void **)ctx)[0];
+	const struct model *m = ((const void **)ctx)[0];
 	const struct cert_template *tpl = ((const void **)ctx)[1];
 
-	return template_number(tpl, seq, cfg->year);
+	return template_number(tpl, seq, m->year);
 }
 
 static unsigned chart_formats(const struct config *cfg)
@@ -491,7 +506,7 @@ static int write_outputs(const struct config *cfg, const struct dataset *ds,
 			 const struct previous *prev, const struct cert_template *tpl,
 			 struct diag *d)
 {
-	const void *number_ctx[2] = { cfg, tpl };
+	const void *number_ctx[2] = { NULL, tpl };
 	struct model *m;
 	struct outset *out;
 	FILE *fp;
@@ -500,7 +515,8 @@ static int write_outputs(const struct config *cfg, const struct dataset *ds,
 	gint64 start = g_get_monotonic_time();
 
 	progress(cfg, "scoring %u units", ds->units->len);
-	m = model_build(ds, cfg->year, cfg->date, prev);
+	m = model_build(ds, award_year(cfg, ds), cfg->date, prev);
+	number_ctx[0] = m;
 	model_number_certificates(m, certificate_number, number_ctx);
 	stage_time(cfg, "score", start);
 	progress(cfg, "writing %s/summary.xml", cfg->out_dir);
@@ -615,6 +631,9 @@ static int run(const struct config *cfg)
 		print_file_summaries(ds, stderr);
 	if (!fatal && cfg->command == CMD_BUILD && write_outputs(cfg, ds, prev, tpl, &d) < 0)
 		fatal = 1;
+	if (cfg->verbose)
+		fprintf(stderr, "p2ham: award year %d, from %s\n", award_year(cfg, ds),
+			award_year_source(cfg, ds));
 	fprintf(stderr, "%lu rows read, %lu accepted, %lu rejected, %lu warnings\n",
 		ds->rows_read, ds->rows_accepted, ds->rows_rejected, d.warnings);
 	status = fatal ? EXIT_FATAL : ds->rows_rejected ? EXIT_REJECTED : EXIT_ACCEPTED;

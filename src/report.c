@@ -277,6 +277,15 @@ static void method_tables(struct report *r)
 	flow_table_end(f, &t, 4);
 
 	flow_heading(f, 3, "Predikat", NULL);
+	if (!rb->grades->len) {
+		flow_paragraph(f, rb->predicate
+				  ? flow_fmt(f, "Rubrik ini tidak memakai tingkatan predikat. "
+					     "UPT yang direkomendasikan memperoleh predikat "
+					     "\u201c%s\u201d.", flow_safe(f, rb->predicate))
+				  : "Rubrik ini tidak memakai predikat.",
+			       &flow_body, 0);
+		return;
+	}
 	flow_table_begin(f, &t, grade_cols, 2, FLOW_LEFT, FLOW_WIDTH * 0.6, 0);
 	for (guint g = 0; g < rb->grades->len; g++) {
 		const struct rubric_grade *gr = g_ptr_array_index(rb->grades, g);
@@ -286,6 +295,55 @@ static void method_tables(struct report *r)
 		flow_table_row(f, &t, c);
 	}
 	flow_table_end(f, &t, 4);
+}
+
+/* Gates and the evidence rule (SPEC 4.8a, 4.8b), as the rubric sets them. */
+static void method_conditions(struct report *r)
+{
+	struct flow *f = &r->f;
+	const struct rubric *rb = r->m->rubric;
+	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+	GString *s = g_string_new(NULL);
+
+	for (guint t = 0; t < rb->unit_types->len; t++) {
+		const struct rubric_unit_type *ty = g_ptr_array_index(rb->unit_types, t);
+
+		for (guint i = 0; i < ty->items->len; i++) {
+			const struct rubric_item *it = g_ptr_array_index(ty->items, i);
+
+			if (!it->gate || g_hash_table_contains(seen, it->code))
+				continue;
+			g_hash_table_add(seen, it->code);
+			g_string_append_printf(s, "%s• %s %s: UPT tidak direkomendasikan bila "
+					       "jawabannya \u201c%s\u201d.", s->len ? "\n" : "",
+					       flow_safe(f, it->code), flow_safe(f, it->text),
+					       flow_safe(f, it->gate->label));
+		}
+	}
+	if (s->len) {
+		flow_heading(f, 3, "Syarat penghargaan", NULL);
+		flow_paragraph(f, flow_fmt(f, "%s\nSyarat yang tidak diverifikasi tidak "
+					   "menggugurkan; syarat tidak diberi bobot dan tidak "
+					   "dihitung dalam kelengkapan.", s->str),
+			       &flow_body, 0);
+	}
+	if (rb->has_evidence_rule) {
+		flow_heading(f, 3, "Data dukung", NULL);
+		flow_paragraph(
+		    f, flow_fmt(f, "Setiap butir yang dinilai terpenuhi (seluruhnya atau "
+				"sebagian) memerlukan sekurang-kurangnya %u data dukung%s. "
+				"%s",
+				rb->evidence_min,
+				rb->evidence_distinct ? "; satu data dukung tidak boleh "
+							"dipakai untuk dua butir" : "",
+				rb->evidence_effect == EVIDENCE_ZERO
+				    ? "Butir yang tidak memenuhinya dinilai 0."
+				    : "Butir yang tidak memenuhinya ditandai; nilainya tidak "
+				      "diubah."),
+		    &flow_body, 0);
+	}
+	g_string_free(s, TRUE);
+	g_hash_table_destroy(seen);
 }
 
 static void method_types(struct report *r)
@@ -451,6 +509,7 @@ static void method(struct report *r)
 				      "(kelengkapan 100%)"
 				    : ""),
 		       &flow_body, 2);
+	method_conditions(r);
 	for (guint p = 0; p < rb->principles->len; p++) {
 		const struct rubric_principle *pp = g_ptr_array_index(rb->principles, p);
 
@@ -467,6 +526,18 @@ static void method(struct report *r)
 }
 
 /* ---------------------------------------------------------- ranking */
+
+/* The grade, or with a rubric without grades the predicate of an awarded
+ * unit; a dash otherwise. */
+static const char *award_words(struct flow *f, const struct model *m,
+			       const struct scored_unit *u)
+{
+	const char *award = m->rubric->grades->len ? u->grade
+			    : u->recommendation != REC_NOT_RECOMMENDED ? m->rubric->predicate
+			    : NULL;
+
+	return award ? flow_safe(f, award) : "–";
+}
 
 static void ranking(struct report *r)
 {
@@ -487,8 +558,8 @@ static void ranking(struct report *r)
 		ret += u->recommendation == REC_RETAINED;
 	}
 	chapter_begin(r, CH_RANKING, "Peringkat UPT", 0);
-	para(r, 8, "Tabel berikut mengurutkan %s UPT menurut nilai total; nilai yang sama "
-	     "diurutkan menurut nama. %s UPT direkomendasikan%s. Nama UPT menaut ke profilnya "
+	para(r, 8, "Tabel berikut mengurutkan %s UPT menurut nilai total; UPT dengan nilai "
+	     "yang sama (dua desimal) berbagi peringkat dan diurutkan menurut nama. %s UPT direkomendasikan%s. Nama UPT menaut ke profilnya "
 	     "pada bab 4.", flow_count(f, m->units->len), flow_count(f, rec),
 	     ret ? flow_fmt(f, " dan %s dipertahankan", flow_count(f, ret)) : "");
 	flow_table_begin(f, &t, cols, 7, FLOW_LEFT, FLOW_WIDTH, 0);
@@ -500,7 +571,7 @@ static void ranking(struct report *r)
 		     flow_fmt(f, "dest='unit-%s'", u->id), 0},
 		    {flow_safe(f, u->src->kanwil), 0, 0, 0},
 		    {flow_num2(f, u->total), &flow_td_bold, 0, 0},
-		    {u->grade ? flow_safe(f, u->grade) : "–", 0, 0, 0},
+		    {award_words(f, m, u), 0, 0, 0},
 		    {flow_fmt(f, "%s%%", flow_num2(f, u->completeness)), 0, 0, 0},
 		    {chart_recommendation_label(u->recommendation),
 		     u->recommendation == REC_NOT_RECOMMENDED ? 0 : &flow_td_bold, 0, 0}};
