@@ -125,14 +125,15 @@ long=$(printf '%s' "$long" | cut -c1-120)
 python3 - "$long" "$tmp/long.csv" <<'EOF'
 import csv, sys
 name, path = sys.argv[1], sys.argv[2]
-items = ['A.%02d' % i for i in range(1, 16)] + ['A.21', 'A.22', 'A.23', 'A.24', 'B.01']
+items = ['A.%02d' % i for i in range(1, 12)] + ['A.21', 'A.22', 'A.23', 'A.24', 'B.01']
 with open(path, 'w', newline='') as f:
     w = csv.writer(f)
     w.writerow(['kanwil', 'unit', 'kode', 'nilai'])
     for it in items:
         w.writerow(['Kanwil Kemenkumham Banten', name, it, 'Ada'])
-    for it in ['C.01', 'C.02', 'C.03', 'C.04', 'C.05']:
+    for it in ['C.01', 'C.02', 'C.03', 'C.04']:
         w.writerow(['Kanwil Kemenkumham Banten', name, it, 'Patuh'])
+    w.writerow(['Kanwil Kemenkumham Banten', name, 'G.01', 'Tidak'])
 EOF
 (cd "$tmp" && "$P2HAM" build -q -o "$tmp/l" --date 2019-12-10 long.csv) 2>"$tmp/l.err"
 expect "long name: build exits 0" test $? -eq 0

@@ -27,7 +27,7 @@ expect "--help exits 0 and lists every option" bash -c "
 		 --data-dir --quiet --verbose; do grep -q -- \"\$o\" '$tmp/help' || exit 1; done"
 expect "--version names the schema and rubric versions" bash -c "
 	'$P2HAM' --version >'$tmp/version' && grep -q '^p2ham [0-9]' '$tmp/version' &&
-	grep -q '^summary schema 2' '$tmp/version' && grep -q '^rubric permenkumham-27-2018 version 1' '$tmp/version'"
+	grep -q '^summary schema 2' '$tmp/version' && grep -q '^rubric permenkumham-27-2018 version 2' '$tmp/version'"
 
 # Progress shows on a terminal (script(1) gives one), never in a pipe, never with -q.
 expect "progress on a terminal only" bash -c "

@@ -662,7 +662,7 @@ static const char lines_text[] =
 	"\n"                                                     /* 20 */
 	"K;Lapas A;;A.08;\"Ada;;\n"                              /* 21 */
 	"K;Lapas A;;A.11;Ada;;\n"                                /* 22 */
-	"K;Lapas A;;A.12;Ada;;\n";                               /* 23 */
+	"K;Lapas A;;A.21;Ada;;\n";                               /* 23 */
 
 static const struct rejection lines_rejected[] = {
 	{ 4, "empty unit" },
@@ -700,7 +700,7 @@ static void test_each_rejection_at_its_physical_line(void **state)
 	assert_string_equal(obs_at(a, 1)->note, "catatan\r\npanjang\nsekali");
 	assert_int_equal(obs_at(a, 1)->date, 20191003);
 	expect_obs(a, 2, "A.11", "Ada", 22);
-	expect_obs(a, 3, "A.12", "Ada", 23);
+	expect_obs(a, 3, "A.21", "Ada", 23);
 	assert_int_equal(fx->d.errors, G_N_ELEMENTS(lines_rejected));
 }
 

@@ -71,14 +71,16 @@ static int teardown_default(void **state)
 static void test_default_counts(void **state)
 {
 	const struct rubric *r = *state;
-	static const char *const types[] = { "lapas", "rutan", "lpka", "bapas", "imigrasi" };
-	static const guint items[] = { 25, 25, 25, 20, 21 };
+	static const char *const types[] = { "lapas", "rutan", "lpka", "bapas", "imigrasi",
+					     "bhp" };
+	/* Scored items plus the gate G.01 (SPEC 5's table). */
+	static const guint items[] = { 21, 21, 21, 17, 19, 16 };
 	static const char *const grades[] = { "Sangat Baik", "Baik", "Cukup", "Kurang" };
 	static const double mins[] = { 90, 80, 60, 0 };
 	static const double weights[] = { 50, 20, 30 };
 
 	assert_string_equal(r->id, "permenkumham-27-2018");
-	assert_string_equal(r->version, "1");
+	assert_string_equal(r->version, "2");
 	assert_string_equal(r->title, "Kriteria Pelayanan Publik Berbasis HAM");
 	assert_string_equal(r->path, DEFAULT_RUBRIC);
 
@@ -121,21 +123,36 @@ static void test_default_counts(void **state)
 	assert_float_equal(r->aspect_floor, 60, 0);
 	assert_int_equal(r->require_complete, 1);
 
-	assert_int_equal(r->unit_types->len, 5);
-	for (guint i = 0; i < 5; i++) {
+	assert_int_equal(r->unit_types->len, 6);
+	assert_true(r->has_evidence_rule);
+	assert_int_equal(r->evidence_min, 1);
+	assert_true(r->evidence_distinct);
+	assert_int_equal(r->evidence_effect, EVIDENCE_FLAG);
+	assert_int_equal(r->groups->len, 2);
+	for (guint i = 0; i < 6; i++) {
 		const struct rubric_unit_type *t = type_at(r, i);
 
 		assert_string_equal(t->id, types[i]);
 		assert_int_equal(t->items->len, items[i]);
+		assert_int_equal(t->scored, items[i] - 1);
 		assert_int_equal(g_hash_table_size(t->by_code), items[i]);
 		for (guint j = 0; j < t->items->len; j++) {
 			const struct rubric_item *it = t->items->pdata[j];
 
 			assert_int_equal(it->index, j);
+			assert_true(*it->text);
+			if (it->gate) {
+				/* G.01 fails on Ada and weighs nothing. */
+				assert_string_equal(it->code, "G.01");
+				assert_string_equal(it->gate->label, "Ada");
+				assert_null(it->aspect);
+				assert_float_equal(it->weight, 0, 0);
+				continue;
+			}
 			assert_int_equal(it->aspect->id[0], it->code[0]);
 			assert_float_equal(it->weight, 1, 0);
+			assert_int_equal(it->evidence_min, 1);
 			assert_true(it->principles->len >= 1);
-			assert_true(*it->text);
 		}
 	}
 }
@@ -209,7 +226,9 @@ static void test_find_item(void **state)
 	assert_non_null(it);
 	assert_string_equal(it->code, "A.01");
 	assert_non_null(rubric_find_item(lapas, " A.24 "));
-	assert_non_null(rubric_find_item(lapas, "c.05"));
+	assert_non_null(rubric_find_item(lapas, "c.04"));
+	assert_null(rubric_find_item(lapas, "c.05"));
+	assert_null(rubric_find_item(lapas, "A.12"));
 	assert_null(rubric_find_item(bapas, "A.21"));
 	assert_non_null(rubric_find_item(bapas, "C.11"));
 	assert_null(rubric_find_item(lapas, "C.11"));

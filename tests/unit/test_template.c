@@ -473,7 +473,8 @@ struct fixture {
 
 #define ODD_NAME "Lapas A & <B> \"C\" 'D' ../../x"
 
-/* Every item answered with the scale's best level: complete and recommended. */
+/* Every item answered with the scale's best level, and every gate with a
+ * level that passes it: complete and recommended. */
 static void add_complete(GString *csv, const struct rubric *r, const char *unit,
 			 const char *type)
 {
@@ -483,6 +484,8 @@ static void add_complete(GString *csv, const struct rubric *r, const char *unit,
 		const struct rubric_item *it = t->items->pdata[i];
 		const struct rubric_level *lv = it->scale->levels->pdata[0];
 
+		if (it->gate == lv)
+			lv = it->scale->levels->pdata[it->scale->levels->len - 1];
 		g_string_append_printf(csv, "K;\"%s\";%s;%s\n", unit, it->code,
 				       lv->label);
 	}

@@ -16,9 +16,9 @@ head = rows.index(next(r for r in rows if r and r[0] == "Kode"))
 header = rows[head]
 assert header[:2] == ["Kode", "Kriteria"] and header[-2:] == ["Data dukung", "Catatan"], header
 codes = [r[0] for r in rows[head + 1:]]
-assert len(codes) == 20 and codes[0] == "A.01" and codes[-1] == "C.13", codes
+assert len(codes) == 17 and codes[0] == "A.01" and codes[-1] == "G.01", codes
 marks = {"B.01": ("Ada", "x"), "C.03": ("Patuh", "\u2713"), "C.11": ("Cukup patuh", "1"),
-         "C.12": ("Patuh", "v"), "C.13": ("Kurang patuh", "V")}
+         "C.12": ("Patuh", "v"), "C.13": ("Kurang patuh", "V"), "G.01": ("Tidak", "x")}
 out = io.StringIO()
 w = csv.writer(out, delimiter=";", lineterminator="\r\n")
 for r in rows[:head + 1]:

@@ -1,6 +1,6 @@
 # Three bapas units this year, all complete. Last year: A recommended,
 # B not recommended, "Bapas C" recommended under another id (matched by name).
-items = [f"A.{i:02d}" for i in range(1, 16)] + ["B.01", "C.03", "C.11", "C.12", "C.13"]
+items = [f"A.{i:02d}" for i in range(1, 12)] + ["B.01", "C.03", "C.11", "C.12", "C.13"]
 with open("a.csv", "w") as f:
     f.write("kanwil,unit,kode,nilai\n")
     for unit in ("Bapas A", "Bapas B", "Bapas C"):

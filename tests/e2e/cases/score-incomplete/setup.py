@@ -1,9 +1,10 @@
-# Rutan X answers only A.01..A.15 Ada and B.01 Tidak; 25 items in all.
-# A: 15 of 19 A items Ada (A.21-A.24 missing) = 100*15/19 = 78.947 -> 78.95
-# B = 0; C: all 5 missing = 0
-# total = (50*78.947 + 0 + 0)/100 = 39.47; completeness 16/25 = 64.00
+# Rutan X answers only A.01..A.11 Ada and B.01 Tidak; 20 scored items in all
+# (the gate G.01 does not count).
+# A: 11 of 15 A items Ada (A.21-A.24 missing) = 100*11/15 = 73.333 -> 73.33
+# B = 0; C: all 4 missing = 0
+# total = (50*73.333 + 0 + 0)/100 = 36.67; completeness 12/20 = 60.00
 with open("a.csv", "w") as f:
     f.write("kanwil;unit;jenis;kode;nilai\n")
-    for i in range(1, 16):
+    for i in range(1, 12):
         f.write(f"Kanwil Banten;Rutan X;Rutan;A.{i:02d};Ada\n")
     f.write("Kanwil Banten;Rutan X;Rutan;B.01;tidak ada\n")
