@@ -71,7 +71,9 @@ enum {
 
 /* ---- the rubric ------------------------------------------------------------ */
 
-enum scale { KETERSEDIAAN, SIAGA, KEPATUHAN };
+/* GATE is the rubric's siaga scale seen from a gate: passing ("Tidak", no
+ * unresolved finding) is the usual, best answer. */
+enum scale { KETERSEDIAAN, SIAGA, KEPATUHAN, GATE };
 
 struct item {
 	const char *code;
@@ -98,10 +100,8 @@ static const struct item items[] = {
 	{ "A.09", KETERSEDIAAN, "Alat bantu kelompok rentan (kursi roda, kruk, alat bantu dengar)", "Foto kursi roda, kruk dan alat bantu dengar", ALL },
 	{ "A.10", KETERSEDIAAN, "Jalan landai (ramp)", "Foto ramp di pintu utama", ALL },
 	{ "A.11", KETERSEDIAAN, "Loket/layanan prioritas bagi lansia, anak, ibu hamil dan penyandang disabilitas", "Foto loket prioritas", ALL },
-	{ "A.12", KETERSEDIAAN, "Tempat ibadah", "Foto masjid dan ruang ibadah", ALL },
-	{ "A.13", KETERSEDIAAN, "Pusat informasi pelayanan/helpdesk", "Foto meja helpdesk", ALL },
-	{ "A.14", KETERSEDIAAN, "Call center dan pengaduan online", "Tangkapan layar kanal pengaduan online", ALL },
-	{ "A.15", KETERSEDIAAN, "Fasilitas tanggap bencana (jalur evakuasi, APAR, titik kumpul)", "Foto peta jalur evakuasi, APAR dan titik kumpul", ALL },
+	{ "A.12", KETERSEDIAAN, "Tempat ibadah", "Foto masjid dan ruang ibadah", 1u << IMIGRASI },
+	{ "A.13", KETERSEDIAAN, "Pusat informasi pelayanan/helpdesk", "Foto meja helpdesk", 1u << IMIGRASI },
 	{ "A.21", KETERSEDIAAN, "Kotak pengaduan bagi warga binaan", "Foto kotak pengaduan di blok hunian", PAS },
 	{ "A.22", KETERSEDIAAN, "Toilet khusus warga binaan penyandang disabilitas", "Foto toilet disabilitas di blok hunian", PAS },
 	{ "A.23", KETERSEDIAAN, "Lantai pemandu dan jalan landai di area hunian", "Foto guiding block dan ramp di area hunian", PAS },
@@ -109,9 +109,8 @@ static const struct item items[] = {
 	{ "B.01", SIAGA, "Petugas yang siaga melayani kelompok rentan", "SK petugas siaga dan jadwal piket", ALL },
 	{ "C.01", KEPATUHAN, "Layanan kunjungan", "Register kunjungan dan SOP layanan kunjungan", PAS },
 	{ "C.02", KEPATUHAN, "Layanan penitipan barang", "Register penitipan barang", PAS },
-	{ "C.03", KEPATUHAN, "Layanan pengaduan", "Register pengaduan dan disposisi", ALL },
+	{ "C.03", KEPATUHAN, "Layanan pengaduan", "Register pengaduan dan disposisi", PAS | (1u << BAPAS) },
 	{ "C.04", KEPATUHAN, "Layanan informasi hak warga binaan (remisi, integrasi)", "Layar informasi SDP di ruang tunggu", PAS },
-	{ "C.05", KEPATUHAN, "Layanan kunjungan online (panggilan video)", "Jadwal dan log kunjungan online", PAS },
 	{ "C.11", KEPATUHAN, "Layanan penelitian kemasyarakatan (litmas)", "Register litmas dan surat tugas PK", 1u << BAPAS },
 	{ "C.12", KEPATUHAN, "Layanan bimbingan klien pemasyarakatan", "Kartu bimbingan klien", 1u << BAPAS },
 	{ "C.13", KEPATUHAN, "Layanan wajib lapor klien", "Buku dan aplikasi wajib lapor", 1u << BAPAS },
@@ -119,17 +118,21 @@ static const struct item items[] = {
 	{ "C.22", KEPATUHAN, "Penerbitan paspor baru", "Laporan waktu penyelesaian paspor", 1u << IMIGRASI },
 	{ "C.23", KEPATUHAN, "Penggantian paspor", "Laporan penggantian paspor", 1u << IMIGRASI },
 	{ "C.24", KEPATUHAN, "Perpanjangan izin tinggal kunjungan", "Register izin tinggal kunjungan", 1u << IMIGRASI },
+	{ "G.01", GATE, "Temuan Ombudsman atau pengaduan masyarakat yang belum ditindaklanjuti", "Surat keterangan tidak ada temuan", ALL },
 };
 #define N_ITEMS (sizeof(items) / sizeof(items[0]))
 
 /* Levels of each scale, best first; the answer's spellings, label first. */
-static const char *const spellings[3][3][4] = {
+static const char *const spellings[4][3][4] = {
 	[KETERSEDIAAN] = { { "Ada", "ya", "Tersedia", "Sudah" },
 			   { "Proses", "dalam proses", "Sedang proses", "proses" },
 			   { "Tidak", "Tidak ada", "Belum", "belum ada" } },
 	[SIAGA] = { { "Ada", "Siaga", "ya", "Tersedia" },
 		    { "Tidak", "Tidak ada", "Belum", "belum ada" },
 		    { NULL } },
+	[GATE] = { { "Tidak", "Tidak ada", "Belum", "belum ada" },
+		   { "Ada", "ya", "Ada", "ada" },
+		   { NULL } },
 	[KEPATUHAN] = { { "Patuh", "Sesuai", "ya", "patuh" },
 			{ "Cukup patuh", "Cukup", "cukup sesuai", "Cukup Patuh" },
 			{ "Kurang patuh", "Kurang", "Tidak sesuai", "tidak patuh" } },
@@ -137,7 +140,7 @@ static const char *const spellings[3][3][4] = {
 
 static unsigned n_levels(enum scale s)
 {
-	return s == SIAGA ? 2 : 3;
+	return s == SIAGA || s == GATE ? 2 : 3;
 }
 
 /* ---- names ------------------------------------------------------------------ */
@@ -476,11 +479,11 @@ static unsigned true_level(const struct unit *un, unsigned office, unsigned u,
 			   unsigned i, enum scale s)
 {
 	unsigned r = pick(1000, R_ANSWER, office, u, i, 0);
-	unsigned q = s == SIAGA ? 960 : un->quality;
+	unsigned q = s == SIAGA ? 960 : s == GATE ? 980 : un->quality;
 
 	if (r < q)
 		return 0;
-	if (s == SIAGA)
+	if (s == SIAGA || s == GATE)
 		return 1;
 	return r < q + (1000 - q) / 2 ? 1 : 2;
 }
@@ -581,7 +584,7 @@ static void write_file(const struct options *opt, unsigned office, unsigned team
 			enum bad bad = N_BAD;
 
 			/* The unit's never-observed items are its last ones,
-			 * shuffled by a rotation so that not always C.05 goes. */
+			 * shuffled by a rotation so that not always C.24 goes. */
 			unsigned slot = (i + pick(n, R_MISSING_ITEM, office, u, 0, 0)) % n;
 			if (team == 0) {
 				st->pairs++;
