@@ -55,9 +55,30 @@ const char *placeholder_name(enum placeholder ph);
 int placeholder_parse(const char *s, int number, struct ph_text *out, char **error);
 void placeholder_clear(struct ph_text *t);
 
+/* A set of placeholders for placeholder_parse_only(); PH_BIT(PH_SEQ)
+ * stands for {seq} and {seq:0N}. */
+#define PH_BIT(ph) (1u << (ph))
+#define PH_TEXT_SET (PH_BIT(PH_COUNT) - 1)
+
+/*
+ * placeholder_parse() with the placeholders allowed given as a set: an
+ * unknown one or one outside `allowed` is an error that lists the allowed
+ * ones (unless `allowed` is PH_TEXT_SET), and with `need_seq` set so is a
+ * pattern without {seq}. placeholder_parse(s, 0, ...) is the same as
+ * allowing PH_TEXT_SET; placeholder_parse(s, 1, ...) as allowing {seq} and
+ * {year} with need_seq.
+ */
+int placeholder_parse_only(const char *s, unsigned allowed, int need_seq,
+			   struct ph_text *out, char **error);
+
 /* `t` with each placeholder replaced by values[placeholder] (NULL: nothing).
  * The caller frees the result with g_free(). */
 char *placeholder_expand(const struct ph_text *t, const char *const values[PH_COUNT]);
+
+/* placeholder_expand(), and {seq} replaced by `seq`, zero-padded to its
+ * width. The caller frees the result with g_free(). */
+char *placeholder_expand_seq(const struct ph_text *t,
+			     const char *const values[PH_COUNT], unsigned seq);
 
 /* A number pattern filled in: "W11-HAM-{seq:03}/{year}" with 1 and 2019
  * gives "W11-HAM-001/2019". The caller frees the result with g_free(). */

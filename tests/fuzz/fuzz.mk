@@ -18,7 +18,8 @@ FUZZ_CC        ?= clang
 FUZZ_BUILD     ?= build-fuzz
 FUZZ_SECONDS   ?= 60
 FUZZ_SMOKE_SECONDS ?= 5
-FUZZ_TARGETS   ?= csv rubric previous $(if $(wildcard src/template.h),template)
+FUZZ_TARGETS   ?= csv rubric previous $(if $(wildcard src/template.h),template) \
+                  $(if $(wildcard src/offices.h),offices)
 FUZZ_SANITIZE  := -fsanitize=address,undefined -fno-sanitize-recover=all \
                   -fno-omit-frame-pointer
 FUZZ_CFLAGS     = -g -O1 -std=c11 -D_POSIX_C_SOURCE=200809L $(FUZZ_SANITIZE) \
