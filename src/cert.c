@@ -9,12 +9,16 @@
 #include <string.h>
 
 #include "draw.h"
+#include "offices.h"
 #include "text.h"
 
-/* What one certificate shows: the placeholder values of its unit. */
+/* What one certificate shows: the placeholder values of its unit, and
+ * the office that issues it. */
 struct cert_values {
 	const char *v[PH_COUNT];
-	char *unit, *kanwil, *number;
+	const struct office *office;
+	const struct offices *offices;
+	char *unit, *kanwil, *verify_url;
 	char year[16], date[32], total[32], rank[16];
 	enum tpl_when when;
 };
@@ -60,39 +64,48 @@ static char *display_text(const char *s)
 	return g_string_free(out, FALSE);
 }
 
-/* The values that are the same on every certificate of a run. */
+/* The values that are the same on every certificate that `of` issues. */
 static void values_common(struct cert_values *cv, const struct model *m,
-			  const struct cert_template *t)
+			  const struct office *of)
 {
 	memset(cv, 0, sizeof *cv);
+	cv->office = of;
+	cv->offices = m->offices;
 	g_snprintf(cv->year, sizeof cv->year, "%d", m->year);
 	text_format_id_date(cv->date, m->date);
 	cv->v[PH_YEAR] = cv->year;
 	cv->v[PH_DATE] = cv->date;
-	cv->v[PH_PLACE] = t->place;
-	cv->v[PH_OFFICE] = t->office;
-	cv->v[PH_SIG_TITLE] = t->sig_title;
-	cv->v[PH_SIG_NAME] = t->sig_name;
-	cv->v[PH_SIG_NIP] = t->sig_nip;
+	cv->v[PH_PLACE] = of->city;
+	cv->v[PH_OFFICE] = of->name;
+	cv->v[PH_HEADING] = of->heading;
+	cv->v[PH_MINISTRY] = m->offices->ministry_heading;
+	cv->v[PH_SIG_TITLE] = of->signatory.title;
+	cv->v[PH_SIG_NAME] = of->signatory.name;
+	cv->v[PH_SIG_NIP] = of->signatory.nip;
 	cv->when = TPL_WHEN_ANY;
 }
 
 static void values_unit(struct cert_values *cv, const struct model *m,
-			const struct cert_template *t, const struct scored_unit *u,
-			unsigned seq)
+			const struct scored_unit *u)
 {
+	const char *award = rubric_award_text(m->rubric, u->grade);
+
+	BUG_ON(!u->certificate);
 	cv->unit = display_text(u->src->name);
 	cv->kanwil = display_text(u->src->kanwil);
-	cv->number = template_number(t, seq, m->year);
+	/* SPEC 6.1: the QR holds the office's verification URL when it has one. */
+	cv->verify_url = office_verify_url(u->office, u->code, u->certificate, m->year,
+					   u->id);
 	text_format_id_2(cv->total, u->total);
 	g_snprintf(cv->rank, sizeof cv->rank, "%u", u->rank);
 	cv->v[PH_UNIT] = cv->unit;
 	cv->v[PH_ID] = u->id;
 	cv->v[PH_KANWIL] = cv->kanwil;
 	cv->v[PH_GRADE] = u->grade ? u->grade : "";
+	cv->v[PH_PREDICATE] = award ? award : "";
 	cv->v[PH_TOTAL] = cv->total;
 	cv->v[PH_RANK] = cv->rank;
-	cv->v[PH_NUMBER] = cv->number;
+	cv->v[PH_NUMBER] = u->certificate;
 	cv->v[PH_CODE] = u->code;
 	cv->when = u->recommendation == REC_RETAINED ? TPL_WHEN_RETAINED :
 		   TPL_WHEN_RECOMMENDED;
@@ -102,7 +115,7 @@ static void values_release(struct cert_values *cv)
 {
 	g_free(cv->unit);
 	g_free(cv->kanwil);
-	g_free(cv->number);
+	g_free(cv->verify_url);
 }
 
 /* ---- ornaments: few sub-paths each, since every path operator costs
@@ -333,10 +346,10 @@ static void draw_seal(cairo_t *cr, const struct tpl_element *e)
 	cairo_restore(cr);
 }
 
-/* The image scaled to fit its box, centred, keeping its proportions. */
-static void draw_image(cairo_t *cr, const struct tpl_element *e)
+/* The image `shared` scaled to fit the element's box, centred, keeping its
+ * proportions. */
+static void draw_image(cairo_t *cr, const struct tpl_element *e, cairo_surface_t *shared)
 {
-	cairo_surface_t *shared = e->image;
 	int iw = cairo_image_surface_get_width(shared);
 	int ih = cairo_image_surface_get_height(shared);
 	double scale = fmin(e->w / iw, e->h / ih);
@@ -439,7 +452,8 @@ static void draw_text_element(cairo_t *cr, const struct tpl_element *e,
 static int draw_qr(cairo_t *cr, const struct tpl_element *e, const struct cert_values *cv,
 		   struct diag *d, const char *what)
 {
-	char *content = placeholder_expand(&e->text, cv->v);
+	char *content = cv->verify_url ? g_strdup(cv->verify_url)
+				       : placeholder_expand(&e->text, cv->v);
 	QRcode *qr = QRcode_encodeString(content, 0, (QRecLevel)e->qr_level,
 					 QR_MODE_8, 1);
 	cairo_surface_t *mask;
@@ -597,7 +611,19 @@ static int draw_elements(cairo_t *cr, const struct cert_template *t, enum pass p
 		case TPL_CORNERS: draw_corners(cr, e); break;
 		case TPL_RULE: draw_rule(cr, e); break;
 		case TPL_SEAL: draw_seal(cr, e); break;
-		case TPL_IMAGE: draw_image(cr, e); break;
+		case TPL_IMAGE: draw_image(cr, e, e->image); break;
+		case TPL_SIGNATURE:
+			if (cv->office->signatory.signature)
+				draw_image(cr, e, cv->office->signatory.signature);
+			break;
+		case TPL_STAMP:
+			if (cv->office->signatory.stamp)
+				draw_image(cr, e, cv->office->signatory.stamp);
+			break;
+		case TPL_LOGO:
+			if (cv->offices->ministry_logo)
+				draw_image(cr, e, cv->offices->ministry_logo);
+			break;
 		case TPL_TEXT: draw_text_element(cr, e, cv); break;
 		case TPL_QR:
 			if (draw_qr(cr, e, cv, d, what) < 0)
@@ -681,8 +707,8 @@ int cert_draw(cairo_t *cr, const struct model *m, const struct cert_template *t,
 	int rc;
 
 	BUG_ON(!u);
-	values_common(&cv, m, t);
-	values_unit(&cv, m, t, u, k + 1);
+	values_common(&cv, m, u->office);
+	values_unit(&cv, m, u);
 	rc = draw_page(cr, t, NULL, &cv, d, u->id);
 	values_release(&cv);
 	return rc;
@@ -707,12 +733,12 @@ int cert_write_unit(const struct model *m, const struct cert_template *t, unsign
 		g_free(name);
 		return -1;
 	}
-	values_common(&cv, m, t);
-	values_unit(&cv, m, t, u, k + 1);
+	values_common(&cv, m, u->office);
+	values_unit(&cv, m, u);
 	title = g_strdup_printf("Piagam Penghargaan — %s", cv.unit);
 	subject = g_strdup_printf("Pelayanan Publik Berbasis HAM %d", m->year);
-	keywords = g_strdup_printf("%s; %s", cv.number, u->code);
-	info = (struct draw_pdf_info){ title, t->office, subject, keywords, m->date };
+	keywords = g_strdup_printf("%s; %s", u->certificate, u->code);
+	info = (struct draw_pdf_info){ title, u->office->name, subject, keywords, m->date };
 	s = draw_pdf_new(fp, t->width, t->height, &info);
 	cr = cairo_create(s);
 	draw_cache_attach(cr);
@@ -732,32 +758,53 @@ int cert_write_unit(const struct model *m, const struct cert_template *t, unsign
 	return rc;
 }
 
+/* The layer of `of`'s certificates in `layers` (office -> struct layer *),
+ * recorded on first use. */
+static const struct layer *office_layer(GHashTable *layers, const struct model *m,
+					const struct cert_template *t, const struct office *of)
+{
+	struct layer *l = g_hash_table_lookup(layers, of);
+	struct cert_values common;
+
+	if (!l) {
+		l = g_new0(struct layer, 1);
+		values_common(&common, m, of);
+		layer_init(l, t, &common);
+		g_hash_table_insert(layers, (gpointer)of, l);
+	}
+	return l;
+}
+
+static void layer_free(gpointer p)
+{
+	layer_release(p);
+	g_free(p);
+}
+
 int cert_write_all(const struct model *m, const struct cert_template *t, FILE *fp,
 		   struct diag *d)
 {
 	GPtrArray *units = cert_units(m);
-	struct cert_values common;
+	GHashTable *layers = g_hash_table_new_full(NULL, NULL, NULL, layer_free);
 	char *title = g_strdup_printf("Piagam Penghargaan P2HAM %d", m->year);
 	char *subject = g_strdup_printf("Pelayanan Publik Berbasis HAM %d", m->year);
-	struct draw_pdf_info info = { title, t->office, subject, NULL, m->date };
+	struct draw_pdf_info info = { title, m->issuer->name, subject, NULL, m->date };
 	cairo_surface_t *s = draw_pdf_new(fp, t->width, t->height, &info);
-	struct layer layer;
 	cairo_t *cr = cairo_create(s);
 	int rc = 0;
 
-	values_common(&common, m, t);
-	layer_init(&layer, t, &common);
 	for (guint k = 0; k < units->len; k++) {
 		const struct scored_unit *u = units->pdata[k];
 		struct cert_values cv;
 		char *mark, *link;
 
-		values_common(&cv, m, t);
-		values_unit(&cv, m, t, u, k + 1);
-		if (draw_page(cr, t, &layer, &cv, d, "certificates.pdf") < 0)
+		values_common(&cv, m, u->office);
+		values_unit(&cv, m, u);
+		if (draw_page(cr, t, office_layer(layers, m, t, u->office), &cv, d,
+			      "certificates.pdf") < 0)
 			rc = -1;
 		/* A bookmark per certificate, to find one among hundreds. */
-		mark = g_strdup_printf("%s — %s", cv.number, cv.unit);
+		mark = g_strdup_printf("%s — %s", u->certificate, cv.unit);
 		link = g_strdup_printf("page=%u", k + 1);
 		cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT, mark, link, 0);
 		cairo_show_page(cr);
@@ -768,7 +815,7 @@ int cert_write_all(const struct model *m, const struct cert_template *t, FILE *f
 	if (!units->len)
 		draw_no_awards(cr, t, m->year);
 	cairo_destroy(cr);
-	layer_release(&layer);
+	g_hash_table_destroy(layers);
 	if (draw_surface_finish(s) < 0 && rc == 0) {
 		diag_error(d, "certificates.pdf", 0, "cannot render the certificates");
 		rc = -1;

@@ -16,6 +16,7 @@
 #include "draw.h"
 #include "form.h"
 #include "ingest.h"
+#include "offices.h"
 #include "outfile.h"
 #include "previous.h"
 #include "render.h"
@@ -42,6 +43,7 @@ struct config {
 	const char *out_dir;
 	char *rubric_path;
 	char *template_path;
+	char *offices_path;
 	char *data_dir;
 	int year;               /* --year, or 0: from the data (SPEC 8.23) */
 	int date;               /* YYYYMMDD */
@@ -75,10 +77,12 @@ static const char usage_text[] =
 "      --unit NAME        form: the unit's name, filled in on the form\n"
 "  -r, --rubric FILE      scoring rubric (default: DATA/templates/rubric.xml)\n"
 "  -t, --template FILE    certificate template (default: DATA/templates/certificate.xml)\n"
+"      --offices FILE     issuing offices (default: DATA/templates/offices.xml)\n"
 "      --year N           award year on the outputs (default: the year of the\n"
 "                         latest observation date, else of --date)\n"
 "      --date YYYY-MM-DD  report date (default: SOURCE_DATE_EPOCH if set, else today)\n"
 "      --kanwil NAME      regional office for rows without a kanwil column\n"
+"                         (default: the offices file's home office, if any)\n"
 "      --previous FILE    last year's summary.xml: retained awards, change\n"
 "      --delimiter C      force ',' ';' 'tab' or '|' (default: sniffed per file)\n"
 "      --encoding E       force UTF-8, WINDOWS-1252 or any iconv name (default: sniffed)\n"
@@ -196,13 +200,14 @@ static char *find_data_dir(const char *option)
 enum {
 	OPT_YEAR = 256, OPT_DATE, OPT_KANWIL, OPT_PREVIOUS, OPT_DELIMITER,
 	OPT_ENCODING, OPT_STRICT, OPT_NO_REPORT, OPT_NO_CERTIFICATES,
-	OPT_NO_CHARTS, OPT_CHARTS, OPT_DATA_DIR, OPT_TYPE, OPT_UNIT,
+	OPT_NO_CHARTS, OPT_CHARTS, OPT_DATA_DIR, OPT_TYPE, OPT_UNIT, OPT_OFFICES,
 };
 
 static const struct option long_options[] = {
 	{ "out", required_argument, NULL, 'o' },
 	{ "rubric", required_argument, NULL, 'r' },
 	{ "template", required_argument, NULL, 't' },
+	{ "offices", required_argument, NULL, OPT_OFFICES },
 	{ "year", required_argument, NULL, OPT_YEAR },
 	{ "date", required_argument, NULL, OPT_DATE },
 	{ "kanwil", required_argument, NULL, OPT_KANWIL },
@@ -234,6 +239,7 @@ static int apply_option(struct config *cfg, int opt, const char *arg)
 	case 'o': cfg->out_dir = arg; cfg->out_given = 1; break;
 	case 'r': cfg->rubric_path = g_strdup(arg); break;
 	case 't': cfg->template_path = g_strdup(arg); break;
+	case OPT_OFFICES: cfg->offices_path = g_strdup(arg); break;
 	case OPT_YEAR:
 		if (parse_long(arg, 1000, 9999, &n) < 0) {
 			usage_error("--year wants a four-digit year, not '%s'", arg);
@@ -396,6 +402,9 @@ static int parse_args(int argc, char **argv, struct config *cfg, int *status)
 	if (!cfg->template_path)
 		cfg->template_path = g_build_filename(cfg->data_dir, "templates",
 						      "certificate.xml", NULL);
+	if (!cfg->offices_path)
+		cfg->offices_path = g_build_filename(cfg->data_dir, "templates",
+						     "offices.xml", NULL);
 	return 0;
 }
 
@@ -451,14 +460,6 @@ static const char *award_year_source(const struct config *cfg, const struct data
 	return ds->latest_date ? "the latest observation date" : "--date";
 }
 
-static char *certificate_number(unsigned seq, void *ctx)
-{
-	const struct model *m = ((const void **)ctx)[0];
-	const struct cert_template *tpl = ((const void **)ctx)[1];
-
-	return template_number(tpl, seq, m->year);
-}
-
 static unsigned chart_formats(const struct config *cfg)
 {
 	if (cfg->no_charts)
@@ -471,7 +472,7 @@ static unsigned chart_formats(const struct config *cfg)
 static int render(const struct config *cfg, const struct model *m,
 		  const struct cert_template *tpl, struct outset *out, struct diag *d)
 {
-	struct report_info info = { template_office(tpl), template_place(tpl) };
+	struct report_info info = { m->issuer->name, m->issuer->city };
 	struct render_options opt = {
 		.jobs = (unsigned)cfg->jobs,
 		.report = !cfg->no_report,
@@ -501,26 +502,16 @@ static int render(const struct config *cfg, const struct model *m,
 	return rc;
 }
 
-/* Score and write every output; all or nothing. Returns 0 or -1. */
-static int write_outputs(const struct config *cfg, const struct dataset *ds,
-			 const struct previous *prev, const struct cert_template *tpl,
-			 struct diag *d)
+/* Write every output of the scored model; all or nothing. Returns 0 or -1. */
+static int write_outputs(const struct config *cfg, const struct model *m,
+			 const struct cert_template *tpl, struct diag *d)
 {
-	const void *number_ctx[2] = { NULL, tpl };
-	struct model *m;
 	struct outset *out;
 	FILE *fp;
 	int rc = -1;
-
 	gint64 start = g_get_monotonic_time();
 
-	progress(cfg, "scoring %u units", ds->units->len);
-	m = model_build(ds, award_year(cfg, ds), cfg->date, prev);
-	number_ctx[0] = m;
-	model_number_certificates(m, certificate_number, number_ctx);
-	stage_time(cfg, "score", start);
 	progress(cfg, "writing %s/summary.xml", cfg->out_dir);
-	start = g_get_monotonic_time();
 	out = outset_new(cfg->out_dir);
 	fp = outset_open(out, "summary.xml", d);
 	if (!fp)
@@ -538,8 +529,40 @@ static int write_outputs(const struct config *cfg, const struct dataset *ds,
 	rc = outset_commit(out, d);
 done:
 	outset_free(out);
-	model_free(m);
 	return rc;
+}
+
+/* Warn about every placeholder that a unit's documents would print. The
+ * report shows only its issuer's name and place, never a placeholder in
+ * the shipped file, so the national issuer is not warned about. */
+static void warn_placeholders(const struct model *m, struct diag *d)
+{
+	GHashTable *seen = g_hash_table_new(NULL, NULL);
+
+	for (guint i = 0; i < m->units->len; i++) {
+		const struct scored_unit *u = g_ptr_array_index(m->units, i);
+
+		if (g_hash_table_add(seen, (gpointer)u->office))
+			office_warn_placeholders(m->offices, u->office,
+						 "its certificates, profiles and letters", d);
+	}
+	g_hash_table_destroy(seen);
+}
+
+/* Score the dataset and give every unit its office. */
+static struct model *score(const struct config *cfg, const struct dataset *ds,
+			   const struct previous *prev, const struct offices *offices,
+			   struct diag *d)
+{
+	gint64 start = g_get_monotonic_time();
+	struct model *m;
+
+	progress(cfg, "scoring %u units", ds->units->len);
+	m = model_build(ds, award_year(cfg, ds), cfg->date, prev);
+	model_assign_offices(m, offices, d);
+	stage_time(cfg, "score", start);
+	warn_placeholders(m, d);
+	return m;
 }
 
 /* p2ham form: the blank form to standard output or, atomically, to --out. */
@@ -575,53 +598,52 @@ static int run_form(const struct config *cfg, const struct rubric *rubric,
 	return rc;
 }
 
-static int run(const struct config *cfg)
-{
-	struct diag d = DIAG_INIT;
-	struct ingest_options iopt = { cfg->kanwil, cfg->delimiter, cfg->encoding };
+/* What a run reads besides its data files; each part owned. */
+struct setup {
 	struct rubric *rubric;
-	struct previous *prev = NULL;
 	struct cert_template *tpl;
-	struct dataset *ds;
-	int fatal = 0, status;
-	gint64 start;
+	struct offices *offices;
+	struct previous *prev;
+};
 
-	d.quiet = cfg->quiet;
-	rubric = rubric_load(cfg->rubric_path, &d);
-	if (!rubric)
-		return EXIT_FATAL;
-	if (cfg->command == CMD_FORM) {
-		status = run_form(cfg, rubric, &d) < 0 ? EXIT_FATAL : EXIT_ACCEPTED;
-		rubric_free(rubric);
-		return status;
-	}
-	/* The template is checked by check too, and gives the kanwil of rows
-	 * without one when --kanwil is not given. */
-	tpl = template_load(cfg->template_path, &d);
-	if (!tpl) {
-		rubric_free(rubric);
-		return EXIT_FATAL;
-	}
-	if (!iopt.kanwil)
-		iopt.kanwil = template_kanwil(tpl);
-	if (cfg->previous) {
-		prev = previous_load(cfg->previous, &d);
-		if (!prev) {
-			template_free(tpl);
-			rubric_free(rubric);
-			return EXIT_FATAL;
-		}
-	}
-	ds = dataset_new(rubric);
-	start = g_get_monotonic_time();
+static void setup_free(struct setup *su)
+{
+	previous_free(su->prev);
+	offices_free(su->offices);
+	template_free(su->tpl);
+	rubric_free(su->rubric);
+}
+
+/* Load the template, the offices and --previous: check validates them too.
+ * Returns 0, or -1 after reporting each problem. */
+static int setup_load(const struct config *cfg, struct setup *su, struct diag *d)
+{
+	su->tpl = template_load(cfg->template_path, d);
+	su->offices = offices_load(cfg->offices_path, d);
+	if (cfg->previous)
+		su->prev = previous_load(cfg->previous, d);
+	return su->tpl && su->offices && (!cfg->previous || su->prev) ? 0 : -1;
+}
+
+/* Read every input file into `ds`. Returns 0, or -1 when one is fatal. */
+static int read_inputs(const struct config *cfg, const struct setup *su,
+		       struct dataset *ds, struct diag *d)
+{
+	struct ingest_options iopt = { cfg->kanwil, cfg->delimiter, cfg->encoding };
+	gint64 start = g_get_monotonic_time();
+	int fatal = 0;
+
+	/* SPEC 2: rows without a kanwil belong to the home office. */
+	if (!iopt.kanwil && su->offices->home)
+		iopt.kanwil = su->offices->home->name;
 	for (int i = 0; i < cfg->n_files; i++) {
 		progress(cfg, "reading %s (%d of %d)", cfg->files[i], i + 1, cfg->n_files);
-		if (ingest_file(ds, cfg->files[i], &iopt, &d) < 0)
+		if (ingest_file(ds, cfg->files[i], &iopt, d) < 0)
 			fatal = 1;
 	}
 	stage_time(cfg, "ingest", start);
 	if (!fatal && cfg->strict && ds->rows_rejected) {
-		diag_error(&d, NULL, 0, "--strict: %lu rows rejected; nothing written",
+		diag_error(d, NULL, 0, "--strict: %lu rows rejected; nothing written",
 			   ds->rows_rejected);
 		fatal = 1;
 	}
@@ -629,8 +651,39 @@ static int run(const struct config *cfg)
 		print_file_summaries(ds, stdout);
 	else if (cfg->verbose)
 		print_file_summaries(ds, stderr);
-	if (!fatal && cfg->command == CMD_BUILD && write_outputs(cfg, ds, prev, tpl, &d) < 0)
-		fatal = 1;
+	return fatal ? -1 : 0;
+}
+
+static int run(const struct config *cfg)
+{
+	struct diag d = DIAG_INIT;
+	struct setup su = { 0 };
+	struct dataset *ds;
+	struct model *m;
+	int fatal, status;
+
+	d.quiet = cfg->quiet;
+	su.rubric = rubric_load(cfg->rubric_path, &d);
+	if (!su.rubric)
+		return EXIT_FATAL;
+	if (cfg->command == CMD_FORM) {
+		status = run_form(cfg, su.rubric, &d) < 0 ? EXIT_FATAL : EXIT_ACCEPTED;
+		setup_free(&su);
+		return status;
+	}
+	if (setup_load(cfg, &su, &d) < 0) {
+		setup_free(&su);
+		return EXIT_FATAL;
+	}
+	ds = dataset_new(su.rubric);
+	fatal = read_inputs(cfg, &su, ds, &d) < 0;
+	if (!fatal) {
+		/* check scores too: the offices' warnings need the units. */
+		m = score(cfg, ds, su.prev, su.offices, &d);
+		if (cfg->command == CMD_BUILD && write_outputs(cfg, m, su.tpl, &d) < 0)
+			fatal = 1;
+		model_free(m);
+	}
 	if (cfg->verbose)
 		fprintf(stderr, "p2ham: award year %d, from %s\n", award_year(cfg, ds),
 			award_year_source(cfg, ds));
@@ -638,9 +691,7 @@ static int run(const struct config *cfg)
 		ds->rows_read, ds->rows_accepted, ds->rows_rejected, d.warnings);
 	status = fatal ? EXIT_FATAL : ds->rows_rejected ? EXIT_REJECTED : EXIT_ACCEPTED;
 	dataset_free(ds);
-	previous_free(prev);
-	template_free(tpl);
-	rubric_free(rubric);
+	setup_free(&su);
 	return status;
 }
 
@@ -658,6 +709,7 @@ int main(int argc, char **argv)
 		status = run(&cfg);
 	g_free(cfg.rubric_path);
 	g_free(cfg.template_path);
+	g_free(cfg.offices_path);
 	g_free(cfg.data_dir);
 	draw_done();
 	xmlCleanupParser();

@@ -6,7 +6,8 @@
 
 /*
  * The placeholders of the certificate template's texts and QR content.
- * Those before PH_PER_UNIT are the same on every certificate of a run.
+ * Those before PH_PER_UNIT are the same on every certificate that one
+ * office issues in a run.
  */
 enum placeholder {
 	PH_YEAR,
@@ -16,10 +17,13 @@ enum placeholder {
 	PH_SIG_TITLE,
 	PH_SIG_NAME,
 	PH_SIG_NIP,
+	PH_MINISTRY,            /* the ministry's letterhead line */
+	PH_HEADING,             /* the issuing office's letterhead line */
 	PH_UNIT,
 	PH_ID,
 	PH_KANWIL,
 	PH_GRADE,
+	PH_PREDICATE,           /* the grade, or the rubric's predicate */
 	PH_TOTAL,
 	PH_RANK,
 	PH_NUMBER,

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "offices.h"
 #include "previous.h"
 #include "text.h"
 
@@ -686,17 +687,61 @@ void model_free(struct model *m)
 	g_free(m);
 }
 
-void model_number_certificates(struct model *m,
-			       char *(*number)(unsigned seq, void *ctx), void *ctx)
+/* The office of a kanwil, warning once per kanwil that matches none. */
+static const struct office *office_of(const struct offices *o, const struct unit_obs *u,
+				      GHashTable *warned, struct diag *d)
 {
-	unsigned seq = 0;
+	const struct office *of = offices_match(o, kanwil_of(u));
+	const struct observation *first;
 
+	if (of)
+		return of;
+	if (!g_hash_table_contains(warned, kanwil_of(u))) {
+		g_hash_table_add(warned, (gpointer)kanwil_of(u));
+		first = u->observations->len ? g_ptr_array_index(u->observations, 0) : NULL;
+		diag_warning(d, first ? first->file->path : o->path, first ? first->line : 0,
+			     "kanwil '%s' matches no office in %s; its documents are issued "
+			     "by %s", kanwil_of(u), o->path, o->national->name);
+	}
+	return o->national;
+}
+
+void model_assign_offices(struct model *m, const struct offices *o, struct diag *d)
+{
+	GHashTable *warned = g_hash_table_new(g_str_hash, g_str_equal);
+	GHashTable *seq = g_hash_table_new(NULL, NULL);
+
+	m->offices = o;
+	m->issuer = NULL;
+	/* Regions first: they are in order of first appearance, like the
+	 * rows, so warnings come in input order. */
+	for (guint i = 0; i < m->regions->len; i++) {
+		struct region *rg = g_ptr_array_index(m->regions, i);
+		const struct unit_obs *first = NULL;
+
+		for (guint k = 0; !first && k < m->data->units->len; k++) {
+			const struct unit_obs *u = g_ptr_array_index(m->data->units, k);
+
+			if (strcmp(kanwil_of(u), rg->kanwil) == 0)
+				first = u;
+		}
+		rg->office = first ? office_of(o, first, warned, d) : o->national;
+	}
 	for (guint i = 0; i < m->units->len; i++) {
 		struct scored_unit *u = g_ptr_array_index(m->units, i);
+		unsigned n;
 
+		u->office = office_of(o, u->src, warned, d);
+		m->issuer = !m->issuer || m->issuer == u->office ? u->office : o->national;
+		g_clear_pointer(&u->certificate, g_free);
 		if (u->recommendation == REC_NOT_RECOMMENDED)
 			continue;
-		g_free(u->certificate);
-		u->certificate = number(++seq, ctx);
+		n = GPOINTER_TO_UINT(g_hash_table_lookup(seq, u->office)) + 1;
+		g_hash_table_insert(seq, (gpointer)u->office, GUINT_TO_POINTER(n));
+		u->certificate = office_certificate_number(u->office, n, m->year);
 	}
+	if (!m->issuer)
+		m->issuer = o->national;
+	g_hash_table_destroy(seq);
+	g_hash_table_destroy(warned);
 }

@@ -8,6 +8,8 @@
 #include "rubric.h"
 
 struct previous;
+struct office;
+struct offices;
 
 /*
  * The scored model is built once from a dataset and then read by every
@@ -70,6 +72,7 @@ struct reason {
 struct scored_unit {
 	const struct unit_obs *src;
 	char *id;               /* unique, SPEC 4 and 8.11 */
+	const struct office *office;    /* issuer of its documents (SPEC 6.1) */
 	unsigned rank;          /* 1..N, shared on equal totals (SPEC 8.12) */
 	struct scored_item *items;      /* one per item of src->type, in rubric order */
 	double *aspects;        /* rubric->aspects->len entries, NAN when none */
@@ -83,8 +86,8 @@ struct scored_unit {
 	enum recommendation recommendation;
 	GArray *reasons;        /* struct reason, empty when recommended */
 	char code[11];          /* verification code: 10 upper-case hex digits */
-	char *certificate;      /* certificate number, set after scoring from the
-				   template (model_number_certificates); or NULL */
+	char *certificate;      /* certificate number from its office's pattern
+				   (model_assign_offices); NULL when not awarded */
 	int has_previous;
 	double previous_total;
 	enum recommendation previous_recommendation;
@@ -99,6 +102,7 @@ struct conflict {
 struct region {
 	char *kanwil;
 	char *id;               /* made like a unit id, unique among regions */
+	const struct office *office;    /* its office, or the national issuer */
 	unsigned units;
 	unsigned recommended;   /* recommended or retained */
 	double mean_total;
@@ -113,6 +117,9 @@ struct model {
 	GPtrArray *units;       /* struct scored_unit *, by rank */
 	GPtrArray *regions;     /* struct region *, in order of first appearance */
 	GPtrArray *conflicts;   /* struct conflict *, in rank order, then item order */
+	const struct offices *offices;  /* borrowed; NULL until assigned */
+	const struct office *issuer;    /* of the report: the units' one office,
+					   else the national issuer */
 };
 
 /* Score every unit of `data` (SPEC 4, 8.10-8.14). `year` goes into the
@@ -122,10 +129,15 @@ struct model *model_build(const struct dataset *data, int year, int date,
 			  const struct previous *prev);
 void model_free(struct model *m);
 
-/* Number the certificates of the awarded units (recommended or retained):
- * the k-th of them in rank order gets number(k, ctx), k from 1. */
-void model_number_certificates(struct model *m,
-			       char *(*number)(unsigned seq, void *ctx), void *ctx);
+/*
+ * Give every unit and region its issuing office (SPEC 6.1): the office its
+ * kanwil matches, else the national issuer, with one warning to `d` per
+ * such kanwil at the row that introduced it. Then number the certificates
+ * of the awarded units (recommended or retained) from their office's
+ * pattern, in rank order within each office from 1, and pick the report's
+ * issuer. `o` is borrowed and must outlive the model.
+ */
+void model_assign_offices(struct model *m, const struct offices *o, struct diag *d);
 
 /* The verification code of SPEC 6: the first 10 hex digits, upper case, of
  * SHA-256 over "year|kanwil|unit name|total with two decimals|rubric id". */

@@ -48,7 +48,7 @@ struct loader {
 	GHashTable *styles;     /* name -> struct style * */
 	GHashTable *ids;        /* element id -> line, as a pointer */
 	double margin;
-	unsigned seen_issuer, seen_signatory, seen_page;
+	unsigned seen_page;
 };
 
 /* Report a template error at node's line (xmlattr counts it). */
@@ -81,13 +81,6 @@ void template_free(struct cert_template *t)
 	if (!t)
 		return;
 	g_free(t->path);
-	g_free(t->office);
-	g_free(t->kanwil);
-	g_free(t->place);
-	g_free(t->sig_title);
-	g_free(t->sig_name);
-	g_free(t->sig_nip);
-	placeholder_clear(&t->number);
 	if (t->elements)
 		g_ptr_array_unref(t->elements);
 	g_free(t);
@@ -190,61 +183,19 @@ static int parse_text(struct loader *ld, xmlNodePtr node, const char *what, cons
 	return -1;
 }
 
-char *template_number(const struct cert_template *t, unsigned seq, int year)
+/* ---- definitions: page, colours, styles ---- */
+
+/*
+ * Templates written before the offices file named the issuer and the
+ * signatory themselves. Those elements are read no more: every document
+ * now takes them from its unit's office, and a template that kept them
+ * would otherwise show one office on every certificate without a word.
+ */
+static void read_legacy(struct loader *ld, xmlNodePtr node)
 {
-	return placeholder_number(&t->number, seq, year);
-}
-
-const char *template_office(const struct cert_template *t)
-{
-	return t->office;
-}
-
-const char *template_kanwil(const struct cert_template *t)
-{
-	return t->kanwil;
-}
-
-const char *template_place(const struct cert_template *t)
-{
-	return t->place;
-}
-
-/* ---- definitions: issuer, signatory, page, colours, styles ---- */
-
-static void read_issuer(struct loader *ld, xmlNodePtr node)
-{
-	struct cert_template *t = ld->t;
-	char *number;
-
-	xmlattr_leaf(&ld->x, node, "office kanwil place number");
-	if (ld->seen_issuer++) {
-		fail(ld, node, "duplicate element 'issuer'");
-		return;
-	}
-	t->office = xmlattr_need(&ld->x, node, "office");
-	t->place = xmlattr_need(&ld->x, node, "place");
-	t->kanwil = xmlattr_opt(node, "kanwil");
-	if (t->kanwil && !*t->kanwil)
-		g_clear_pointer(&t->kanwil, g_free);
-	number = xmlattr_need(&ld->x, node, "number");
-	if (number)
-		parse_text(ld, node, "number pattern", number, 1, &t->number);
-	g_free(number);
-}
-
-static void read_signatory(struct loader *ld, xmlNodePtr node)
-{
-	struct cert_template *t = ld->t;
-
-	xmlattr_leaf(&ld->x, node, "title name nip");
-	if (ld->seen_signatory++) {
-		fail(ld, node, "duplicate element 'signatory'");
-		return;
-	}
-	t->sig_title = xmlattr_need(&ld->x, node, "title");
-	t->sig_name = xmlattr_need(&ld->x, node, "name");
-	t->sig_nip = xmlattr_opt(node, "nip");
+	diag_warning(ld->x.d, ld->x.path, xmlattr_line(node),
+		     "element '%s' is ignored: the issuing office and its signatory come "
+		     "from the offices file (--offices)", NAME(node));
 }
 
 static void read_page(struct loader *ld, xmlNodePtr node)
@@ -600,6 +551,20 @@ static void read_seal(struct loader *ld, xmlNodePtr node)
 	e->w = r;
 }
 
+/* <signature>, <stamp>, <logo>: the office's image (or the ministry's
+ * logo) in a box, when it has one. */
+static void read_office_image(struct loader *ld, xmlNodePtr node, enum tpl_kind kind)
+{
+	struct tpl_element *e = element_new(ld, node, kind);
+
+	xmlattr_leaf(&ld->x, node, "id when x y w h opacity");
+	read_common(ld, node, e, 1);
+	read_box(ld, node, e, 0, 1);
+	if (xmlattr_number(&ld->x, node, "opacity", 0, 0, 0, 1, &e->opacity) > 0 &&
+	    e->opacity > 1)
+		fail(ld, node, "attribute 'opacity' of '%s' must be from 0 to 1", NAME(node));
+}
+
 static void read_image(struct loader *ld, xmlNodePtr node)
 {
 	struct tpl_element *e = element_new(ld, node, TPL_IMAGE);
@@ -757,8 +722,8 @@ static void read_root(struct loader *ld, xmlNodePtr root)
 	char *version = xmlattr_opt(root, "version");
 
 	xmlattr_known(&ld->x, root, "version");
-	if (version && strcmp(version, "1"))
-		fail(ld, root, "template version '%s' is not supported (1)", version);
+	if (version && strcmp(version, "1") && strcmp(version, "2"))
+		fail(ld, root, "template version '%s' is not supported (1 or 2)", version);
 	g_free(version);
 
 	/* Definitions first, so that colours, styles and the page hold
@@ -769,10 +734,8 @@ static void read_root(struct loader *ld, xmlNodePtr root)
 	for (xmlNodePtr c = root->children; c; c = c->next) {
 		if (xmldoc_is(c, "page"))
 			read_page(ld, c);
-		else if (xmldoc_is(c, "issuer"))
-			read_issuer(ld, c);
-		else if (xmldoc_is(c, "signatory"))
-			read_signatory(ld, c);
+		else if (xmldoc_is(c, "issuer") || xmldoc_is(c, "signatory"))
+			read_legacy(ld, c);
 		else if (xmldoc_is(c, "style"))
 			read_style(ld, c);
 	}
@@ -787,6 +750,12 @@ static void read_root(struct loader *ld, xmlNodePtr root)
 			read_seal(ld, c);
 		else if (xmldoc_is(c, "image"))
 			read_image(ld, c);
+		else if (xmldoc_is(c, "signature"))
+			read_office_image(ld, c, TPL_SIGNATURE);
+		else if (xmldoc_is(c, "stamp"))
+			read_office_image(ld, c, TPL_STAMP);
+		else if (xmldoc_is(c, "logo"))
+			read_office_image(ld, c, TPL_LOGO);
 		else if (xmldoc_is(c, "text"))
 			read_text(ld, c);
 		else if (xmldoc_is(c, "qr"))
@@ -794,10 +763,6 @@ static void read_root(struct loader *ld, xmlNodePtr root)
 		else
 			fail(ld, c, "unknown element '%s'", NAME(c));
 	}
-	if (!ld->seen_issuer)
-		fail(ld, root, "template has no 'issuer' element");
-	if (!ld->seen_signatory)
-		fail(ld, root, "template has no 'signatory' element");
 	check_overlaps(ld);
 }
 

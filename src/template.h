@@ -30,6 +30,9 @@ enum tpl_kind {
 	TPL_IMAGE,      /* a PNG, scaled to fit its box */
 	TPL_TEXT,       /* text fitted into its box */
 	TPL_QR,         /* the QR code */
+	TPL_SIGNATURE,  /* the signatory's signature image, when the office has one */
+	TPL_STAMP,      /* the office's stamp image, likewise */
+	TPL_LOGO,       /* the ministry's logo, likewise */
 };
 
 enum tpl_corner { TPL_CORNER_SQUARE, TPL_CORNER_NOTCH, TPL_CORNER_ROUND };
@@ -52,7 +55,7 @@ struct tpl_element {
 	double wave;            /* band: the wave length */
 	enum tpl_corner corner;
 	int ornament;           /* rule: draw a diamond in the middle */
-	double opacity;         /* image */
+	double opacity;         /* image, signature, stamp, logo */
 	cairo_surface_t *image; /* image: decoded once; never drawn directly */
 	struct draw_style style;        /* text; style.font is owned */
 	char *features;         /* text: OpenType features ("lnum"), or NULL */
@@ -63,11 +66,10 @@ struct tpl_element {
 	unsigned qr_quiet;      /* light modules around the symbol */
 };
 
+/* The template is layout only: who issues a certificate, where, its number
+ * and its signatory come from the unit's office (offices.h). */
 struct cert_template {
 	char *path;
-	char *office, *kanwil, *place;
-	char *sig_title, *sig_name, *sig_nip;
-	struct ph_text number;      /* only {seq} and {year} */
 	double width, height;   /* page, points */
 	struct draw_rgb background;
 	int has_background;
@@ -85,20 +87,5 @@ struct cert_template {
  */
 struct cert_template *template_load(const char *path, struct diag *d);
 void template_free(struct cert_template *t);
-
-/* The issuing office ("Kantor Wilayah Kementerian Hukum dan HAM Banten"). */
-const char *template_office(const struct cert_template *t);
-
-/* The template's kanwil, for rows without one when --kanwil is not given;
- * NULL when the template names none. */
-const char *template_kanwil(const struct cert_template *t);
-
-/* The place of issue ("Serang"). */
-const char *template_place(const struct cert_template *t);
-
-/* The certificate number of the seq-th awarded unit (1-based) in `year`,
- * from the number pattern: "W11-HAM-{seq:03}/{year}" gives
- * "W11-HAM-001/2019". The caller frees the result with g_free(). */
-char *template_number(const struct cert_template *t, unsigned seq, int year);
 
 #endif
