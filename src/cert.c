@@ -81,6 +81,8 @@ static void values_unit(struct cert_values *cv, const struct model *m,
 			const struct cert_template *t, const struct scored_unit *u,
 			unsigned seq)
 {
+	const char *award;
+
 	cv->unit = display_text(u->src->name);
 	cv->kanwil = display_text(u->src->kanwil);
 	cv->number = template_number(t, seq, m->year);
@@ -89,7 +91,10 @@ static void values_unit(struct cert_values *cv, const struct model *m,
 	cv->v[PH_UNIT] = cv->unit;
 	cv->v[PH_ID] = u->id;
 	cv->v[PH_KANWIL] = cv->kanwil;
-	cv->v[PH_GRADE] = u->grade ? u->grade : "";
+	/* SPEC 5: the rubric's predicate stands in for the grade when the
+	 * rubric has no grades. */
+	award = rubric_award_text(m->rubric, u->grade);
+	cv->v[PH_GRADE] = award ? award : "";
 	cv->v[PH_TOTAL] = cv->total;
 	cv->v[PH_RANK] = cv->rank;
 	cv->v[PH_NUMBER] = cv->number;
