@@ -101,7 +101,9 @@ static void values_unit(struct cert_values *cv, const struct model *m,
 	cv->v[PH_UNIT] = cv->unit;
 	cv->v[PH_ID] = u->id;
 	cv->v[PH_KANWIL] = cv->kanwil;
-	cv->v[PH_GRADE] = u->grade ? u->grade : "";
+	/* SPEC 5: the rubric's predicate stands in for the grade when the
+	 * rubric has no grades, also in templates written for {grade}. */
+	cv->v[PH_GRADE] = award ? award : "";
 	cv->v[PH_PREDICATE] = award ? award : "";
 	cv->v[PH_TOTAL] = cv->total;
 	cv->v[PH_RANK] = cv->rank;

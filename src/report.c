@@ -416,7 +416,9 @@ static void method_criteria(struct report *r)
 				struct flow_cell c[5] = {
 				    {flow_safe(f, it->code), 0, 0, 0},
 				    {flow_safe(f, it->text), 0, 0, 0},
-				    {it->gate ? "syarat" : flow_safe(f, it->aspect->id), 0, 0, 0},
+				    /* A gate (SPEC 4.8a) belongs to no aspect. */
+				    {it->gate ? "Syarat" : flow_safe(f, it->aspect->id), 0, 0,
+				     0},
 				    {flow_safe(f, it->scale->id), 0, 0, 0},
 				    {flow_safe(f, types->str), 0, 0, 0}};
 

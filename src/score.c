@@ -513,13 +513,17 @@ static void unit_free(struct scored_unit *su)
 }
 
 /*
- * SPEC 8.12: ranks compare totals as shown, rounded half-up to two
- * decimals. A total that prints as 85.125 in decimal may be 85.12499... in
- * binary; the 1e-9 nudge rounds it up as a reader of the decimal expects.
+ * SPEC 4.10, 8.12: ranks compare totals as shown, rounded half-up to two
+ * decimals. The key is the printed total read back, so two totals shown
+ * alike always share a rank: arithmetic on total * 100 would round 85.005
+ * (85.00499... in binary, shown 85.00) up to 85.01.
  */
 double score_rank_key(double total)
 {
-	return floor(total * 100.0 + 0.5 + 1e-9) / 100.0;
+	char shown[32];
+
+	text_format_2(shown, total);
+	return g_ascii_strtod(shown, NULL);
 }
 
 static gint by_rank(gconstpointer a, gconstpointer b)

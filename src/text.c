@@ -332,10 +332,12 @@ void text_format_iso_date(char *buf, int ymd)
 }
 
 /*
- * "%.2f" of 0 <= v < 2^31, as printf() gives it: the exact binary value
- * times 100, rounded to the nearest integer, ties to even. Every score in
- * summary.xml goes through here, and g_ascii_formatd() costs some thirty
- * times as much. Returns 0 (nothing written) for any other v.
+ * v with two decimals for 0 <= v < 2^31: the exact binary value times 100,
+ * rounded to the nearest integer, halves up (SPEC 8.12: ranks compare
+ * totals rounded half-up, and a rank must agree with the total shown beside
+ * it). Every score in summary.xml goes through here, and g_ascii_formatd()
+ * costs some thirty times as much. Returns 0 (nothing written) for any
+ * other v.
  */
 static int format_2_exact(char *buf, double v)
 {
@@ -357,7 +359,7 @@ static int format_2_exact(char *buf, double v)
 		q = p >> s;
 		r = p & ((UINT64_C(1) << s) - 1);
 		half = UINT64_C(1) << (s - 1);
-		n = q + (r > half || (r == half && (q & 1)));
+		n = q + (r >= half);
 	}
 	for (q = n / 100; q > 0 || len == 0; q /= 10)
 		digits[len++] = (char)('0' + q % 10);

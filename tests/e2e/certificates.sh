@@ -117,6 +117,21 @@ expect "recommended units: the normal award text" bash -c "
 		case \"\$t\" in *mempertahankan*) exit 1 ;; *'atas prestasi dalam'*) ;; *) exit 1 ;; esac
 	done"
 
+# ---- a rubric without grades: the award text is the predicate (SPEC 5) ----
+
+mkdir -p "$tmp/pred" && cp "$here/cases/render-gates-evidence/rubric.xml" "$tmp/pred/" &&
+	(cd "$tmp/pred" && python3 "$here/cases/render-gates-evidence/setup.py")
+(cd "$tmp/pred" && "$P2HAM" build -q -o "$tmp/p" --no-report --date 2019-12-10 -r rubric.xml a.csv) 2>/dev/null
+expect "no grades: each certificate names the predicate, a failed gate gets none" bash -c "
+	test \$(ls '$tmp/p/certificates' | wc -l) -eq 3 && test ! -e '$tmp/p/certificates/lapas-temuan.pdf' || exit 1
+	for f in '$tmp/p/certificates/'*.pdf; do
+		t=\$(pdftotext \"\$f\" - | tr '\\n' ' ' | tr -s ' ')
+		case \"\$t\" in
+		*'dengan predikat Unit Kerja Pelayanan Publik Berbasis HAM (nilai 100,00)'*) ;;
+		*) echo \"\$f: \$t\"; exit 1 ;;
+		esac
+	done"
+
 # ---- a 120-character name full of characters that must stay harmless ----
 
 long='Lapas Kelas IIA & <Rutan> "Cabang" '"'"'Serang'"'"' ../../etc/passwd Jalan Raya Serang Pandeglang Km 5 Kecamatan Taktakan Provinsi Banten'

@@ -218,6 +218,26 @@ expect "hostile: control characters of a rejected row show as U+FFFD" bash -c "
 	! grep -q \$'\x1b' '$tmp/htext'"
 expect "hostile: every SVG is well-formed" bash -c "xmllint --noout '$h'/charts/*.svg"
 
+# A rubric with a gate, an evidence rule and no grades (the e2e case
+# render-gates-evidence): the report says which gate failed, how each gate
+# went, which data dukung is flagged, and lists the gate among the criteria.
+g=$tmp/g1
+mkdir -p "$tmp/gates" && cp "$here/cases/render-gates-evidence/rubric.xml" "$tmp/gates/" &&
+	(cd "$tmp/gates" && python3 "$here/cases/render-gates-evidence/setup.py")
+expect "gates: build" bash -c "cd '$tmp/gates' && '$P2HAM' build -q -o '$g' --date 2019-12-10 -r rubric.xml a.csv"
+expect "gates: qpdf --check passes" qpdf --check "$g/report.pdf"
+expect "gates: failed, passed and unobserved gates, evidence flags, the gate among the criteria" bash -c "
+	pdftotext '$g/report.pdf' - | tr '\n' ' ' | tr -s ' ' >'$tmp/gtext' &&
+	for want in 'Syarat tidak terpenuhi: Temuan Ombudsman yang belum ditindaklanjuti (G.01)' \
+		    'G.01 Temuan Ombudsman yang belum ditindaklanjuti — jawaban Ada: TIDAK MEMENUHI SYARAT' \
+		    'G.01 Temuan Ombudsman yang belum ditindaklanjuti — jawaban Tidak: memenuhi syarat' \
+		    'G.01 Temuan Ombudsman yang belum ditindaklanjuti — tidak diverifikasi' \
+		    'A.02 Jalan landai (ramp) — data dukung sama dengan butir lain' \
+		    'A.03 Toilet khusus penyandang disabilitas — tanpa data dukung' \
+		    'G.01 Temuan Ombudsman yang belum ditindaklanjuti Syarat ketersediaan'; do
+		grep -qF -- \"\$want\" '$tmp/gtext' || { echo \"missing: \$want\"; exit 1; }
+	done"
+
 # A larger case: tables and charts run over several pages.
 python3 - "$tmp/big.csv" <<'EOF'
 import csv, sys

@@ -276,6 +276,8 @@ static void test_grade(void **state)
 	assert_string_equal(rubric_grade(r, 79.99), "Cukup");
 	assert_string_equal(rubric_grade(r, 0), "Kurang");
 	assert_null(rubric_grade(r, -1));
+	assert_string_equal(rubric_award_text(r, rubric_grade(r, 85)), "Baik");
+	assert_null(rubric_award_text(r, NULL));
 }
 
 static void test_custom(void **state)
@@ -330,6 +332,169 @@ static void test_custom(void **state)
 	assert_float_equal(r->threshold, 75, 0);
 	assert_int_equal(r->require_complete, 0);
 	rubric_free(r);
+	free(c.text);
+}
+
+static const struct rubric_level *level_of(const struct rubric_scale *sc,
+					   const char *label)
+{
+	for (guint i = 0; i < sc->levels->len; i++) {
+		const struct rubric_level *lv = sc->levels->pdata[i];
+
+		if (strcmp(lv->label, label) == 0)
+			return lv;
+	}
+	fail_msg("no level '%s' in scale '%s'", label, sc->id);
+	return NULL;
+}
+
+/*
+ * rubric-v2.xml: two groups, a predicate and grades, an evidence rule given
+ * after the unit types (min 2, distinct, effect zero); type t1 has A.01
+ * (group pengunjung, default min), the gate G.01 failing on Tidak, A.02
+ * (group wbp, min 3) and A.03 (no group, min 0); type t2 has the gate G.02
+ * failing on "ya" (Ya, named by an alias, in another case) and A.01.
+ */
+static void test_v2(void **state)
+{
+	struct diag_capture c;
+	struct rubric *r = load("data/rubric-v2.xml", &c);
+	const struct rubric_group *pengunjung, *wbp;
+	const struct rubric_unit_type *t1, *t2;
+	const struct rubric_item *a01, *a02, *a03, *g01, *g02;
+	const struct rubric_scale *yt;
+
+	assert_non_null(r);
+	assert_int_equal(c.len, 0);
+	assert_string_equal(r->version, "2");
+	yt = scale_named(r, "yt");
+
+	assert_int_equal(r->groups->len, 2);
+	pengunjung = r->groups->pdata[0];
+	wbp = r->groups->pdata[1];
+	assert_string_equal(pengunjung->id, "pengunjung");
+	assert_string_equal(pengunjung->label, "Layanan bagi pengunjung/pemohon");
+	assert_int_equal(pengunjung->index, 0);
+	assert_string_equal(wbp->id, "wbp");
+	assert_string_equal(wbp->label, "Layanan bagi warga binaan");
+	assert_int_equal(wbp->index, 1);
+
+	assert_true(r->has_evidence_rule);
+	assert_int_equal(r->evidence_min, 2);
+	assert_true(r->evidence_distinct);
+	assert_int_equal(r->evidence_effect, EVIDENCE_ZERO);
+	assert_string_equal(r->predicate, "Unit Kerja Pelayanan Publik Berbasis HAM");
+
+	t1 = rubric_find_type(r, "t1");
+	assert_non_null(t1);
+	assert_int_equal(t1->items->len, 4);
+	assert_int_equal(t1->scored, 3);
+	a01 = rubric_find_item(t1, "A.01");
+	g01 = rubric_find_item(t1, "g.01");
+	a02 = rubric_find_item(t1, "A.02");
+	a03 = rubric_find_item(t1, "A.03");
+	assert_non_null(a01);
+	assert_non_null(g01);
+	assert_non_null(a02);
+	assert_non_null(a03);
+	assert_ptr_equal(t1->items->pdata[1], g01);
+	assert_int_equal(g01->index, 1);
+	assert_int_equal(a02->index, 2);
+
+	assert_ptr_equal(a01->group, pengunjung);
+	assert_ptr_equal(a02->group, wbp);
+	assert_null(a03->group);
+	assert_int_equal(a01->evidence_min, 2);
+	assert_int_equal(a02->evidence_min, 3);
+	assert_int_equal(a03->evidence_min, 0);
+	assert_null(a01->gate);
+	assert_null(a02->gate);
+	assert_float_equal(a01->weight, 1, 0);
+
+	assert_ptr_equal(g01->gate, level_of(yt, "Tidak"));
+	assert_ptr_equal(g01->scale, yt);
+	assert_float_equal(g01->weight, 0, 0);
+	assert_null(g01->aspect);
+	assert_null(g01->group);
+	assert_int_equal(g01->principles->len, 0);
+	assert_string_equal(g01->text, "Pencanangan");
+
+	t2 = rubric_find_type(r, "t2");
+	assert_non_null(t2);
+	assert_int_equal(t2->items->len, 2);
+	assert_int_equal(t2->scored, 1);
+	g02 = rubric_find_item(t2, "G.02");
+	assert_non_null(g02);
+	assert_ptr_equal(g02->gate, level_of(yt, "Ya"));
+	assert_null(g02->aspect);
+	assert_ptr_equal(rubric_find_item(t2, "A.01")->group, wbp);
+
+	/* With grades, the award text is the grade, not the predicate. */
+	assert_int_equal(r->grades->len, 2);
+	assert_string_equal(rubric_grade(r, 85), "Baik");
+	assert_string_equal(rubric_award_text(r, rubric_grade(r, 85)), "Baik");
+	assert_string_equal(rubric_award_text(r, rubric_grade(r, 10)), "Kurang");
+	/* No grade reached: no award text, even though a predicate is given. */
+	assert_null(rubric_award_text(r, NULL));
+	rubric_free(r);
+	free(c.text);
+}
+
+/* A rule given first, with distinct="false" and effect="flag". */
+static void test_evidence_flag(void **state)
+{
+	struct diag_capture c;
+	struct rubric *r = load("data/rubric-v2-flag.xml", &c);
+	const struct rubric_unit_type *t;
+
+	assert_non_null(r);
+	assert_int_equal(c.len, 0);
+	assert_true(r->has_evidence_rule);
+	assert_int_equal(r->evidence_min, 1);
+	assert_false(r->evidence_distinct);
+	assert_int_equal(r->evidence_effect, EVIDENCE_FLAG);
+	assert_int_equal(r->groups->len, 0);
+	assert_null(r->predicate);
+	t = type_at(r, 0);
+	assert_int_equal(t->scored, 2);
+	assert_int_equal(rubric_find_item(t, "A.01")->evidence_min, 1);
+	assert_int_equal(rubric_find_item(t, "A.02")->evidence_min, 4);
+	assert_null(rubric_find_item(t, "A.01")->group);
+	rubric_free(r);
+	free(c.text);
+}
+
+/* SPEC 4.7: grades are optional; the award text is then the predicate. */
+static void test_no_grades(void **state)
+{
+	struct diag_capture c;
+	struct rubric *r = load("data/rubric-no-grades.xml", &c);
+
+	assert_non_null(r);
+	assert_int_equal(c.d.errors + c.d.warnings, 0);
+	assert_int_equal(r->grades->len, 0);
+	assert_null(rubric_grade(r, 100));
+	assert_null(rubric_grade(r, 0));
+	/* The predicate is trimmed like every attribute. */
+	assert_string_equal(r->predicate, "Unit Kerja Pelayanan Publik Berbasis HAM");
+	assert_string_equal(rubric_award_text(r, NULL),
+			    "Unit Kerja Pelayanan Publik Berbasis HAM");
+	assert_false(r->has_evidence_rule);
+	assert_int_equal(type_at(r, 0)->scored, 2);
+	rubric_free(r);
+	free(c.text);
+}
+
+/* Each forbidden attribute of a gate is one error, and nothing else is:
+ * a gate needs no aspect, so none is reported missing. */
+static void test_gate_attributes_each_reported(void **state)
+{
+	struct diag_capture c;
+	struct rubric *r = load("data/rubric-gate-attrs.xml", &c);
+
+	assert_null(r);
+	assert_int_equal(c.d.errors, 5);
+	assert_null(strstr(c.text, "missing attribute"));
 	free(c.text);
 }
 
@@ -390,6 +555,26 @@ static const struct {
 	{ "no-award", ":2: error: rubric 't' has no 'award' element" },
 	{ "award-range", ":9: error: threshold '120' is outside [0,100]" },
 	{ "award-range", ":9: error: attribute 'require-complete' must be 'true' or 'false', not 'yes'" },
+	{ "unknown-group", ":13: error: item 'A.02' names unknown group 'WBP'" },
+	{ "dup-group", ":11: error: duplicate group id 'g1'" },
+	{ "gate-level", ":12: error: gate 'Proses' of item 'G.01' is not a level of scale 'yt'" },
+	{ "gate-attrs", ":14: error: gate item 'G.01' cannot have 'aspect'" },
+	{ "gate-attrs", ":15: error: gate item 'G.02' cannot have 'principles'" },
+	{ "gate-attrs", ":16: error: gate item 'G.03' cannot have 'weight'" },
+	{ "gate-attrs", ":17: error: gate item 'G.04' cannot have 'group'" },
+	{ "gate-attrs", ":18: error: gate item 'G.05' cannot have 'evidence-min'" },
+	{ "dup-evidence", ":11: error: duplicate element 'evidence'" },
+	{ "evidence-negative", ":9: error: min '-1' must be a whole number from 0 to 100" },
+	{ "evidence-fraction", ":9: error: min '1.5' must be a whole number from 0 to 100" },
+	{ "evidence-over", ":9: error: min '101' must be a whole number from 0 to 100" },
+	{ "evidence-text", ":9: error: attribute 'min' of 'evidence' is not a number: 'x'" },
+	{ "evidence-item-min", ":12: error: evidence-min '-2' must be a whole number from 0 to 100" },
+	{ "evidence-item-min", ":13: error: evidence-min '2.5' must be a whole number from 0 to 100" },
+	{ "evidence-item-min", ":14: error: evidence-min '1000' must be a whole number from 0 to 100" },
+	{ "evidence-effect", ":9: error: attribute 'effect' of 'evidence' must be 'flag' or 'zero', not 'drop'" },
+	{ "evidence-distinct", ":9: error: attribute 'distinct' must be 'true' or 'false', not 'yes'" },
+	{ "evidence-no-rule", ":12: error: item 'A.02' has 'evidence-min' but the rubric has no 'evidence' rule" },
+	{ "blank-predicate", ":9: error: attribute 'predicate' is blank" },
 	{ "not-rubric", ":2: error: root element is 'rubrik', expected 'rubric'" },
 	{ "malformed", ":13: error: opening and ending tag mismatch: item line 13 and itme" },
 	{ "doctype", ":2: error: DOCTYPE and entity declarations are not allowed" },
@@ -494,6 +679,10 @@ int main(void)
 	};
 	const struct CMUnitTest standalone[] = {
 		cmocka_unit_test(test_custom),
+		cmocka_unit_test(test_v2),
+		cmocka_unit_test(test_evidence_flag),
+		cmocka_unit_test(test_no_grades),
+		cmocka_unit_test(test_gate_attributes_each_reported),
 		cmocka_unit_test(test_fixture_base_loads),
 		cmocka_unit_test(test_unknown_attribute_warns),
 		cmocka_unit_test(test_refused),

@@ -472,6 +472,114 @@ static void assert_reason(const struct scored_unit *su, guint i,
 	assert_near(why->limit, limit);
 }
 
+/* ---- gates and the evidence rule (SPEC 4.8a, 4.8b) ---- */
+
+/* A gate of scale ketersediaan that fails on `failing`: no aspect, no
+ * principles, weight 0, not counted in the type's scored items. */
+static void gate_add(const struct rubric *r, struct rubric_unit_type *t,
+		     const char *code, const char *failing, const char *text)
+{
+	struct rubric_item *it = g_new0(struct rubric_item, 1);
+
+	it->code = g_strdup(code);
+	it->text = g_strdup(text);
+	it->scale = scale_named(r, "ketersediaan");
+	it->gate = level_named(it->scale, failing);
+	it->principles = g_ptr_array_new();
+	it->index = t->items->len;
+	g_ptr_array_add(t->items, it);
+	g_hash_table_insert(t->by_code, text_fold(code), it);
+}
+
+/*
+ * A third type whose gates sit between its scored items:
+ *   lpka  A.01 A ketersediaan w1 P1
+ *         G.01 gate, fails on Ada        "Temuan Ombudsman"
+ *         B.01 B kualitas     w1 P2
+ *         G.02 gate, fails on Tidak Ada  "Pencanangan"
+ *         C.01 C ketersediaan w1 P3
+ */
+static void make_gated(struct rubric *r)
+{
+	static const int p1[] = { P1, -1 }, p2[] = { P2, -1 }, p3[] = { P3, -1 };
+	struct rubric_unit_type *lpka = type_add(r, "lpka");
+
+	item_add(r, lpka, "A.01", ASPECT_A, "ketersediaan", 1, p1);
+	gate_add(r, lpka, "G.01", "Ada", "Temuan Ombudsman");
+	item_add(r, lpka, "B.01", ASPECT_B, "kualitas", 1, p2);
+	gate_add(r, lpka, "G.02", "Tidak Ada", "Pencanangan");
+	item_add(r, lpka, "C.01", ASPECT_C, "ketersediaan", 1, p3);
+	assert_int_equal(lpka->items->len, 5);
+	assert_int_equal(lpka->scored, 3);
+}
+
+/* The rubric's <evidence min distinct effect/>; every item takes `min`. */
+static void evidence_rule(struct rubric *r, unsigned min, int distinct,
+			  enum evidence_effect effect)
+{
+	r->has_evidence_rule = 1;
+	r->evidence_min = min;
+	r->evidence_distinct = distinct;
+	r->evidence_effect = effect;
+	for (guint i = 0; i < r->unit_types->len; i++) {
+		const struct rubric_unit_type *t = g_ptr_array_index(r->unit_types, i);
+
+		for (guint k = 0; k < t->items->len; k++) {
+			struct rubric_item *it = g_ptr_array_index(t->items, k);
+
+			it->evidence_min = it->gate ? 0 : min;
+		}
+	}
+}
+
+/* An item's own evidence-min="n". */
+static void item_evidence_min(const struct rubric *r, const char *type,
+			      const char *code, unsigned n)
+{
+	for (guint i = 0; i < r->unit_types->len; i++) {
+		const struct rubric_unit_type *t = g_ptr_array_index(r->unit_types, i);
+
+		if (strcmp(t->id, type) == 0) {
+			((struct rubric_item *)item_named(t, code))->evidence_min = n;
+			return;
+		}
+	}
+	fail_msg("no type %s", type);
+}
+
+/* Like answer(), with each item's data dukung; NULL answers are left out. */
+static void answer_with_evidence(struct unit_obs *u, const char *const answers[],
+				 const char *const evidence[])
+{
+	for (guint i = 0; i < u->type->items->len; i++) {
+		const struct rubric_item *it = g_ptr_array_index(u->type->items, i);
+		if (answers[i])
+			obs_add(u, it->code, answers[i], 0, evidence[i], NULL);
+	}
+}
+
+static void assert_evidence(const struct scored_unit *su, const char *code,
+			    enum evidence_status want)
+{
+	const struct scored_item *si = item_of(su, code);
+
+	if (si->evidence_status != want)
+		fail_msg("%s of %s: evidence status %s, expected %s", code, su->src->name,
+			 score_evidence_name(si->evidence_status) ?
+			 score_evidence_name(si->evidence_status) : "unchecked",
+			 score_evidence_name(want) ? score_evidence_name(want) : "unchecked");
+}
+
+static void assert_gate_reason(const struct scored_unit *su, guint i, const char *code)
+{
+	const struct reason *why = reason_at(su, i);
+
+	assert_int_equal(why->kind, REASON_GATE);
+	assert_non_null(why->gate);
+	assert_string_equal(why->gate->code, code);
+	assert_null(why->aspect);
+}
+
 /* ---- tests ---- */
 
 /*
@@ -992,6 +1100,556 @@ static void test_conflicts_by_rank_then_item(void **state)
 	}
 }
 
+/*
+ * Lpka Temuan: A.01 Ada, G.01 Ada (its failing level), B.01 Baik, G.02 Ada,
+ *   C.01 Ada: every aspect 100, total 100, complete; G.01 fails, so the unit
+ *   is not recommended with one reason, the gate; G.02 passes.
+ * Lpka Gagal: A.01 Tidak Ada, G.01 Ada, B.01 Kurang, G.02 Tidak Ada,
+ *   C.01 Ada: A 0, B 25, C 100 → total (0 + 500 + 3000)/100 = 35; the
+ *   scored reasons first (total, A, B), then both gates in item order.
+ */
+static void test_gate_failed(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const temuan[] = { "Ada", "Ada", "Baik", "Ada", "Ada" };
+	static const char *const gagal[] = { "Tidak Ada", "Ada", "Kurang", "Tidak Ada", "Ada" };
+	const struct scored_unit *su;
+	const struct scored_item *g01;
+
+	make_gated(f->r);
+	answer(unit_add(f->ds, "Lpka Temuan", "K", "lpka"), temuan);
+	answer(unit_add(f->ds, "Lpka Gagal", "K", "lpka"), gagal);
+	f->m = model_build(f->ds, 2019, 20191210, NULL);
+
+	su = unit_named(f->m, "Lpka Temuan");
+	assert_near(su->total, 100);
+	assert_near(su->aspects[ASPECT_A], 100);
+	assert_near(su->principles[P1], 100);
+	assert_near(su->completeness, 100);
+	assert_int_equal(su->observed, 3);
+	assert_string_equal(su->grade, "Sangat Baik");
+	assert_true(su->gate_failed);
+	g01 = item_of(su, "G.01");
+	assert_int_equal(g01->status, ITEM_ASSESSED);
+	assert_string_equal(g01->level->label, "Ada");
+	assert_true(g01->gate_failed);
+	assert_near(g01->score, 0);
+	assert_false(item_of(su, "G.02")->gate_failed);
+	assert_int_equal(su->recommendation, REC_NOT_RECOMMENDED);
+	assert_int_equal(su->reasons->len, 1);
+	assert_gate_reason(su, 0, "G.01");
+	assert_ptr_equal(reason_at(su, 0)->gate, g01->item);
+	assert_string_equal(reason_at(su, 0)->gate->text, "Temuan Ombudsman");
+
+	su = unit_named(f->m, "Lpka Gagal");
+	assert_near(su->total, 35);
+	assert_true(item_of(su, "G.02")->gate_failed);
+	assert_int_equal(su->reasons->len, 5);
+	assert_reason(su, 0, REASON_TOTAL, -1, 35, 80);
+	assert_reason(su, 1, REASON_ASPECT, ASPECT_A, 0, 60);
+	assert_reason(su, 2, REASON_ASPECT, ASPECT_B, 25, 60);
+	assert_gate_reason(su, 3, "G.01");
+	assert_gate_reason(su, 4, "G.02");
+}
+
+/* G.01 Tidak Ada and G.02 Proses: neither is its gate's failing level. */
+static void test_gate_passed(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const answers[] = { "Ada", "Tidak Ada", "Baik", "Proses", "Ada" };
+	const struct scored_unit *su;
+
+	make_gated(f->r);
+	answer(unit_add(f->ds, "Lpka Lulus", "K", "lpka"), answers);
+	f->m = model_build(f->ds, 2019, 20191210, NULL);
+	su = unit_named(f->m, "Lpka Lulus");
+	assert_false(su->gate_failed);
+	assert_false(item_of(su, "G.01")->gate_failed);
+	assert_false(item_of(su, "G.02")->gate_failed);
+	assert_string_equal(item_of(su, "G.02")->level->label, "Proses");
+	assert_near(su->total, 100);
+	assert_int_equal(su->recommendation, REC_RECOMMENDED);
+	assert_int_equal(su->reasons->len, 0);
+}
+
+/*
+ * Lpka Diam: every scored item answered, no gate: nothing fails, and the
+ *   unit is complete (3 of 3 scored items), so it is recommended.
+ * Lpka Separuh: B.01 unanswered, both gates answered and passing: 2 of 3
+ *   scored items → 66.67, not 3/5 or 4/5; A 100, B 0, C 100 → total 80,
+ *   reasons aspect B and completeness.
+ */
+static void test_gate_unobserved_and_completeness(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const silent[] = { "Ada", NULL, "Baik", NULL, "Ada" };
+	static const char *const half[] = { "Ada", "Tidak Ada", NULL, "Ada", "Ada" };
+	const struct scored_unit *su;
+	const struct scored_item *g01;
+
+	make_gated(f->r);
+	answer(unit_add(f->ds, "Lpka Diam", "K", "lpka"), silent);
+	answer(unit_add(f->ds, "Lpka Separuh", "K", "lpka"), half);
+	f->m = model_build(f->ds, 2019, 20191210, NULL);
+
+	su = unit_named(f->m, "Lpka Diam");
+	g01 = item_of(su, "G.01");
+	assert_int_equal(g01->status, ITEM_MISSING);
+	assert_null(g01->level);
+	assert_false(g01->gate_failed);
+	assert_false(su->gate_failed);
+	assert_int_equal(su->observed, 3);
+	assert_near(su->completeness, 100);
+	assert_int_equal(su->recommendation, REC_RECOMMENDED);
+	assert_int_equal(su->reasons->len, 0);
+
+	su = unit_named(f->m, "Lpka Separuh");
+	assert_int_equal(su->observed, 2);
+	assert_near(su->completeness, 200.0 / 3);
+	assert_near(su->total, 80);
+	assert_int_equal(su->reasons->len, 2);
+	assert_reason(su, 0, REASON_ASPECT, ASPECT_B, 0, 60);
+	assert_reason(su, 1, REASON_COMPLETENESS, -1, 200.0 / 3, 100);
+}
+
+/*
+ * Undated gate observations all compete, and the failing level wins
+ * wherever it is listed (a scored item would take the lowest value):
+ *   Lpka Kedua   G.01 Tidak Ada, Ada, Belum Ada → Ada (failing, second)
+ *                G.02 Belum Ada, Tidak Ada: both 0, a scored item would
+ *                take the first seen; the failing Tidak Ada wins
+ *   Lpka Pertama G.01 Ada, Tidak Ada → Ada (failing, first)
+ */
+static void test_gate_conflict_undated(void **state)
+{
+	struct fixture *f = *state;
+	struct unit_obs *second, *first;
+	const struct observation *fail1, *fail2, *fail3;
+	const struct scored_unit *su;
+	const struct scored_item *si;
+
+	make_gated(f->r);
+	second = unit_add(f->ds, "Lpka Kedua", "K", "lpka");
+	obs_add(second, "A.01", "Ada", 0, NULL, NULL);
+	obs_add(second, "B.01", "Baik", 0, NULL, NULL);
+	obs_add(second, "C.01", "Ada", 0, NULL, NULL);
+	obs_add(second, "G.01", "Tidak Ada", 0, NULL, NULL);
+	fail1 = obs_add(second, "G.01", "Ada", 0, NULL, NULL);
+	obs_add(second, "G.01", "Belum Ada", 0, NULL, NULL);
+	obs_add(second, "G.02", "Belum Ada", 0, NULL, NULL);
+	fail2 = obs_add(second, "G.02", "Tidak Ada", 0, NULL, NULL);
+	first = unit_add(f->ds, "Lpka Pertama", "K", "lpka");
+	fail3 = obs_add(first, "G.01", "Ada", 0, NULL, NULL);
+	obs_add(first, "G.01", "Tidak Ada", 0, NULL, NULL);
+	f->m = model_build(f->ds, 2019, 20191210, NULL);
+
+	su = unit_named(f->m, "Lpka Kedua");
+	si = item_of(su, "G.01");
+	assert_int_equal(si->status, ITEM_CONFLICT);
+	assert_ptr_equal(si->chosen, fail1);
+	assert_true(si->gate_failed);
+	si = item_of(su, "G.02");
+	assert_int_equal(si->status, ITEM_CONFLICT);
+	assert_ptr_equal(si->chosen, fail2);
+	assert_string_equal(si->level->label, "Tidak Ada");
+	assert_true(si->gate_failed);
+	assert_near(su->total, 100);
+	assert_int_equal(su->recommendation, REC_NOT_RECOMMENDED);
+	assert_int_equal(su->reasons->len, 2);
+	assert_gate_reason(su, 0, "G.01");
+	assert_gate_reason(su, 1, "G.02");
+
+	si = item_of(unit_named(f->m, "Lpka Pertama"), "G.01");
+	assert_ptr_equal(si->chosen, fail3);
+	assert_true(si->gate_failed);
+	/* Gate conflicts are listed like any other. */
+	assert_int_equal(f->m->conflicts->len, 3);
+}
+
+/*
+ * All dated: only the latest compete.
+ *   Lpka Lama    G.01 Ada 2019-10-01 (failing), Tidak Ada 2019-10-05 → Tidak
+ *                Ada: the failing answer is older, the gate passes
+ *                G.02 Tidak Ada 2019-10-01 (failing), Ada 2019-10-09 → passes
+ *   Lpka Terbaru G.01 Proses 2019-10-05, Ada 2019-10-05, Tidak Ada
+ *                2019-10-01 → among the two latest the failing Ada wins over
+ *                the lower Proses
+ */
+static void test_gate_conflict_dated(void **state)
+{
+	struct fixture *f = *state;
+	struct unit_obs *old, *latest;
+	const struct observation *pass1, *pass2, *fail;
+	const struct scored_unit *su;
+
+	make_gated(f->r);
+	old = unit_add(f->ds, "Lpka Lama", "K", "lpka");
+	obs_add(old, "G.01", "Ada", 20191001, NULL, NULL);
+	pass1 = obs_add(old, "G.01", "Tidak Ada", 20191005, NULL, NULL);
+	obs_add(old, "G.02", "Tidak Ada", 20191001, NULL, NULL);
+	pass2 = obs_add(old, "G.02", "Ada", 20191009, NULL, NULL);
+	latest = unit_add(f->ds, "Lpka Terbaru", "K", "lpka");
+	obs_add(latest, "G.01", "Proses", 20191005, NULL, NULL);
+	fail = obs_add(latest, "G.01", "Ada", 20191005, NULL, NULL);
+	obs_add(latest, "G.01", "Tidak Ada", 20191001, NULL, NULL);
+	f->m = model_build(f->ds, 2019, 20191210, NULL);
+
+	su = unit_named(f->m, "Lpka Lama");
+	assert_ptr_equal(item_of(su, "G.01")->chosen, pass1);
+	assert_ptr_equal(item_of(su, "G.02")->chosen, pass2);
+	assert_false(su->gate_failed);
+	for (guint i = 0; i < su->reasons->len; i++)
+		assert_int_not_equal(reason_at(su, i)->kind, REASON_GATE);
+
+	su = unit_named(f->m, "Lpka Terbaru");
+	assert_ptr_equal(item_of(su, "G.01")->chosen, fail);
+	assert_true(item_of(su, "G.01")->gate_failed);
+	assert_true(su->gate_failed);
+	assert_gate_reason(su, su->reasons->len - 1, "G.01");
+}
+
+static void test_evidence_names(void **state)
+{
+	assert_null(score_evidence_name(EVIDENCE_UNCHECKED));
+	assert_string_equal(score_evidence_name(EVIDENCE_OK), "ok");
+	assert_string_equal(score_evidence_name(EVIDENCE_MISSING), "missing");
+	assert_string_equal(score_evidence_name(EVIDENCE_INSUFFICIENT), "insufficient");
+	assert_string_equal(score_evidence_name(EVIDENCE_REUSED), "reused");
+}
+
+/*
+ * Rule: min 1, distinct, flag.
+ *   A.01 Ada "foto-a01"            → ok
+ *   A.02 Ada, no data dukung       → missing
+ *   B.01 Baik " ; | \n "           → missing: only blanks between separators
+ *   C.01 Tidak Ada "FOTO-A01"      → unchecked (worth 0); its entry does not
+ *                                    make A.01 reused either
+ *   C.02 not answered              → unchecked
+ * Two flags; with "flag" every score stands: A 100, B 100, C 0 → total 70.
+ * Without a rule nothing is checked at all.
+ */
+static void test_evidence_ok_missing_unchecked(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const answers[] = { "Ada", "Ada", "Baik", "Tidak Ada", NULL };
+	static const char *const evidence[] = { "foto-a01", NULL, " ; | \n ", "FOTO-A01", NULL };
+	const struct scored_unit *su;
+	struct model *bare;
+
+	answer_with_evidence(unit_add(f->ds, "Lapas Bukti", "K", "lapas"), answers, evidence);
+	bare = model_build(f->ds, 2019, 20191210, NULL);
+	su = unit_named(bare, "Lapas Bukti");
+	for (guint i = 0; i < su->src->type->items->len; i++)
+		assert_int_equal(su->items[i].evidence_status, EVIDENCE_UNCHECKED);
+	assert_int_equal(su->evidence_flags, 0);
+	model_free(bare);
+
+	evidence_rule(f->r, 1, 1, EVIDENCE_FLAG);
+	f->m = model_build(f->ds, 2019, 20191210, NULL);
+	su = unit_named(f->m, "Lapas Bukti");
+	assert_evidence(su, "A.01", EVIDENCE_OK);
+	assert_evidence(su, "A.02", EVIDENCE_MISSING);
+	assert_evidence(su, "B.01", EVIDENCE_MISSING);
+	assert_evidence(su, "C.01", EVIDENCE_UNCHECKED);
+	assert_evidence(su, "C.02", EVIDENCE_UNCHECKED);
+	assert_int_equal(su->evidence_flags, 2);
+	assert_near(item_of(su, "A.02")->score, 1);
+	assert_near(item_of(su, "B.01")->score, 1);
+	assert_near(su->total, 70);
+}
+
+/*
+ * Rule: min 2, not distinct, flag; A.02 has its own minimum 1, C.02 3.
+ *   A.01 "foto; SK"        → 2 entries, ok
+ *   A.02 "foto"            → 1 entry, its minimum 1: ok (shares "foto"
+ *                            with A.01, but the rule is not distinct)
+ *   B.01 "Dok;dok; DOK "   → one entry counted once (folded, trimmed):
+ *                            insufficient
+ *   C.01 "a|b"             → 2 entries, ok
+ *   C.02 "c\r\nd"          → 2 entries, its minimum 3: insufficient
+ * Lapas Nol: C.01 with minimum 0 and no data dukung is ok, not missing.
+ */
+static void test_evidence_insufficient(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const evidence[] = { "foto; SK", "foto", "Dok;dok; DOK ", "a|b",
+						"c\r\nd" };
+	static const char *const none[] = { "x; y", "z; w", "v; u", NULL, "t; s" };
+	const struct scored_unit *su;
+
+	evidence_rule(f->r, 2, 0, EVIDENCE_FLAG);
+	item_evidence_min(f->r, "lapas", "A.02", 1);
+	item_evidence_min(f->r, "lapas", "C.02", 3);
+	answer_with_evidence(unit_add(f->ds, "Lapas Kurang", "K", "lapas"), lapas_all_top,
+			     evidence);
+	f->m = model_build(f->ds, 2019, 20191210, NULL);
+	su = unit_named(f->m, "Lapas Kurang");
+	assert_evidence(su, "A.01", EVIDENCE_OK);
+	assert_evidence(su, "A.02", EVIDENCE_OK);
+	assert_evidence(su, "B.01", EVIDENCE_INSUFFICIENT);
+	assert_evidence(su, "C.01", EVIDENCE_OK);
+	assert_evidence(su, "C.02", EVIDENCE_INSUFFICIENT);
+	assert_int_equal(su->evidence_flags, 2);
+	assert_near(su->total, 100);
+
+	model_free(f->m);
+	item_evidence_min(f->r, "lapas", "C.01", 0);
+	item_evidence_min(f->r, "lapas", "C.02", 2);
+	answer_with_evidence(unit_add(f->ds, "Lapas Nol", "K", "lapas"), lapas_all_top, none);
+	f->m = model_build(f->ds, 2019, 20191210, NULL);
+	su = unit_named(f->m, "Lapas Nol");
+	assert_evidence(su, "C.01", EVIDENCE_OK);
+	assert_int_equal(su->evidence_flags, 0);
+}
+
+/*
+ * Rule: min 1, distinct, flag. Lapas Ganda:
+ *   A.01 "Foto Ruang;SK-1"         A.02 "  sk-1 "  → both reused (folded, trimmed)
+ *   B.01 "bukti-b | Dokumen\nfoto b"
+ *   C.02 "lain\r\nDOKUMEN"          → both reused (split on '|' and line breaks)
+ *   C.01 "unik"                     → ok
+ * Lapas Lain has A.01 "SK-1" too: reuse is within a unit, so it is ok.
+ */
+static void test_evidence_reused(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const evidence[] = { "Foto Ruang;SK-1", "  sk-1 ",
+						"bukti-b | Dokumen\nfoto b", "unik",
+						"lain\r\nDOKUMEN" };
+	static const char *const other[] = { "SK-1", "p", "q", "r", "s" };
+	const struct scored_unit *su;
+
+	evidence_rule(f->r, 1, 1, EVIDENCE_FLAG);
+	answer_with_evidence(unit_add(f->ds, "Lapas Ganda", "K", "lapas"), lapas_all_top,
+			     evidence);
+	answer_with_evidence(unit_add(f->ds, "Lapas Lain", "K", "lapas"), lapas_all_top, other);
+	f->m = model_build(f->ds, 2019, 20191210, NULL);
+	su = unit_named(f->m, "Lapas Ganda");
+	assert_evidence(su, "A.01", EVIDENCE_REUSED);
+	assert_evidence(su, "A.02", EVIDENCE_REUSED);
+	assert_evidence(su, "B.01", EVIDENCE_REUSED);
+	assert_evidence(su, "C.01", EVIDENCE_OK);
+	assert_evidence(su, "C.02", EVIDENCE_REUSED);
+	assert_int_equal(su->evidence_flags, 4);
+	assert_near(su->total, 100);
+
+	su = unit_named(f->m, "Lapas Lain");
+	for (guint i = 0; i < su->src->type->items->len; i++)
+		assert_int_equal(su->items[i].evidence_status, EVIDENCE_OK);
+	assert_int_equal(su->evidence_flags, 0);
+}
+
+/*
+ * Rule: min 2, distinct, flag. Insufficient wins over reused whichever of
+ * the two items comes first:
+ *   A.01 "foto; sk"  → 2 entries, but "sk" also supports A.02: reused
+ *   A.02 "SK"        → 1 entry: insufficient, not reused
+ *   B.01 "Dok"       → 1 entry: insufficient, not reused
+ *   C.01 "x; y"      → ok
+ *   C.02 "p; dok"    → 2 entries, but "dok" also supports B.01: reused
+ */
+static void test_evidence_insufficient_wins_over_reused(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const evidence[] = { "foto; sk", "SK", "Dok", "x; y", "p; dok" };
+	const struct scored_unit *su;
+
+	evidence_rule(f->r, 2, 1, EVIDENCE_FLAG);
+	answer_with_evidence(unit_add(f->ds, "Lapas Campur Bukti", "K", "lapas"),
+			     lapas_all_top, evidence);
+	f->m = model_build(f->ds, 2019, 20191210, NULL);
+	su = unit_named(f->m, "Lapas Campur Bukti");
+	assert_evidence(su, "A.01", EVIDENCE_REUSED);
+	assert_evidence(su, "A.02", EVIDENCE_INSUFFICIENT);
+	assert_evidence(su, "B.01", EVIDENCE_INSUFFICIENT);
+	assert_evidence(su, "C.01", EVIDENCE_OK);
+	assert_evidence(su, "C.02", EVIDENCE_REUSED);
+	assert_int_equal(su->evidence_flags, 4);
+}
+
+/*
+ * All top answers; A.01 "a", A.02 none (missing), B.01 "b", C.01 "c" and
+ * C.02 "C" (reused). Rule min 1, distinct.
+ *   flag: scores stand, total 100, recommended, three flags.
+ *   zero: A.02, C.01, C.02 score 0: A 100 (1)/3 = 33.33, B 100, C 0 →
+ *         total (5000/3 + 2000)/100 = 110/3 = 36.67; P1 (A.01 w1, A.02 w2,
+ *         C.02 w2) 100/5 = 20, P2 (A.02 w2, B.01 w1) 100/3, P3 (C.01) 0;
+ *         reasons total, aspect A, aspect C. The answers stay as given.
+ */
+static void test_evidence_effect_zero_and_flag(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const evidence[] = { "a", NULL, "b", "c", "C" };
+	const struct scored_unit *su;
+	struct model *zero;
+
+	evidence_rule(f->r, 1, 1, EVIDENCE_FLAG);
+	answer_with_evidence(unit_add(f->ds, "Lapas Nilai", "K", "lapas"), lapas_all_top,
+			     evidence);
+	f->m = model_build(f->ds, 2019, 20191210, NULL);
+	su = unit_named(f->m, "Lapas Nilai");
+	assert_evidence(su, "A.02", EVIDENCE_MISSING);
+	assert_evidence(su, "C.01", EVIDENCE_REUSED);
+	assert_evidence(su, "C.02", EVIDENCE_REUSED);
+	assert_int_equal(su->evidence_flags, 3);
+	assert_near(item_of(su, "A.02")->score, 1);
+	assert_near(item_of(su, "C.02")->score, 1);
+	assert_near(su->total, 100);
+	assert_int_equal(su->recommendation, REC_RECOMMENDED);
+
+	f->r->evidence_effect = EVIDENCE_ZERO;
+	zero = model_build(f->ds, 2019, 20191210, NULL);
+	su = unit_named(zero, "Lapas Nilai");
+	assert_int_equal(su->evidence_flags, 3);
+	assert_near(item_of(su, "A.01")->score, 1);
+	assert_near(item_of(su, "A.02")->score, 0);
+	assert_near(item_of(su, "B.01")->score, 1);
+	assert_near(item_of(su, "C.01")->score, 0);
+	assert_near(item_of(su, "C.02")->score, 0);
+	assert_string_equal(item_of(su, "A.02")->level->label, "Ada");
+	assert_int_equal(item_of(su, "A.02")->status, ITEM_ASSESSED);
+	assert_near(su->aspects[ASPECT_A], 100.0 / 3);
+	assert_near(su->aspects[ASPECT_B], 100);
+	assert_near(su->aspects[ASPECT_C], 0);
+	assert_near(su->principles[P1], 20);
+	assert_near(su->principles[P2], 100.0 / 3);
+	assert_near(su->principles[P3], 0);
+	assert_near(su->total, 110.0 / 3);
+	assert_near(su->completeness, 100);
+	assert_int_equal(su->recommendation, REC_NOT_RECOMMENDED);
+	assert_int_equal(su->reasons->len, 3);
+	assert_reason(su, 0, REASON_TOTAL, -1, 110.0 / 3, 80);
+	assert_reason(su, 1, REASON_ASPECT, ASPECT_A, 100.0 / 3, 60);
+	assert_reason(su, 2, REASON_ASPECT, ASPECT_C, 0, 60);
+	model_free(zero);
+}
+
+/* Give every unit of the lapas type one value per level pair: Ada and Baik
+ * v1, Proses and Cukup v2, Tidak Ada and Kurang v3. A unit answering all
+ * of one pair then totals 100 v (all its aspects are 100 v). */
+static const char *const pair_top[] = { "Ada", "Ada", "Baik", "Ada", "Baik" };
+static const char *const pair_mid[] = { "Proses", "Proses", "Cukup", "Proses", "Cukup" };
+static const char *const pair_low[] = { "Tidak Ada", "Tidak Ada", "Kurang", "Tidak Ada",
+					"Kurang" };
+
+static void set_pairs(const struct rubric *r, double v1, double v2, double v3)
+{
+	set_value(r, "ketersediaan", "Ada", v1);
+	set_value(r, "kualitas", "Baik", v1);
+	set_value(r, "ketersediaan", "Proses", v2);
+	set_value(r, "kualitas", "Cukup", v2);
+	set_value(r, "ketersediaan", "Tidak Ada", v3);
+	set_value(r, "kualitas", "Kurang", v3);
+}
+
+static void assert_shown(double total, const char *want)
+{
+	char buf[32];
+
+	text_format_2(buf, total);
+	assert_string_equal(buf, want);
+}
+
+/*
+ * SPEC 4.10, 8.12: ranks are shared on totals as shown.
+ *   Lapas B  v 0.85004 → 85.00399999999999 (85.00)
+ *   Lapas A  v 0.84996 → 84.99600000000001 (85.00)
+ *   Lapas C  v 0.8499  → 84.99
+ * A and B share rank 1 and, being equal as shown, go by name: A before B
+ * although B's total is higher. C is third: "1, 1, 3".
+ */
+static void test_rank_shared_as_shown(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const order[] = { "Lapas A", "Lapas B", "Lapas C" };
+	static const unsigned ranks[] = { 1, 1, 3 };
+
+	set_pairs(f->r, 0.85004, 0.84996, 0.8499);
+	answer(unit_add(f->ds, "Lapas C", "K", "lapas"), pair_low);
+	answer(unit_add(f->ds, "Lapas B", "K", "lapas"), pair_top);
+	answer(unit_add(f->ds, "Lapas A", "K", "lapas"), pair_mid);
+	f->m = model_build(f->ds, 2019, 20191210, NULL);
+	assert_true(unit_named(f->m, "Lapas B")->total > unit_named(f->m, "Lapas A")->total);
+	assert_shown(unit_named(f->m, "Lapas A")->total, "85.00");
+	assert_shown(unit_named(f->m, "Lapas B")->total, "85.00");
+	assert_shown(unit_named(f->m, "Lapas C")->total, "84.99");
+	for (guint i = 0; i < 3; i++) {
+		const struct scored_unit *su = g_ptr_array_index(f->m->units, i);
+
+		assert_string_equal(su->src->name, order[i]);
+		assert_int_equal(su->rank, ranks[i]);
+	}
+}
+
+/*
+ * Half-up of the total as computed, not of a decimal it never was:
+ *   Lapas Z  v 0.85005: 0.85005 is 0.85004999999999997229 in binary, and
+ *            the total comes out as the double nearest 85.005, which is
+ *            85.00499999999999545252649113535881042480468750: below the
+ *            half, so half-up gives 85.00 (and so does the XML).
+ *   Lapas A  v 0.85: total 84.99999999999999857891452847979962825775146484375
+ *            → 85.00.
+ * Both show 85.00, so they share rank 1 and go by name: A, then Z. (Rounding
+ * 85.005 as a decimal would rank Z alone above a total it is shown equal to.)
+ *   Lapas M  v 0.8499 → 84.99, rank 3.
+ */
+static void test_rank_half_up_below_half(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const order[] = { "Lapas A", "Lapas Z", "Lapas M" };
+	static const unsigned ranks[] = { 1, 1, 3 };
+	char digits[32];
+
+	set_pairs(f->r, 0.85005, 0.85, 0.8499);
+	answer(unit_add(f->ds, "Lapas Z", "K", "lapas"), pair_top);
+	answer(unit_add(f->ds, "Lapas A", "K", "lapas"), pair_mid);
+	answer(unit_add(f->ds, "Lapas M", "K", "lapas"), pair_low);
+	f->m = model_build(f->ds, 2019, 20191210, NULL);
+	g_snprintf(digits, sizeof digits, "%.17g", unit_named(f->m, "Lapas Z")->total);
+	assert_string_equal(digits, "85.004999999999995");
+	assert_shown(unit_named(f->m, "Lapas Z")->total, "85.00");
+	assert_shown(unit_named(f->m, "Lapas A")->total, "85.00");
+	assert_near(score_rank_key(85.005), 85.00);
+	for (guint i = 0; i < 3; i++) {
+		const struct scored_unit *su = g_ptr_array_index(f->m->units, i);
+
+		assert_string_equal(su->src->name, order[i]);
+		assert_int_equal(su->rank, ranks[i]);
+	}
+}
+
+/*
+ * An exact half: 0.85125 gives a total of exactly 85.125 (a binary
+ * fraction, 85 + 1/8), which half-up makes 85.13, shown and ranked alike.
+ *   Lapas Z  v 0.85125 → 85.125             → 85.13
+ *   Lapas A  v 0.8513  → 85.12999999999998 → 85.13
+ *   Lapas B  v 0.8512  → 85.11999999999998 → 85.12
+ * A and Z share rank 1 (A first by name), B is third.
+ */
+static void test_rank_half_up_exact_half(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const order[] = { "Lapas A", "Lapas Z", "Lapas B" };
+	static const unsigned ranks[] = { 1, 1, 3 };
+
+	set_pairs(f->r, 0.85125, 0.8513, 0.8512);
+	answer(unit_add(f->ds, "Lapas Z", "K", "lapas"), pair_top);
+	answer(unit_add(f->ds, "Lapas A", "K", "lapas"), pair_mid);
+	answer(unit_add(f->ds, "Lapas B", "K", "lapas"), pair_low);
+	f->m = model_build(f->ds, 2019, 20191210, NULL);
+	assert_true(unit_named(f->m, "Lapas Z")->total == 85.125);
+	assert_shown(unit_named(f->m, "Lapas Z")->total, "85.13");
+	assert_shown(unit_named(f->m, "Lapas A")->total, "85.13");
+	assert_shown(unit_named(f->m, "Lapas B")->total, "85.12");
+	assert_near(score_rank_key(85.125), 85.13);
+	for (guint i = 0; i < 3; i++) {
+		const struct scored_unit *su = g_ptr_array_index(f->m->units, i);
+
+		assert_string_equal(su->src->name, order[i]);
+		assert_int_equal(su->rank, ranks[i]);
+	}
+}
+
 static void test_empty_dataset(void **state)
 {
 	struct fixture *f = *state;
@@ -1024,6 +1682,20 @@ int main(void)
 		TEST(test_verification_code),
 		TEST(test_conflicts_by_rank_then_item),
 		TEST(test_empty_dataset),
+		TEST(test_gate_failed),
+		TEST(test_gate_passed),
+		TEST(test_gate_unobserved_and_completeness),
+		TEST(test_gate_conflict_undated),
+		TEST(test_gate_conflict_dated),
+		cmocka_unit_test(test_evidence_names),
+		TEST(test_evidence_ok_missing_unchecked),
+		TEST(test_evidence_insufficient),
+		TEST(test_evidence_reused),
+		TEST(test_evidence_insufficient_wins_over_reused),
+		TEST(test_evidence_effect_zero_and_flag),
+		TEST(test_rank_shared_as_shown),
+		TEST(test_rank_half_up_below_half),
+		TEST(test_rank_half_up_exact_half),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -297,6 +297,17 @@ static void test_format_2_two_decimals_and_rounding(void **state)
 		{ 0.004, "0.00" },
 		{ -0.004, "0.00" },             /* never "-0.00" */
 		{ -0.0, "0.00" },
+		/* Exact binary halves round up (SPEC 8.12), not to even. */
+		{ 0.125, "0.13" },
+		{ 0.625, "0.63" },
+		{ 85.125, "85.13" },
+		{ 85.375, "85.38" },
+		/* Decimal halves are not halves in binary: 85.005 is
+		 * 85.00499999999999545..., 2.675 is 2.67499999999999982236... */
+		{ 85.005, "85.00" },
+		{ 2.675, "2.67" },
+		/* 85.015 is 85.01500000000000056843...: above the half. */
+		{ 85.015, "85.02" },
 	};
 
 	CHECK_NUMBERS(cases);
