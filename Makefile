@@ -78,7 +78,7 @@ deps:
 
 run: deps
 	$(MAKE) all
-	./$(BIN) build --out out --date 2019-12-10 samples/*.csv; \
+	./$(BIN) build --out out --date 2019-12-10 --offices samples/offices.xml samples/*.csv; \
 	  status=$$?; [ $$status -le 1 ] || exit $$status; \
 	  echo "exit status $$status (1: some sample rows are rejected on purpose)"
 	xmllint --noout --schema templates/summary.xsd out/summary.xml

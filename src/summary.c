@@ -4,6 +4,7 @@
 #include <libxml/xmlwriter.h>
 #include <math.h>
 
+#include "offices.h"
 #include "text.h"
 
 static const char *const status_names[] = {
@@ -217,6 +218,8 @@ static void write_unit(struct out *o, const struct rubric *r,
 	attr(o, "name", src->name);
 	attr(o, "type", src->type->id);
 	attr(o, "kanwil", src->kanwil);
+	if (u->office)
+		attr(o, "office", u->office->id);
 	attr_ulong(o, "rank", u->rank);
 	attr_score(o, "total", u->total);
 	/* SPEC 4.7: a rubric without grades gives no grade attribute. */

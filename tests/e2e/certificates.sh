@@ -6,33 +6,47 @@
 . "$(cd "$(dirname "$0")" && pwd)/lib.sh"
 
 template=$root/templates/certificate.xml
+# The sample offices: each certificate names its unit's office (SPEC 6.1).
+offices=$root/samples/offices.xml
 
 # The awarded units of a summary.xml, in rank order: id, name, code, number
-# attribute (empty when the summary has none), one tab-separated line each.
+# attribute (empty when the summary has none), and from the offices file
+# its office's code, name, heading and city; one tab-separated line each.
 awarded() {
-	python3 - "$1" <<'EOF'
+	python3 - "$1" "$offices" <<'EOF'
 import sys, xml.etree.ElementTree as ET
 ns = '{urn:p2ham:summary:1}'
+offices = {o.get('id'): o for o in ET.parse(sys.argv[2]).getroot()
+           if o.tag in ('office', 'national')}
 for u in ET.parse(sys.argv[1]).getroot().iter(ns + 'unit'):
     if u.get('recommendation') in ('recommended', 'retained'):
+        o = offices[u.get('office')]
         print('\t'.join([u.get('id'), u.get('name'), u.get('verification-code'),
-                         u.get('certificate-number') or '']))
+                         u.get('certificate-number') or '', o.get('code'),
+                         o.get('name'), o.get('heading'), o.get('city')]))
 EOF
 }
 
 # Every check of one certificate file: $1 PDF, $2 id, $3 name, $4 code,
-# $5 number, $6 date as printed, $7 year.
+# $5 number, $6 date as printed, $7 year, $8 office name, $9 its heading,
+# $10 its city.
 check_certificate() {
-	local pdf=$1 id=$2 name=$3 code=$4 number=$5 date=$6 year=$7 text
+	local pdf=$1 id=$2 name=$3 code=$4 number=$5 date=$6 year=$7 office=$8 heading=$9
+	local city=${10} text
 	pdfinfo "$pdf" >"$tmp/info" || { echo "pdfinfo failed on $pdf"; return 1; }
 	grep -q '^Pages: *1$' "$tmp/info" || { echo "$pdf: not one page"; return 1; }
 	grep -q '^Page size: *842 x 595 pts' "$tmp/info" || { echo "$pdf: not 842 x 595"; return 1; }
 	grep -q "^Title: *Piagam Penghargaan — " "$tmp/info" || { echo "$pdf: title"; return 1; }
-	grep -q "^Author: *Kantor Wilayah Kementerian Hukum dan HAM Banten$" "$tmp/info" ||
-		{ echo "$pdf: author"; return 1; }
+	grep -q "^Author: *$office$" "$tmp/info" || { echo "$pdf: author is not $office"; return 1; }
 	text=$(pdftotext -enc UTF-8 "$pdf" - | tr '\n' ' ' | tr -s ' ')
-	for want in "$name" "$number" "$code" "$date" "PIAGAM PENGHARGAAN" "Nomor: $number"; do
+	for want in "$name" "$number" "$code" "$city, $date" "PIAGAM PENGHARGAAN" "Nomor: $number" \
+		    "$heading"; do
 		case "$text" in *"$want"*) ;; *) echo "$pdf: '$want' not in: $text"; return 1 ;; esac
+	done
+	# Nothing of the other office on it.
+	for other in BANTEN Serang 'KALIMANTAN TENGAH' 'Palangka Raya'; do
+		case "$heading $city $name" in *"$other"*) continue ;; esac
+		case "$text" in *"$other"*) echo "$pdf: names '$other'"; return 1 ;; esac
 	done
 	# Every font embedded: the "emb" column says yes on every row.
 	pdffonts "$pdf" | awk 'NR > 2 && $(NF-4) != "yes" { bad = 1 } NR > 2 { n++ }
@@ -42,27 +56,31 @@ check_certificate() {
 }
 
 check_all() {
-	local out=$1 date=$2 year=$3 seq=0 id name code number
+	local out=$1 date=$2 year=$3 id name code number ocode oname heading city
+	local -A seq=()
 	test -f "$out/summary.xml" || { echo "no summary.xml"; return 1; }
 	awarded "$out/summary.xml" >"$tmp/awarded"
 	test -s "$tmp/awarded" || { echo "no awarded unit"; return 1; }
 	test "$(ls "$out/certificates" | wc -l)" -eq "$(wc -l <"$tmp/awarded")" ||
 		{ echo "certificate count differs from awarded units"; return 1; }
-	while IFS=$'\t' read -r id name code number; do
-		seq=$((seq + 1))
+	# Numbers count from 001 within each office, in rank order.
+	while IFS=$'\t' read -r id name code number ocode oname heading city; do
+		seq[$ocode]=$(( ${seq[$ocode]:-0} + 1 ))
 		local expected
-		expected=$(printf 'W11-HAM-%03d/%d' "$seq" "$year")
+		expected=$(printf '%s-HAM-%03d/%d' "$ocode" "${seq[$ocode]}" "$year")
 		[ -z "$number" ] || [ "$number" = "$expected" ] ||
 			{ echo "$id: summary number $number, expected $expected"; return 1; }
 		check_certificate "$out/certificates/$id.pdf" "$id" "$name" "$code" "$expected" \
-			"$date" "$year" || return 1
+			"$date" "$year" "$oname" "$heading" "$city" || return 1
 	done <"$tmp/awarded"
+	test ${#seq[@]} -eq 2 || { echo "awards from ${#seq[@]} offices, expected 2"; return 1; }
 	return 0
 }
 
 # ---- the samples, -j 1 and -j 4 ----
 
-(cd "$root" && "$P2HAM" build -q -j 1 -o "$tmp/s1" --date 2019-12-10 samples/*.csv) 2>"$tmp/s1.err"
+(cd "$root" && "$P2HAM" build -q -j 1 -o "$tmp/s1" --date 2019-12-10 --offices "$offices" \
+	samples/*.csv) 2>"$tmp/s1.err"
 status=$?
 expect "samples: build exits 1 (rows rejected on purpose)" test "$status" -eq 1
 expect "samples: every awarded unit has its certificate, and nothing else" bash -c "
@@ -77,11 +95,15 @@ expect "certificates.pdf: one page per certificate, in seq order, fonts, qpdf" b
 	pdfinfo -f 1 -l \$n '$tmp/s1/certificates.pdf' | grep '^Page .* size:' | grep -vc '842 x 595' | grep -qx 0 &&
 	qpdf --check '$tmp/s1/certificates.pdf' >/dev/null &&
 	! pdffonts '$tmp/s1/certificates.pdf' | awk 'NR > 2 && \$(NF-4) != \"yes\"' | grep -q . &&
-	for p in \$(seq 1 \$n); do
-		pdftotext -f \$p -l \$p '$tmp/s1/certificates.pdf' - | grep -q \"W11-HAM-\$(printf %03d \$p)/2019\" || exit 1
-	done"
+	p=0
+	while IFS=\$'\\t' read -r id name code number rest; do
+		p=\$((p + 1))
+		pdftotext -f \$p -l \$p '$tmp/s1/certificates.pdf' - | grep -qF \"\$number\" || exit 1
+	done <'$tmp/awarded'
+	test \$p -eq \$n"
 
-(cd "$root" && "$P2HAM" build -q -j 4 -o "$tmp/s4" --date 2019-12-10 samples/*.csv) 2>/dev/null
+(cd "$root" && "$P2HAM" build -q -j 4 -o "$tmp/s4" --date 2019-12-10 --offices "$offices" \
+	samples/*.csv) 2>/dev/null
 expect "-j 1 and -j 4 give byte-identical certificates" bash -c "
 	diff -r '$tmp/s1/certificates' '$tmp/s4/certificates' && cmp '$tmp/s1/certificates.pdf' '$tmp/s4/certificates.pdf'"
 expect "no temporary file left in certificates/" bash -c "! ls -A '$tmp/s1/certificates' | grep -q '^\.'"
@@ -89,7 +111,7 @@ expect "no temporary file left in certificates/" bash -c "! ls -A '$tmp/s1/certi
 # The QR code, rendered to PNG, decodes to year, id and code.
 expect "QR codes decode to P2HAM/YEAR/ID/CODE" bash -c "
 	n=0
-	while IFS=\$'\t' read -r id name code number; do
+	while IFS=\$'\t' read -r id name code number rest; do
 		pdftoppm -r 200 -png -singlefile '$tmp/s1/certificates/'\$id.pdf '$tmp/qr' || exit 1
 		got=\$(zbarimg -q --raw '$tmp/qr.png') || { echo \"\$id: no QR code found\"; exit 1; }
 		[ \"\$got\" = \"P2HAM/2019/\$id/\$code\" ] || { echo \"\$id: QR says \$got\"; exit 1; }
@@ -103,13 +125,14 @@ expect "QR code also decodes at 80 dpi" bash -c "
 
 # ---- retained units: last year's summary ----
 
-(cd "$root" && "$P2HAM" build -q -o "$tmp/r" --date 2020-12-10 --previous "$tmp/s1/summary.xml" samples/*.csv) 2>/dev/null
+(cd "$root" && "$P2HAM" build -q -o "$tmp/r" --date 2020-12-10 --year 2020 --offices "$offices" \
+	--previous "$tmp/s1/summary.xml" samples/*.csv) 2>/dev/null
 expect "retained units: certificates say the award is kept, dated 2020" bash -c "
 	grep -q 'recommendation=\"retained\"' '$tmp/r/summary.xml' || exit 1
 	for f in '$tmp/r/certificates/'*.pdf; do
 		t=\$(pdftotext \"\$f\" - | tr '\n' ' ')
 		case \"\$t\" in *mempertahankan*) ;; *) echo \"\$f: no 'mempertahankan'\"; exit 1 ;; esac
-		case \"\$t\" in *'10 Desember 2020'*'W11-HAM-'*|*'W11-HAM-'*'10 Desember 2020'*) ;; *) exit 1 ;; esac
+		case \"\$t\" in *'10 Desember 2020'*'HAM-0'*'/2020'*|*'HAM-0'*'/2020'*'10 Desember 2020'*) ;; *) exit 1 ;; esac
 	done"
 expect "recommended units: the normal award text" bash -c "
 	for f in '$tmp/s1/certificates/'*.pdf; do

@@ -140,11 +140,18 @@ expect "samples: build with --charts svg,png" run_build "$tmp/s1" --charts svg,p
 expect "samples: a second run" run_build "$tmp/s2" --charts svg,png samples/*.csv
 s=$tmp/s1
 
+# One office's units only: the report is that office's (SPEC 6.1).
+expect "one office: the report is issued by it, dated at its city" bash -c "
+	cd '$root' && '$P2HAM' build -q -o '$tmp/one' --date 2019-12-10 --no-charts \
+		--no-certificates --offices samples/offices.xml samples/banten-tim*.csv &&
+	pdfinfo '$tmp/one/report.pdf' | grep -q '^Author: *Kantor Wilayah Kementerian Hukum dan HAM Banten\$' &&
+	pdftotext '$tmp/one/report.pdf' - | grep -q 'Serang, 10 Desember 2019'"
+
 expect "report: qpdf --check passes" qpdf --check "$s/report.pdf"
 expect "report: pdfinfo: title, author, date, A4, tagged" bash -c "
 	pdfinfo '$s/report.pdf' >'$tmp/info' &&
 	grep -q '^Title: *Laporan Penilaian P2HAM Tahun 2019\$' '$tmp/info' &&
-	grep -q '^Author: *[^ ]' '$tmp/info' &&
+	grep -q '^Author: *Direktorat Jenderal Hak Asasi Manusia$' '$tmp/info' &&
 	grep -q '^CreationDate: *Tue Dec 10 00:00:00 2019' '$tmp/info' &&
 	grep -q '^Page size: *595.* x 841.* pts (A4)' '$tmp/info' &&
 	grep -q '^Tagged: *yes' '$tmp/info' &&
@@ -159,7 +166,7 @@ expect "report: the appendix lists every rejected row with its file and line" ch
 expect "report: conflicts appendix and Indonesian labels" bash -c "
 	pdftotext '$s/report.pdf' - >'$tmp/text' &&
 	grep -q 'Lampiran A. Konflik jawaban' '$tmp/text' && grep -q 'Rekomendasi perbaikan' '$tmp/text' &&
-	grep -q 'Pemeriksaan data dukung' '$tmp/text' && grep -q 'data dukung sama dengan butir lain' '$tmp/text' && grep -q 'Syarat tidak terpenuhi: Temuan Ombudsman' '$tmp/text' && grep -q 'Serang, 10 Desember 2019' '$tmp/text' &&
+	grep -q 'Pemeriksaan data dukung' '$tmp/text' && grep -q 'data dukung sama dengan butir lain' '$tmp/text' && grep -q 'Syarat tidak terpenuhi: Temuan Ombudsman' '$tmp/text' && grep -q 'Jakarta, 10 Desember 2019' '$tmp/text' &&
 	grep -q 'Daftar isi' '$tmp/text'"
 expect "report: a bookmark per chapter, kanwil and unit" check outline "$s"
 expect "report: the ranking links to every unit's profile" check unit-links "$s"

@@ -2,8 +2,9 @@
  *
  * Each input is a certificate.xml, written into a scratch folder that also
  * holds a small logo.png (images are read from the template's folder).
- * When it loads, it is used the way a run uses it: the issuer's texts, a
- * few certificate numbers, and the certificate of each awarded unit drawn
+ * When it loads, it is used the way a run uses it: the certificate of each
+ * awarded unit, issued by the sample offices (one with a signatory, and so
+ * every office placeholder filled in), drawn
  * (one with a 120-character name full of markup characters) onto a
  * recording surface, so that text fitting, QR codes and borders meet every
  * box, size and colour the loader lets through. */
@@ -14,6 +15,7 @@
 
 #include "cert.h"
 #include "draw.h"
+#include "offices.h"
 #include "template.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -24,6 +26,7 @@ static struct rubric *rubric;
 static struct dataset *dataset;
 static struct model *model;
 static GPtrArray *awarded;
+static struct offices *offices;
 
 static void write_logo(const char *path)
 {
@@ -67,6 +70,9 @@ static void build_model(void)
 				if (lv->value > best->value)
 					best = lv;
 			}
+			if (it->gate == best)
+				best = g_ptr_array_index(it->scale->levels,
+							 it->scale->levels->len - 1);
 			g_string_append_printf(rows, "Kanwil Banten;\"%s\";lapas;%s;%s\n",
 					       names[u], it->code, best->label);
 		}
@@ -80,6 +86,7 @@ static void build_model(void)
 	g_free(csv);
 	g_string_free(rows, TRUE);
 	model = model_build(dataset, 2019, 20191210, NULL);
+	model_assign_offices(model, offices, &d);
 	awarded = cert_units(model);
 	if (awarded->len != G_N_ELEMENTS(names))
 		abort();
@@ -102,15 +109,11 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	g_free(logo);
 	fuzz_diag(&d);
 	rubric = rubric_load(FUZZ_DATA_DIR "/templates/rubric.xml", &d);
-	if (!rubric || draw_init(FUZZ_DATA_DIR, &d) < 0)
+	offices = offices_load(FUZZ_DATA_DIR "/samples/offices.xml", &d);
+	if (!rubric || !offices || draw_init(FUZZ_DATA_DIR, &d) < 0)
 		abort();
 	build_model();
 	return 0;
-}
-
-static char *number_of(unsigned seq, void *ctx)
-{
-	return template_number(ctx, seq, 2019);
 }
 
 static void use_template(struct cert_template *t)
@@ -118,12 +121,6 @@ static void use_template(struct cert_template *t)
 	struct diag d;
 
 	fuzz_diag(&d);
-	if (!template_office(t) || !template_place(t))
-		abort();
-	template_kanwil(t);
-	for (unsigned seq = 1; seq <= 1000; seq *= 10)
-		g_free(template_number(t, seq, 2019));
-	model_number_certificates(model, number_of, t);
 	for (guint k = 0; k < awarded->len; k++) {
 		cairo_surface_t *s = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
 		cairo_t *cr = cairo_create(s);

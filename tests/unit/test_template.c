@@ -16,6 +16,7 @@
 #include "cert.h"
 #include "draw.h"
 #include "ingest.h"
+#include "offices.h"
 #include "placeholder.h"
 #include "rubric.h"
 #include "score.h"
@@ -40,37 +41,19 @@ static const struct tpl_element *element(const struct cert_template *t, guint i)
 	return t->elements->pdata[i];
 }
 
-static void assert_number(const struct cert_template *t, unsigned seq, int year,
-			  const char *expect)
-{
-	char *n = template_number(t, seq, year);
-
-	assert_string_equal(n, expect);
-	g_free(n);
-}
-
 static void test_default(void **state)
 {
 	struct diag_capture c;
 	struct cert_template *t = load(DEFAULT_TEMPLATE, &c);
-	int name = 0, recommended = 0, retained = 0, qr = 0;
+	int name = 0, recommended = 0, retained = 0, qr = 0, office_images = 0;
 
 	if (!t)
 		fprintf(stderr, "%s", c.text);
 	assert_non_null(t);
 	assert_int_equal(c.len, 0);
-	assert_string_equal(template_office(t),
-			    "Kantor Wilayah Kementerian Hukum dan HAM Banten");
-	assert_string_equal(template_kanwil(t), "Kanwil Kemenkumham Banten");
-	assert_string_equal(template_place(t), "Serang");
-	assert_number(t, 1, 2019, "W11-HAM-001/2019");
-	assert_number(t, 42, 2020, "W11-HAM-042/2020");
-	assert_number(t, 1234, 2019, "W11-HAM-1234/2019");
 	/* A4 landscape in whole points, as pdfinfo reports it. */
 	assert_float_equal(t->width, 842, 0);
 	assert_float_equal(t->height, 595, 0);
-	assert_string_equal(t->sig_title, "Kepala Kantor Wilayah");
-	assert_int_equal(strlen(t->sig_nip), 18 + 3);   /* 18 digits in 4 groups */
 	for (guint i = 0; i < t->elements->len; i++) {
 		const struct tpl_element *e = element(t, i);
 
@@ -83,11 +66,34 @@ static void test_default(void **state)
 		recommended += e->when == TPL_WHEN_RECOMMENDED;
 		retained += e->when == TPL_WHEN_RETAINED;
 		qr += e->kind == TPL_QR;
+		office_images += e->kind == TPL_SIGNATURE || e->kind == TPL_STAMP;
 	}
+	/* Layout only: the office fills in the letterhead and signature. */
+	assert_int_equal(office_images, 2);
 	assert_int_equal(name, 1);
 	assert_int_equal(recommended, 1);
 	assert_int_equal(retained, 1);
 	assert_int_equal(qr, 1);
+	template_free(t);
+	free(c.text);
+}
+
+/* A template written before the offices file still loads; its issuer and
+ * signatory are reported as ignored, never used in silence. */
+static void test_legacy_issuer_ignored(void **state)
+{
+	struct diag_capture c;
+	struct cert_template *t = load("data/template-legacy.xml", &c);
+
+	assert_non_null(t);
+	assert_int_equal(c.d.errors, 0);
+	assert_int_equal(c.d.warnings, 2);
+	assert_contains(c.text, "data/template-legacy.xml:3: warning: element 'issuer' is "
+				"ignored: the issuing office and its signatory come from the "
+				"offices file (--offices)");
+	assert_contains(c.text, "data/template-legacy.xml:4: warning: element 'signatory' is "
+				"ignored");
+	assert_int_equal(t->elements->len, 1);
 	template_free(t);
 	free(c.text);
 }
@@ -103,8 +109,6 @@ static void test_valid_fixture(void **state)
 
 	assert_non_null(t);
 	assert_int_equal(c.len, 0);
-	assert_string_equal(template_kanwil(t), "Kanwil Uji");
-	assert_number(t, 7, 2019, "U-0007/2019");
 	assert_float_equal(t->width, 420, 0);   /* A5 portrait */
 	assert_float_equal(t->height, 595, 0);
 	assert_int_equal(t->has_background, 1);
@@ -249,23 +253,15 @@ static const struct {
 	  ":5: error: opening and ending tag mismatch: text line 5 and txt" },
 	{ "not-certificate",
 	  ":2: error: root element is 'piagam', expected 'certificate'" },
-	{ "no-issuer", ":2: error: template has no 'issuer' element" },
 	{ "dup-page", ":6: error: duplicate element 'page'" },
 	{ "page-size",
 	  ":5: error: unknown page size 'B4' (A3, A4, A5, F4, Letter, Legal)" },
-	{ "unknown-element", ":5: error: unknown element 'logo'" },
+	{ "unknown-element", ":5: error: unknown element 'emblem'" },
 	{ "unknown-border", ":6: error: unknown element 'zigzag' in 'border'" },
 	{ "missing-attr", ":5: error: element 'text' is missing attribute 'h'" },
-	{ "missing-office", ":3: error: element 'issuer' is missing attribute 'office'" },
 	{ "placeholder", ":5: error: text 'Nama: {nama}': unknown placeholder '{nama}'" },
 	{ "unclosed", ":5: error: text '{unit': unclosed '{'; write '{{' for a brace" },
 	{ "unmatched", ":5: error: text 'unit}': unmatched '}'; write '}}' for a brace" },
-	{ "number-no-seq",
-	  ":3: error: number pattern 'W11/{year}': no {seq}: every "
-	  "certificate would get the same number" },
-	{ "number-placeholder",
-	  ":3: error: number pattern '{seq}/{unit}': unknown placeholder "
-	  "'{unit}' (only {seq}, {seq:0N} and {year})" },
 	{ "qr-placeholder",
 	  ":5: error: QR content 'https://x.example/{kode}': unknown "
 	  "placeholder '{kode}'" },
@@ -315,7 +311,7 @@ static const struct {
 	{ "border-inset",
 	  ":6: error: 'frame' at inset 300 does not fit inside the margins" },
 	{ "margin", ":5: error: margin 300 pt leaves less than 1 in of the page" },
-	{ "version", ":2: error: template version '2' is not supported (1)" },
+	{ "version", ":2: error: template version '3' is not supported (1 or 2)" },
 };
 
 static void test_refused(void **state)
@@ -392,8 +388,6 @@ static struct cert_template *load_with_image(struct scratch *s, const char *src,
 {
 	char *xml = g_strdup_printf(
 		"<certificate>\n"
-		"  <issuer office=\"K\" place=\"X\" number=\"{seq}\"/>\n"
-		"  <signatory title=\"T\" name=\"N\"/>\n"
 		"  <image src=\"%s\" x=\"0\" y=\"0\" w=\"100\" h=\"50\"\n"
 		"         opacity=\"0.5\"/>\n"
 		"</certificate>\n", src);
@@ -443,7 +437,7 @@ static void test_images(void **state)
 	t = load_with_image(&s, "huge.png", &c);
 	assert_null(t);
 	/* libxml2 numbers an element by the line its start tag ends on. */
-	expect = g_strdup_printf("%s/certificate.xml:5: error: image 'huge.png' is "
+	expect = g_strdup_printf("%s/certificate.xml:3: error: image 'huge.png' is "
 				 "30000 x 30000 pixels; at most 4096 on a side\n", s.dir);
 	assert_string_equal(c.text, expect);
 	g_free(expect);
@@ -453,7 +447,7 @@ static void test_images(void **state)
 	scratch_file(&s, "short.png", png->data, png->len / 2);
 	t = load_with_image(&s, "short.png", &c);
 	assert_null(t);
-	assert_contains(c.text, "certificate.xml:5: error: image 'short.png' is not a "
+	assert_contains(c.text, "certificate.xml:3: error: image 'short.png' is not a "
 			"readable PNG file");
 	free(c.text);
 
@@ -469,6 +463,7 @@ struct fixture {
 	struct dataset *ds;
 	struct model *m;
 	struct cert_template *t;
+	struct offices *offices;
 };
 
 #define ODD_NAME "Lapas A & <B> \"C\" 'D' ../../x"
@@ -517,6 +512,10 @@ static int setup_model(void **state)
 	if (ingest_file(f->ds, path, &opt, &quiet) < 0)
 		goto done;
 	f->m = model_build(f->ds, 2019, 20191210, NULL);
+	f->offices = offices_load("../../templates/offices.xml", &quiet);
+	if (!f->offices)
+		goto done;
+	model_assign_offices(f->m, f->offices, &quiet);
 	rc = 0;
 done:
 	g_string_free(csv, TRUE);
@@ -534,6 +533,7 @@ static int teardown_model(void **state)
 	if (f->ds)
 		dataset_free(f->ds);
 	template_free(f->t);
+	offices_free(f->offices);
 	rubric_free(f->rubric);
 	if (f->s.dir)
 		scratch_close(&f->s);
@@ -643,6 +643,7 @@ int main(void)
 {
 	const struct CMUnitTest loader[] = {
 		cmocka_unit_test(test_default),
+		cmocka_unit_test(test_legacy_issuer_ignored),
 		cmocka_unit_test(test_valid_fixture),
 		cmocka_unit_test(test_placeholders),
 		cmocka_unit_test(test_unknown_attribute_warns),
