@@ -660,23 +660,52 @@ void chart_unit_principles(cairo_t *cr, const struct model *m,
 
 /* -------------------------------------------------------------- heat map */
 
-/* The grade band of a score: 0 for the highest grade; the number of
- * grades when no grade's minimum is reached. */
-static unsigned grade_band(const struct rubric *rb, double v)
+/*
+ * The heat map's bands: the rubric's grades, highest first; or, for a
+ * rubric without grades (SPEC 4.7), the award threshold and the aspect
+ * floor, so that the weakest scores still stand out without a grade name.
+ */
+static unsigned band_count(const struct rubric *rb)
 {
-	for (guint g = 0; g < rb->grades->len; g++) {
-		const struct rubric_grade *gr = g_ptr_array_index(rb->grades, g);
-
-		if (score_at_least(v, gr->min))
-			return g;
-	}
-	return rb->grades->len;
+	if (rb->grades->len)
+		return rb->grades->len;
+	return rb->aspect_floor > 0 && rb->aspect_floor < rb->threshold ? 3 : 2;
 }
 
-/* Darkest for the highest grade, evenly lighter down to the lowest. */
+static double band_min(const struct rubric *rb, unsigned band)
+{
+	if (rb->grades->len)
+		return ((const struct rubric_grade *)g_ptr_array_index(rb->grades, band))->min;
+	if (band == 0)
+		return rb->threshold;
+	return band == 1 && band_count(rb) == 3 ? rb->aspect_floor : 0;
+}
+
+static const char *band_label(const struct rubric *rb, unsigned band)
+{
+	if (rb->grades->len)
+		return ((const struct rubric_grade *)g_ptr_array_index(rb->grades, band))->label;
+	if (band == 0)
+		return "Mencapai ambang";
+	return band == 1 && band_count(rb) == 3 ? "Di bawah ambang" : "Di bawah batas";
+}
+
+/* The band of a score: 0 for the highest; band_count() when no band's
+ * minimum is reached. */
+static unsigned grade_band(const struct rubric *rb, double v)
+{
+	unsigned n = band_count(rb);
+
+	for (unsigned g = 0; g < n; g++)
+		if (score_at_least(v, band_min(rb, g)))
+			return g;
+	return n;
+}
+
+/* Darkest for the highest band, evenly lighter down to the lowest. */
 static struct draw_rgb band_color(const struct rubric *rb, unsigned band)
 {
-	unsigned n = rb->grades->len;
+	unsigned n = band_count(rb);
 
 	if (band >= n || n < 2)
 		return band >= n ? c_white : c_ramp_hi;
@@ -685,7 +714,7 @@ static struct draw_rgb band_color(const struct rubric *rb, unsigned band)
 
 static int band_dark(const struct rubric *rb, unsigned band)
 {
-	unsigned n = rb->grades->len;
+	unsigned n = band_count(rb);
 
 	return band < n && (n < 2 || (double)(n - 1 - band) / (n - 1) >= 0.5);
 }
@@ -697,22 +726,18 @@ static void heat_legend(cairo_t *cr, const struct rubric *rb, double x, double y
 	char *texts[16];
 	unsigned n = 0;
 
-	for (guint g = 0; g < rb->grades->len && n < G_N_ELEMENTS(keys) - 1; g++) {
-		const struct rubric_grade *gr = g_ptr_array_index(rb->grades, g);
+	for (unsigned g = 0; g < band_count(rb) && n < G_N_ELEMENTS(keys) - 1; g++) {
+		const char *label = band_label(rb, g);
+		double min = band_min(rb, g);
 		char lo[32], hi[32];
 
-		fmt_limit(lo, gr->min);
+		fmt_limit(lo, min);
 		if (g == 0) {
-			texts[n] = g_strdup_printf("%s (≥ %s)", gr->label, lo);
+			texts[n] = g_strdup_printf("%s (≥ %s)", label, lo);
 		} else {
-			const struct rubric_grade *up =
-			    g_ptr_array_index(rb->grades, g - 1);
-
-			fmt_limit(hi, up->min);
-			texts[n] =
-			    gr->min <= 0
-				? g_strdup_printf("%s (< %s)", gr->label, hi)
-				: g_strdup_printf("%s (%s – < %s)", gr->label, lo, hi);
+			fmt_limit(hi, band_min(rb, g - 1));
+			texts[n] = min <= 0 ? g_strdup_printf("%s (< %s)", label, hi)
+					    : g_strdup_printf("%s (%s – < %s)", label, lo, hi);
 		}
 		keys[n] = (struct key){ KEY_BOX, band_color(rb, g), texts[n] };
 		n++;
