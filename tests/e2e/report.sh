@@ -168,6 +168,13 @@ expect "report: conflicts appendix and Indonesian labels" bash -c "
 	grep -q 'Lampiran A. Konflik jawaban' '$tmp/text' && grep -q 'Rekomendasi perbaikan' '$tmp/text' &&
 	grep -q 'Pemeriksaan data dukung' '$tmp/text' && grep -q 'data dukung sama dengan butir lain' '$tmp/text' && grep -q 'Syarat tidak terpenuhi: Temuan Ombudsman' '$tmp/text' && grep -q 'Jakarta, 10 Desember 2019' '$tmp/text' &&
 	grep -q 'Daftar isi' '$tmp/text'"
+expect "report: equal totals share their rank in the ranking (1, 1, 3 ...)" bash -c "
+	pdftotext -layout '$s/report.pdf' - >'$tmp/layout' &&
+	grep -qE '^ *1 +LPKA Kelas I Tangerang +.* 98,33 ' '$tmp/layout' &&
+	grep -qE '^ *1 +Lapas Perempuan Kelas IIA Tangerang +.* 98,33 ' '$tmp/layout' &&
+	grep -qE '^ *3 +Kantor Imigrasi Kelas I TPI Palangka Raya ' '$tmp/layout' &&
+	grep -qE '^ *7 +Lapas Kelas III Cilegon +.* 92,92 ' '$tmp/layout' &&
+	grep -qE '^ *7 +Rutan Kelas IIA Palangka Raya +.* 92,92 ' '$tmp/layout'"
 expect "report: a bookmark per chapter, kanwil and unit" check outline "$s"
 expect "report: the ranking links to every unit's profile" check unit-links "$s"
 expect "report: web evidence is a link" check web-links "$s"
