@@ -106,6 +106,7 @@ e2e: $(BIN)
 	P2HAM=$(CURDIR)/$(BIN) tests/e2e/run.sh
 	P2HAM=$(CURDIR)/$(BIN) tests/e2e/certificates.sh
 	$(if $(wildcard tests/e2e/report.sh),P2HAM=$(CURDIR)/$(BIN) tests/e2e/report.sh)
+	P2HAM=$(CURDIR)/$(BIN) tests/e2e/tables.sh
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/templates
