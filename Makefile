@@ -11,7 +11,7 @@ MANDIR   ?= $(PREFIX)/share/man
 VERSION  := 0.1.0
 
 CC       ?= cc
-PKGS     := glib-2.0 libxml-2.0 cairo pangocairo pangoft2 fontconfig libpng libqrencode nettle
+PKGS     := glib-2.0 libxml-2.0 cairo pangocairo pangoft2 fontconfig libpng libqrencode nettle xlsxwriter
 SANITIZE ?=
 
 BUILD    := build$(if $(SANITIZE),-san)
@@ -106,6 +106,7 @@ e2e: $(BIN)
 	P2HAM=$(CURDIR)/$(BIN) tests/e2e/run.sh
 	P2HAM=$(CURDIR)/$(BIN) tests/e2e/certificates.sh
 	$(if $(wildcard tests/e2e/report.sh),P2HAM=$(CURDIR)/$(BIN) tests/e2e/report.sh)
+	P2HAM=$(CURDIR)/$(BIN) tests/e2e/tables.sh
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/templates

@@ -53,7 +53,7 @@ struct config {
 	const char *encoding;
 	int strict;
 	long jobs;
-	int no_report, no_certificates, no_charts;
+	int no_report, no_certificates, no_charts, no_tables;
 	const char *charts;
 	int quiet, verbose;
 	char **files;
@@ -88,7 +88,7 @@ static const char usage_text[] =
 "      --encoding E       force UTF-8, WINDOWS-1252 or any iconv name (default: sniffed)\n"
 "      --strict           any rejected row is fatal (exit 2, nothing written)\n"
 "  -j, --jobs N           parallel rendering workers (default: number of CPUs)\n"
-"      --no-report, --no-certificates, --no-charts\n"
+"      --no-report, --no-certificates, --no-charts, --no-tables\n"
 "      --charts LIST      chart formats: svg, png or svg,png (default: svg)\n"
 "      --data-dir DIR     where templates and fonts are (default: $P2HAM_DATA,\n"
 "                         then " P2HAM_DATADIR ", then beside the program)\n"
@@ -97,8 +97,9 @@ static const char usage_text[] =
 "  -h, --help             this text\n"
 "  -V, --version          the version\n"
 "\n"
-"build writes summary.xml, report.pdf, certificates.pdf, certificates/UNIT-ID.pdf\n"
-"and charts/*.svg into --out, all or nothing.\n"
+"build writes summary.xml, report.pdf, certificates.pdf, certificates/UNIT-ID.pdf,\n"
+"charts/*.svg and tables/ (ranking.csv, ranking.xlsx, items.csv) into --out,\n"
+"all or nothing.\n"
 "\n"
 "exit status: 0 every row accepted; 1 outputs written, some rows rejected;\n"
 "2 fatal (usage, unreadable input, invalid rubric, --strict with rejections).\n";
@@ -200,7 +201,7 @@ static char *find_data_dir(const char *option)
 enum {
 	OPT_YEAR = 256, OPT_DATE, OPT_KANWIL, OPT_PREVIOUS, OPT_DELIMITER,
 	OPT_ENCODING, OPT_STRICT, OPT_NO_REPORT, OPT_NO_CERTIFICATES,
-	OPT_NO_CHARTS, OPT_CHARTS, OPT_DATA_DIR, OPT_TYPE, OPT_UNIT, OPT_OFFICES,
+	OPT_NO_CHARTS, OPT_NO_TABLES, OPT_CHARTS, OPT_DATA_DIR, OPT_TYPE, OPT_UNIT, OPT_OFFICES,
 };
 
 static const struct option long_options[] = {
@@ -219,6 +220,7 @@ static const struct option long_options[] = {
 	{ "no-report", no_argument, NULL, OPT_NO_REPORT },
 	{ "no-certificates", no_argument, NULL, OPT_NO_CERTIFICATES },
 	{ "no-charts", no_argument, NULL, OPT_NO_CHARTS },
+	{ "no-tables", no_argument, NULL, OPT_NO_TABLES },
 	{ "charts", required_argument, NULL, OPT_CHARTS },
 	{ "data-dir", required_argument, NULL, OPT_DATA_DIR },
 	{ "type", required_argument, NULL, OPT_TYPE },
@@ -281,6 +283,7 @@ static int apply_option(struct config *cfg, int opt, const char *arg)
 	case OPT_NO_REPORT: cfg->no_report = 1; break;
 	case OPT_NO_CERTIFICATES: cfg->no_certificates = 1; break;
 	case OPT_NO_CHARTS: cfg->no_charts = 1; break;
+	case OPT_NO_TABLES: cfg->no_tables = 1; break;
 	case OPT_CHARTS:
 		if (strcmp(arg, "svg") && strcmp(arg, "png") && strcmp(arg, "svg,png") &&
 		    strcmp(arg, "png,svg")) {
@@ -468,7 +471,8 @@ static unsigned chart_formats(const struct config *cfg)
 	       (strstr(cfg->charts, "png") ? CHART_PNG : 0);
 }
 
-/* The report, the certificates and the charts into `out`. Returns 0 or -1. */
+/* The report, the certificates, the charts and the tables into `out`.
+ * Returns 0 or -1. */
 static int render(const struct config *cfg, const struct model *m,
 		  const struct cert_template *tpl, struct outset *out, struct diag *d)
 {
@@ -478,15 +482,18 @@ static int render(const struct config *cfg, const struct model *m,
 		.report = !cfg->no_report,
 		.certificates = !cfg->no_certificates,
 		.chart_formats = chart_formats(cfg),
+		.tables = !cfg->no_tables,
 		.tpl = tpl,
 		.report_info = &info,
 	};
 	struct render_times t;
 	int rc;
 
-	if (!opt.report && !opt.certificates && !opt.chart_formats)
+	if (!opt.report && !opt.certificates && !opt.chart_formats && !opt.tables)
 		return 0;
-	if (draw_init(cfg->data_dir, d) < 0)
+	/* The tables draw nothing. */
+	if ((opt.report || opt.certificates || opt.chart_formats) &&
+	    draw_init(cfg->data_dir, d) < 0)
 		return -1;
 	if (opt.certificates)
 		outset_sweep(out, "certificates");
@@ -496,8 +503,9 @@ static int render(const struct config *cfg, const struct model *m,
 	rc = render_outputs(m, &opt, out, d, &t);
 	if (cfg->verbose) {
 		fprintf(stderr, "p2ham: stage charts %.3f s\np2ham: stage report %.3f s\n"
-			"p2ham: stage certificates %.3f s\np2ham: stage render %.3f s\n",
-			t.charts, t.report, t.certificates, t.wall);
+			"p2ham: stage certificates %.3f s\np2ham: stage tables %.3f s\n"
+			"p2ham: stage render %.3f s\n",
+			t.charts, t.report, t.certificates, t.tables, t.wall);
 	}
 	return rc;
 }

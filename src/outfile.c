@@ -213,6 +213,52 @@ int outset_close(struct outset *o, FILE *fp, struct diag *d)
 	return 0;
 }
 
+const char *outset_open_path(struct outset *o, const char *name, struct diag *d)
+{
+	FILE *fp = outset_open(o, name, d);
+	struct entry *e = NULL;
+
+	if (!fp)
+		return NULL;
+	g_mutex_lock(&o->lock);
+	for (guint i = o->entries->len; i-- > 0 && !e;) {
+		struct entry *cand = g_ptr_array_index(o->entries, i);
+
+		if (cand->fp == fp)
+			e = cand;
+	}
+	BUG_ON(!e);
+	/* The name stays reserved: the empty file keeps it, and the library
+	 * opens it again by name. */
+	e->fp = NULL;
+	g_mutex_unlock(&o->lock);
+	fclose(fp);
+	return e->temp;
+}
+
+int outset_close_path(struct outset *o, const char *path, struct diag *d)
+{
+	struct entry *e = NULL;
+	GStatBuf st;
+
+	g_mutex_lock(&o->lock);
+	for (guint i = o->entries->len; i-- > 0 && !e;) {
+		struct entry *cand = g_ptr_array_index(o->entries, i);
+
+		if (cand->temp == path)
+			e = cand;
+	}
+	g_mutex_unlock(&o->lock);
+	if (!e)
+		BUG("outset_close_path() of a path the set did not give");
+	if (g_stat(e->temp, &st) != 0 || !S_ISREG(st.st_mode)) {
+		diag_error(d, e->final, 0, "cannot write: the file is missing");
+		return -1;
+	}
+	e->closed = 1;
+	return 0;
+}
+
 void outset_sweep(struct outset *o, const char *subdir)
 {
 	g_ptr_array_add(o->sweep, g_build_filename(o->dir, subdir, NULL));

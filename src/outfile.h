@@ -39,6 +39,20 @@ FILE *outset_open(struct outset *o, const char *name, struct diag *d);
  * reporting a write error (disk full, ...) to `d`. */
 int outset_close(struct outset *o, FILE *fp, struct diag *d);
 
+/*
+ * For a library that writes to a file name rather than a stream
+ * (libxlsxwriter): like outset_open(), but the temporary file is made empty
+ * and its path returned; it belongs to the set and stays valid until
+ * outset_free(). Have the library write there, then call
+ * outset_close_path(). Returns NULL after reporting the error to `d`.
+ */
+const char *outset_open_path(struct outset *o, const char *name, struct diag *d);
+
+/* The library is done with a path from outset_open_path(): the file takes
+ * part in the commit like a closed stream. Returns 0, or -1 after reporting
+ * to `d` that the file is not there. */
+int outset_close_path(struct outset *o, const char *path, struct diag *d);
+
 /* Rename every closed file into place. Returns 0, or -1 after reporting
  * the error to `d`; all streams must have been closed. */
 int outset_commit(struct outset *o, struct diag *d);

@@ -1,10 +1,11 @@
-/* render.c — the rendered outputs: report, certificates and charts, on worker threads. */
+/* render.c — the rendered outputs: report, certificates, charts and tables, on worker threads. */
 #include "render.h"
 
 #include "cert.h"
 #include "chart.h"
+#include "tables.h"
 
-enum task_kind { TASK_REPORT, TASK_CERT_ALL, TASK_CERT, TASK_CHART };
+enum task_kind { TASK_REPORT, TASK_CERT_ALL, TASK_CERT, TASK_CHART, TASK_TABLE };
 
 struct task {
 	enum task_kind kind;
@@ -60,6 +61,8 @@ static int run_task(struct run *r, const struct task *t, struct diag *d)
 		return cert_write_unit(r->m, r->opt->tpl, t->index, r->o, d);
 	case TASK_CHART:
 		return chart_write(r->m, t->index, r->opt->chart_formats, r->o, d);
+	case TASK_TABLE:
+		return tables_write(r->m, (enum tables_file)t->index, r->o, d);
 	}
 	BUG("unknown task");
 }
@@ -89,6 +92,8 @@ static gpointer worker(gpointer data)
 			t.report += secs;
 		else if (task->kind == TASK_CHART)
 			t.charts += secs;
+		else if (task->kind == TASK_TABLE)
+			t.tables += secs;
 		else
 			t.certificates += secs;
 	}
@@ -98,6 +103,7 @@ static gpointer worker(gpointer data)
 	r->times.report += t.report;
 	r->times.certificates += t.certificates;
 	r->times.charts += t.charts;
+	r->times.tables += t.tables;
 	g_mutex_unlock(&r->lock);
 	return NULL;
 }
@@ -131,6 +137,9 @@ int render_outputs(const struct model *m, const struct render_options *opt,
 	}
 	if (opt->chart_formats)
 		add_tasks(r.tasks, TASK_CHART, chart_count(m));
+	/* A few milliseconds each: the smallest tasks, last. */
+	if (opt->tables)
+		add_tasks(r.tasks, TASK_TABLE, TABLES_COUNT);
 	jobs = opt->jobs < 1 ? 1 : opt->jobs;
 	if (jobs > r.tasks->len)
 		jobs = r.tasks->len ? r.tasks->len : 1;

@@ -1,4 +1,4 @@
-/* render.h — the rendered outputs: report, certificates and charts, on worker threads. */
+/* render.h — the rendered outputs: report, certificates, charts and tables, on worker threads. */
 #ifndef P2HAM_RENDER_H
 #define P2HAM_RENDER_H
 
@@ -13,6 +13,7 @@ struct render_options {
 	int report;                     /* write report.pdf */
 	int certificates;               /* write certificates.pdf and certificates/ */
 	unsigned chart_formats;         /* enum chart_format bits; 0: no charts */
+	int tables;                     /* write tables/ (ranking and items) */
 	const struct cert_template *tpl;
 	const struct report_info *report_info;
 };
@@ -20,7 +21,7 @@ struct render_options {
 /* Seconds spent on each kind of output, summed over its tasks: with one
  * job these are wall times, with more they overlap. */
 struct render_times {
-	double report, certificates, charts;
+	double report, certificates, charts, tables;
 	double wall;                    /* the whole rendering stage */
 };
 

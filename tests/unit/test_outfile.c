@@ -8,6 +8,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 
@@ -202,6 +203,71 @@ static void test_write_error_is_reported(void **state)
 	g_free(dir);
 }
 
+/* A file written by name (libxlsxwriter's way) commits like a stream, and
+ * a path never closed leaves nothing behind. */
+static void test_open_path_commits_by_name(void **state)
+{
+	struct diag d = DIAG_INIT;
+	char *dir = make_dir();
+	struct outset *o = outset_new(dir);
+	const char *a = outset_open_path(o, "tables/ranking.xlsx", &d);
+	const char *b;
+	char *text;
+
+	assert_non_null(a);
+	assert_true(g_file_test(a, G_FILE_TEST_IS_REGULAR));
+	assert_true(g_file_set_contents(a, "xlsx", -1, NULL));
+	assert_int_equal(outset_close_path(o, a, &d), 0);
+	assert_null(read_file(dir, "tables/ranking.xlsx"));
+	assert_int_equal(outset_commit(o, &d), 0);
+	outset_free(o);
+	text = read_file(dir, "tables/ranking.xlsx");
+	assert_string_equal(text, "xlsx");
+	g_free(text);
+
+	o = outset_new(dir);
+	b = outset_open_path(o, "tables/ranking.xlsx", &d);
+	assert_non_null(b);
+	assert_true(g_file_set_contents(b, "half", -1, NULL));
+	outset_free(o);         /* a failed run */
+	text = read_file(dir, "tables/ranking.xlsx");
+	assert_string_equal(text, "xlsx");
+	g_free(text);
+	assert_int_equal(entries(dir), 1);
+	{
+		char *tables = g_build_filename(dir, "tables", NULL);
+
+		assert_int_equal(entries(tables), 1);
+		g_free(tables);
+	}
+	assert_int_equal(d.errors, 0);
+	remove_tree(dir);
+	g_free(dir);
+}
+
+/* The library removed the file, or never wrote it: an error, no commit. */
+static void test_close_path_wants_the_file(void **state)
+{
+	struct diag d = DIAG_INIT;
+	char *text = NULL;
+	size_t len = 0;
+	char *dir = make_dir();
+	struct outset *o = outset_new(dir);
+	const char *a = outset_open_path(o, "tables/ranking.xlsx", &d);
+
+	assert_non_null(a);
+	assert_int_equal(g_unlink(a), 0);
+	d.out = open_memstream(&text, &len);
+	assert_int_equal(outset_close_path(o, a, &d), -1);
+	fclose(d.out);
+	assert_int_equal(d.errors, 1);
+	assert_non_null(strstr(text, "ranking.xlsx: error: cannot write"));
+	free(text);
+	outset_free(o);
+	remove_tree(dir);
+	g_free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -210,6 +276,8 @@ int main(void)
 		cmocka_unit_test(test_sweep_removes_stale_outputs_only),
 		cmocka_unit_test(test_open_fails_under_a_file),
 		cmocka_unit_test(test_write_error_is_reported),
+		cmocka_unit_test(test_open_path_commits_by_name),
+		cmocka_unit_test(test_close_path_wants_the_file),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

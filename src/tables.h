@@ -1,0 +1,58 @@
+/* tables.h — the ranking and the items as tables for spreadsheets (SPEC 6, Tables). */
+#ifndef P2HAM_TABLES_H
+#define P2HAM_TABLES_H
+
+#include <stdio.h>
+
+#include "diag.h"
+#include "outfile.h"
+#include "score.h"
+
+/*
+ * The tables read the scored model only. Words are Indonesian; scores show
+ * two decimals rounded half-up, as everywhere else.
+ *
+ * The CSV files are for a spreadsheet with an Indonesian locale: UTF-8 with
+ * a BOM, ';' between cells, CRLF after every row, decimal comma ("85,50")
+ * and every text cell through tables_csv_cell(). ranking.xlsx holds the same
+ * rows, numbers as numbers with the format "0.00", text always as text.
+ */
+
+/* The files, in the order they are best scheduled (largest first). */
+enum tables_file { TABLES_ITEMS_CSV, TABLES_RANKING_XLSX, TABLES_RANKING_CSV };
+#define TABLES_COUNT 3
+
+/* The output name of a file: "tables/ranking.csv", ... */
+const char *tables_name(enum tables_file f);
+
+/* Write one file of `m` into the output set `o`. Returns 0, or -1 after
+ * reporting the error to `d`. Safe to call for different files from
+ * several threads at once. */
+int tables_write(const struct model *m, enum tables_file f, struct outset *o,
+		 struct diag *d);
+
+/* ranking.csv and items.csv to a stream. Return 0, or -1 when a write
+ * failed (the stream's error flag tells the rest). */
+int tables_write_ranking_csv(const struct model *m, FILE *fp);
+int tables_write_items_csv(const struct model *m, FILE *fp);
+
+/* ranking.xlsx to the file `path`, which is replaced. Returns 0, or -1
+ * after reporting to `d` (naming the file as `name`). Two runs on the same
+ * model give the same bytes: the workbook's dates are the model's date. */
+int tables_write_ranking_xlsx(const struct model *m, const char *path,
+			      const char *name, struct diag *d);
+
+/*
+ * `s` as one text cell of a CSV file p2ham writes, ready to go between ';'
+ * delimiters (the caller owns the result; free it with g_free()):
+ * - a text starting with '=', '+', '-', '@', TAB or CR gets a leading "'",
+ *   so that no spreadsheet takes it for a formula (OWASP's list);
+ * - the cell is then quoted, '"' doubled, when it holds a '"', a line break
+ *   or any delimiter a reader might sniff (';' ',' TAB '|'), or starts or
+ *   ends with a space that a reader would trim; the "'" goes inside the
+ *   quotes, where readers keep it.
+ * Numbers written as numbers do not go through here.
+ */
+char *tables_csv_cell(const char *s);
+
+#endif
