@@ -503,3 +503,29 @@ char *text_prefix(const char *s, size_t max, int *truncated)
 		len--;
 	return g_strndup(s, len);
 }
+
+/* What a spreadsheet may read as the start of a formula (OWASP's list). */
+static int formula_start(char c)
+{
+	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+char *text_csv_cell(const char *s)
+{
+	int guard = formula_start(s[0]);
+	size_t len = strlen(s);
+	GString *cell;
+
+	if (!strpbrk(s, ";,\t|\"\r\n") && (len == 0 || (s[0] != ' ' && s[len - 1] != ' ')))
+		return guard ? g_strconcat("'", s, NULL) : g_strdup(s);
+	/* The guard goes inside the quotes, where a reader keeps it. */
+	cell = g_string_sized_new(len + 4);
+	g_string_append(cell, guard ? "\"'" : "\"");
+	for (const char *p = s; *p; p++) {
+		if (*p == '"')
+			g_string_append_c(cell, '"');
+		g_string_append_c(cell, *p);
+	}
+	g_string_append_c(cell, '"');
+	return g_string_free(cell, FALSE);
+}

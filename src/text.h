@@ -73,6 +73,19 @@ void text_format_id_date(char *buf, int ymd);
 char *text_xml_safe(const char *s);
 
 /*
+ * s as one text cell of the CSV files p2ham writes (the form, the tables;
+ * SPEC 6 Tables), to be put between ';' delimiters:
+ * - a text starting with '=', '+', '-', '@', TAB or CR gets a leading "'",
+ *   so that no spreadsheet takes it for a formula;
+ * - it is then quoted, '"' doubled, when it holds a quote, a line break or
+ *   any delimiter a reader might sniff (';' ',' TAB '|'), or starts or ends
+ *   with a space that a reader would trim.
+ * Every cell whose text comes from input (names, the rubric) goes through
+ * here; numbers written as numbers do not.
+ */
+char *text_csv_cell(const char *s);
+
+/*
  * The first at most `max` bytes of s, cut on a character boundary.
  * *truncated tells whether anything was cut.
  */

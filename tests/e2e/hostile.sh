@@ -240,6 +240,44 @@ case_long_reason() {
 		{ echo "reason in summary.xml not cut"; return 1; }
 }
 
+# ---- spreadsheet formulas ------------------------------------------------------
+
+# No cell of a CSV the program writes starts like a formula (SPEC 6 Tables):
+# text from --unit, --kanwil and the rubric that would gets a leading "'".
+# The cells given must be there.
+no_formula_cells() {
+	python3 - stdout "$@" <<'EOF'
+import csv, io, sys
+text = open(sys.argv[1], "rb").read().decode("utf-8-sig")
+rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+cells = [c for r in rows for c in r]
+bad = [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+assert not bad, f"cells that start like a formula: {bad}"
+for want in sys.argv[2:]:
+    assert want in cells, f"no cell {want!r}"
+EOF
+}
+
+case_form_formula() {
+	p2 form --type lapas --unit '=HYPERLINK("http://x","y")' --kanwil '@SUM(1+1)'
+	want_rc 0 || return 1
+	grep -qF "'=HYPERLINK" stdout || { echo "no '=HYPERLINK in the form"; return 1; }
+	no_formula_cells "'=HYPERLINK(\"http://x\",\"y\")" "'@SUM(1+1)" || return 1
+	p2 form --type lapas --unit "$(printf '\t=1+1')" --kanwil '+62 21 555' --out f.csv
+	want_rc 0 && cp f.csv stdout && no_formula_cells "'$(printf '\t')=1+1" "'+62 21 555" ||
+		return 1
+	# The rubric is a user's file too: an item's text, an answer label.
+	python3 - "$root/templates/rubric.xml" <<'EOF'
+import sys
+src = open(sys.argv[1], encoding="utf-8").read()
+src = src.replace(">Maklumat pelayanan</item>", ">=cmd|' /C calc'!A0</item>")
+src = src.replace('label="Proses"', 'label="-Proses"')
+open("evil.xml", "w", encoding="utf-8").write(src)
+EOF
+	p2 form -r evil.xml --type lapas --unit 'Lapas A'
+	want_rc 0 && no_formula_cells "'=cmd|' /C calc'!A0" "'-Proses"
+}
+
 # ---- bytes that are not text -------------------------------------------------
 
 case_nul_row() {
@@ -711,6 +749,7 @@ t "unit names: path traversal, dots, only non-ASCII" case_traversal
 t "unit names: Pango markup and XML injection" case_markup
 t "unit names: line breaks and terminal escapes in diagnostics" case_diag_injection
 t "a 60 KB answer: reasons quote 100 bytes" case_long_reason
+t "form: --unit, --kanwil and rubric text that a spreadsheet runs as a formula" case_form_formula
 t "NUL byte in a row" case_nul_row
 t "NUL byte in the header" case_nul_header
 t "invalid UTF-8 with --encoding UTF-8" case_bad_utf8_forced

@@ -558,6 +558,51 @@ static void test_prefix_never_splits_a_character(void **state)
 	check_prefix("a\xF0\x9F\x98\x80", 4, "a", 1);
 }
 
+/* ---- text_csv_cell (SPEC 6 Tables) ---- */
+
+static void test_csv_cell_guards_formulas(void **state)
+{
+	static const struct pair pairs[] = {
+		{ "=1+1", "'=1+1" },
+		{ "+62 21 555", "'+62 21 555" },
+		{ "-Lapas", "'-Lapas" },
+		{ "@SUM(A1)", "'@SUM(A1)" },
+		{ "=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"" },
+		{ "\t=1", "\"'\t=1\"" },
+		{ "\r=1", "\"'\r=1\"" },
+		{ "=a;b", "\"'=a;b\"" },
+		{ "-", "'-" },
+		/* Only the first character counts. */
+		{ "A=1", "A=1" },
+		{ " =1", "\" =1\"" },
+		{ "Lapas - A", "Lapas - A" },
+	};
+
+	CHECK_PAIRS(text_csv_cell, pairs);
+}
+
+static void test_csv_cell_quotes(void **state)
+{
+	static const struct pair pairs[] = {
+		{ "", "" },
+		{ "Lapas A", "Lapas A" },
+		{ "Ruang/loket", "Ruang/loket" },
+		{ "a;b", "\"a;b\"" },
+		{ "a,b", "\"a,b\"" },
+		{ "a|b", "\"a|b\"" },
+		{ "a\tb", "\"a\tb\"" },
+		{ "say \"hi\"", "\"say \"\"hi\"\"\"" },
+		{ "\"", "\"\"\"\"" },
+		{ "two\r\nlines", "\"two\r\nlines\"" },
+		{ " lead", "\" lead\"" },
+		{ "trail ", "\"trail \"" },
+		{ "'quoted'", "'quoted'" },
+		{ "Ban\xc3\xbbn", "Ban\xc3\xbbn" },
+	};
+
+	CHECK_PAIRS(text_csv_cell, pairs);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -586,6 +631,8 @@ int main(void)
 		cmocka_unit_test(test_xml_safe_keeps_tab_newlines_and_text),
 		cmocka_unit_test(test_prefix_ascii),
 		cmocka_unit_test(test_prefix_never_splits_a_character),
+		cmocka_unit_test(test_csv_cell_guards_formulas),
+		cmocka_unit_test(test_csv_cell_quotes),
 	};
 
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
