@@ -496,16 +496,21 @@ static int write_outputs(const struct config *cfg, const struct dataset *ds,
 	struct outset *out;
 	FILE *fp;
 	int rc = -1;
+	gint64 start;
 
-	gint64 start = g_get_monotonic_time();
-
+	/* First, so that a second build into the folder stops at once. */
+	out = outset_new(cfg->out_dir);
+	if (outset_lock(out, d) < 0) {
+		outset_free(out);
+		return -1;
+	}
+	start = g_get_monotonic_time();
 	progress(cfg, "scoring %u units", ds->units->len);
 	m = model_build(ds, cfg->year, cfg->date, prev);
 	model_number_certificates(m, certificate_number, number_ctx);
 	stage_time(cfg, "score", start);
 	progress(cfg, "writing %s/summary.xml", cfg->out_dir);
 	start = g_get_monotonic_time();
-	out = outset_new(cfg->out_dir);
 	fp = outset_open(out, "summary.xml", d);
 	if (!fp)
 		goto done;

@@ -623,7 +623,8 @@ case_unwritable() {
 	else
 		return 0
 	fi
-	want_rc 2 && want_err "ro/out/summary.xml: error: cannot create: Permission denied" || return 1
+	want_rc 2 && want_err "ro/out: error: cannot create the lock file .p2ham.lock: Permission denied" ||
+		return 1
 	[ "$(cat ro/out/summary.xml)" = "earlier output" ] || { echo "earlier output changed"; return 1; }
 	[ "$(ls -A ro/out)" = summary.xml ] || { echo "something was left in ro/out"; ls -A ro/out; }
 }
@@ -641,11 +642,12 @@ earlier_intact() {
 	echo "earlier outputs changed"
 	return 1
 }
-# Every file in o/ is an earlier output or a temporary file: nothing is
-# half-written under a final name.
+# Every file in o/ is an earlier output, a temporary file or the folder's
+# lock file: nothing is half-written under a final name.
 only_earlier_or_temp() {
 	find o -type f ! -name '.*.tmp-*' | sort | grep -v -x -e o/summary.xml \
-		-e o/certificates/lapas-1.pdf && { echo "a new file under a final name"; return 1; }
+		-e o/certificates/lapas-1.pdf -e o/.p2ham.lock &&
+		{ echo "a new file under a final name"; return 1; }
 	return 0
 }
 
@@ -743,6 +745,120 @@ case_signals() {
 	want_rc 0 && valid_summary || { echo "an ignored SIGHUP stopped the run"; return 1; }
 }
 
+# ---- the output folder: one build at a time, no stale temporary file ------------
+
+# A killed run's temporary files in the folder and the folders directly in
+# it go before the build writes (SPEC 8.18); a user's files go nowhere, even
+# those that look alike: another pattern, a link or a folder of that name, a
+# hidden or deeper folder.
+case_stale_temps() {
+	local f n=0
+	echo "$HEADER" >in.csv && echo "$GOOD" >>in.csv
+	mkdir -p o/certificates o/charts o/profiles o/letters o/.git o/deep/er \
+		o/charts/.ranking.svg.tmp-Folder
+	local stale=(o/.summary.xml.tmp-Ab12Cd o/.report.pdf.tmp-000000
+		o/certificates/.lapas-1.pdf.tmp-x9Y8z7 o/charts/.ranking.svg.tmp-QWErt0
+		o/profiles/.lapas-1.pdf.tmp-aaaaaa o/letters/.kanwil-banten.pdf.tmp-Z0Z0Z0
+		o/deep/.x.pdf.tmp-abcdef)
+	local mine=(o/notes.txt o/.hidden o/certificates/.keep o/.tmp-abcdef
+		o/.summary.xml.tmp-Ab12C o/.summary.xml.tmp-Ab12Cde o/.summary.xml.tmp-Ab_2Cd
+		o/summary.xml.tmp-Ab12Cd o/.summary.xml.TMP-Ab12Cd o/.git/.x.pdf.tmp-abcdef
+		o/deep/er/.x.pdf.tmp-abcdef)
+	for f in "${stale[@]}"; do echo "half a file" >"$f"; done
+	for f in "${mine[@]}"; do n=$((n + 1)); echo "mine $n" >"$f"; done
+	ln -s ../notes.txt o/charts/.link.svg.tmp-abcdef
+	touch stamp
+	p2 build -o o --date 2019-12-10 in.csv
+	want_rc 0 && valid_summary || return 1
+	for f in "${stale[@]}"; do
+		[ ! -e "$f" ] || { echo "$f was left"; return 1; }
+	done
+	n=0
+	for f in "${mine[@]}"; do
+		n=$((n + 1))
+		[ "$(cat "$f" 2>/dev/null)" = "mine $n" ] || { echo "$f was changed"; return 1; }
+	done
+	[ -L o/charts/.link.svg.tmp-abcdef ] && [ "$(cat o/notes.txt)" = "mine 1" ] &&
+		[ -d o/charts/.ranking.svg.tmp-Folder ] || { echo "a link or folder was touched"; return 1; }
+	# The lock file is the only new file besides the outputs.
+	find o -type f -newer stamp | grep -v -E '^o/(summary\.xml|report\.pdf|certificates\.pdf|certificates/[a-z0-9-]+\.pdf|charts/[a-z0-9-]+\.svg|\.p2ham\.lock)$' &&
+		{ echo "unexpected new files"; return 1; }
+	return 0
+}
+
+# folder_state DIR: every file of DIR with its size and time.
+folder_state() { find "$1" -printf '%p %s %T@\n' | sort; }
+
+# While another holds the folder's lock, a build exits 2 at once, says
+# why and changes nothing; once it is free, a build goes ahead.
+case_lock_held() {
+	local before start ms
+	command -v flock >/dev/null || { echo "flock(1) is missing (util-linux)"; return 1; }
+	echo "$HEADER" >in.csv && echo "$GOOD" >>in.csv
+	earlier_outputs
+	exec 9>o/.p2ham.lock
+	flock -n 9 || { echo "flock(1) could not take the lock"; return 1; }
+	mkdir -p o/charts && echo "half a file" >o/charts/.ranking.svg.tmp-Ab12Cd
+	before=$(folder_state o)
+	start=$(date +%s%N)
+	p2 build -o o --date 2019-12-10 in.csv
+	ms=$((($(date +%s%N) - start) / 1000000))
+	exec 9>&-
+	want_rc 2 && want_err "o: error: another p2ham build is writing to this folder" || return 1
+	[ "$ms" -lt 5000 ] || { echo "it took $ms ms to give up"; return 1; }
+	[ "$before" = "$(folder_state o)" ] || { echo "the folder changed"; return 1; }
+	p2 build -o o --date 2019-12-10 in.csv
+	want_rc 0 && valid_summary
+}
+
+# Two builds for real: the second, started while the first renders, exits
+# 2 at once; the first finishes whole.
+case_lock_two_builds() {
+	local names=() i pid
+	for i in $(seq 1 150); do names+=("Lapas $i"); done
+	unit_rows K "${names[@]}" >big.csv
+	echo "$HEADER" >in.csv && echo "$GOOD" >>in.csv
+	"$P2HAM" build -q -j 1 -o o --date 2019-12-10 big.csv 2>err1 &
+	pid=$!
+	for i in $(seq 1 1200); do
+		[ -n "$(find o -name '.*.tmp-*' 2>/dev/null)" ] && break
+		sleep 0.05
+	done
+	p2 build -o o --date 2019-12-10 in.csv
+	wait "$pid"
+	local first=$?
+	want_rc 2 && want_err "o: error: another p2ham build is writing to this folder" || return 1
+	[ "$first" -eq 0 ] || { echo "the first build: exit $first"; cat err1; return 1; }
+	valid_summary || return 1
+	[ "$(grep -c '<unit ' o/summary.xml)" -eq 150 ] || { echo "not the first build's summary"; return 1; }
+	[ -z "$(find o -name '.*.tmp-*')" ] || { echo "temporary files left"; return 1; }
+}
+
+# Five builds of the samples killed with SIGKILL at random times (from a
+# fixed seed) between a tenth and nine tenths of a whole build's time; the
+# next build leaves no temporary file anywhere under the folder.
+case_sigkill_loop() {
+	local i pid start total delay left=0
+	RANDOM=20191210
+	start=$(date +%s%N)
+	"$P2HAM" build -q -j 1 -o o --date 2019-12-10 "$root"/samples/*.csv 2>err
+	total=$((($(date +%s%N) - start) / 1000000))
+	for i in 1 2 3 4 5; do
+		delay=$((total / 10 + RANDOM % (total * 8 / 10 + 1)))
+		"$P2HAM" build -q -j 1 -o o --date 2019-12-10 "$root"/samples/*.csv 2>err &
+		pid=$!
+		sleep "$((delay / 1000)).$(printf '%03d' $((delay % 1000)))"
+		kill -KILL "$pid" 2>/dev/null
+		wait "$pid"
+		[ -n "$(find o -name '.*.tmp-*')" ] && left=$((left + 1))
+	done
+	[ "$left" -gt 0 ] || { echo "no kill left a temporary file: nothing was tested"; return 1; }
+	p2 build -q -j 1 -o o --date 2019-12-10 "$root"/samples/*.csv
+	want_rc 1 && valid_summary || return 1
+	[ -z "$(find o -name '.*.tmp-*')" ] ||
+		{ echo "temporary files left:"; find o -name '.*.tmp-*'; return 1; }
+}
+
 # ---- the cases ---------------------------------------------------------------
 
 t "unit names: path traversal, dots, only non-ASCII" case_traversal
@@ -783,6 +899,10 @@ t "output folder not writable" case_unwritable
 t "disk full while writing (ulimit -f)" case_disk_full
 t "SIGKILL while writing" case_sigkill
 t "SIGINT, SIGTERM, SIGHUP while rendering" case_signals
+t "output folder: a killed run's temporary files go, nothing else" case_stale_temps
+t "output folder: locked by another, a build exits 2 at once" case_lock_held
+t "output folder: two builds at once, the second exits 2" case_lock_two_builds
+t "output folder: 5 SIGKILLs at random times, then no temporary file" case_sigkill_loop
 if [ "$BIG" = 1 ]; then
 	t "1 GiB of random bytes" case_random_bytes 1024
 	t "a header and 1 GiB of random bytes" case_garbage_rows 1024
