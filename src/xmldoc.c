@@ -1,4 +1,4 @@
-/* xmldoc.c — reading XML inputs safely: no network, no DTD, no entities. */
+/* xmldoc.c — reading XML inputs safely: no network, no DTD, no entities, bounded. */
 #include "xmldoc.h"
 
 #include <errno.h>

@@ -1,4 +1,4 @@
-/* xmldoc.h — reading XML inputs safely (rubric, template, previous summary). */
+/* xmldoc.h — reading XML inputs safely and within bounds (rubric, template, previous summary). */
 #ifndef P2HAM_XMLDOC_H
 #define P2HAM_XMLDOC_H
 
