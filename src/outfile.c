@@ -231,6 +231,8 @@ FILE *outset_open(struct outset *o, const char *name, struct diag *d)
 	char *dir, *base;
 	int fd, made;
 
+	/* outset_lock() looks for temporary files no deeper. */
+	BUG_ON(strchr(name, '/') && strchr(strchr(name, '/') + 1, '/'));
 	e->final = g_build_filename(o->dir, name, NULL);
 	dir = g_path_get_dirname(e->final);
 	base = g_path_get_basename(e->final);

@@ -52,8 +52,9 @@ struct outset *outset_new(const char *dir);
 int outset_lock(struct outset *o, struct diag *d);
 
 /*
- * Open the output `name` (relative to the set's folder, '/'-separated, made
- * of ids only) for writing; folders are created as needed. Returns a stream
+ * Open the output `name` (relative to the set's folder, made of ids only,
+ * at most one folder deep: "FILE" or "FOLDER/FILE") for writing; the folder
+ * is created as needed. Returns a stream
  * to a temporary file, or NULL after reporting the error to `d`. The stream
  * belongs to the set: finish it with outset_close(), never fclose().
  */
