@@ -3,29 +3,22 @@
 
 #include <string.h>
 
+#include "text.h"
+
 #define SEP ";"
 #define EOL "\r\n"
 
-/* A field quoted when a spreadsheet would misread it: delimiters (any of
- * the sniffed ones, so sniffing still finds ';'), quotes, line breaks, or
- * white space at either end. */
+/* A cell of text from the command line or the rubric: guarded against
+ * formulas and quoted as text_csv_cell() says; NULL is an empty cell. */
 static void field(FILE *out, const char *s)
 {
-	size_t len = s ? strlen(s) : 0;
+	char *cell;
 
-	if (!len)
+	if (!s)
 		return;
-	if (!strpbrk(s, ";,\t|\"\r\n") && s[0] != ' ' && s[len - 1] != ' ') {
-		fputs(s, out);
-		return;
-	}
-	fputc('"', out);
-	for (const char *p = s; *p; p++) {
-		if (*p == '"')
-			fputc('"', out);
-		fputc(*p, out);
-	}
-	fputc('"', out);
+	cell = text_csv_cell(s);
+	fputs(cell, out);
+	g_free(cell);
 }
 
 static void meta(FILE *out, const char *key, const char *value)

@@ -517,10 +517,16 @@ static int write_outputs(const struct config *cfg, const struct model *m,
 	struct outset *out;
 	FILE *fp;
 	int rc = -1;
-	gint64 start = g_get_monotonic_time();
+	gint64 start;
 
-	progress(cfg, "writing %s/summary.xml", cfg->out_dir);
+	/* First, so that a second build into the folder stops at once. */
 	out = outset_new(cfg->out_dir);
+	if (outset_lock(out, d) < 0) {
+		outset_free(out);
+		return -1;
+	}
+	start = g_get_monotonic_time();
+	progress(cfg, "writing %s/summary.xml", cfg->out_dir);
 	fp = outset_open(out, "summary.xml", d);
 	if (!fp)
 		goto done;

@@ -8,8 +8,14 @@
 #include <pthread.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* A temporary file is ".NAME" TEMP_SUFFIX and TEMP_RANDOM letters or digits
+ * that g_mkstemp_full() puts in place of the X's. */
+#define TEMP_SUFFIX ".tmp-"
+#define TEMP_RANDOM "XXXXXX"
 
 struct entry {
 	char *final;
@@ -25,6 +31,7 @@ struct outset {
 	mode_t mode;            /* what a newly created file would get */
 	GMutex lock;            /* guards entries: rendering threads open and close */
 	GPtrArray *sweep;       /* char *: folders to hold only this run's files */
+	int lock_fd;            /* the folder's lock file, or -1 */
 	/* The watcher: see watch(). */
 	sigset_t signals;       /* the signals it takes over */
 	sigset_t old_mask;      /* the creating thread's mask before */
@@ -58,7 +65,8 @@ static void entry_free(gpointer p)
  * after the clean-up; a commit under way finishes first. outset_free()
  * stops the watcher by sending it one of its signals with `stopping` set.
  * A signal ignored when the set is made is left alone.
- * SIGKILL cannot be caught: it still leaves the hidden temporary files.
+ * SIGKILL cannot be caught: it still leaves the hidden temporary files,
+ * which the next run's outset_lock() removes.
  */
 static void *watch(void *data)
 {
@@ -133,8 +141,88 @@ struct outset *outset_new(const char *dir)
 	o->mode = 0666 & ~mask;
 	g_mutex_init(&o->lock);
 	o->sweep = g_ptr_array_new_with_free_func(g_free);
+	o->lock_fd = -1;
 	watch_start(o);
 	return o;
+}
+
+/* Whether `name` is one of outset_open()'s temporary files: ".", a name,
+ * TEMP_SUFFIX, then exactly as many letters and digits as TEMP_RANDOM. */
+static int is_temp_name(const char *name)
+{
+	size_t len = strlen(name), random = strlen(TEMP_RANDOM);
+	size_t tail = strlen(TEMP_SUFFIX) + random;
+
+	if (name[0] != '.' || len < 2 + tail ||
+	    strncmp(name + len - tail, TEMP_SUFFIX, strlen(TEMP_SUFFIX)) != 0)
+		return 0;
+	for (size_t i = len - random; i < len; i++)
+		if (!g_ascii_isalnum(name[i]))
+			return 0;
+	return 1;
+}
+
+/* Remove the temporary files of earlier runs from `dir`, and from the
+ * folders directly inside it when `depth` is 1. Only regular files go; a
+ * link or folder of that name is someone else's. */
+static void remove_stale_temps(const char *dir, int depth, struct diag *d)
+{
+	GDir *gd = g_dir_open(dir, 0, NULL);
+	const char *name;
+
+	while (gd && (name = g_dir_read_name(gd))) {
+		char *path = g_build_filename(dir, name, NULL);
+		GStatBuf st;
+
+		if (g_lstat(path, &st) == 0) {
+			if (S_ISREG(st.st_mode) && is_temp_name(name)) {
+				if (g_unlink(path) != 0 && errno != ENOENT)
+					diag_warning(d, path, 0, "cannot remove the temporary "
+						     "file of an earlier run: %s", g_strerror(errno));
+			} else if (S_ISDIR(st.st_mode) && depth > 0 && name[0] != '.') {
+				remove_stale_temps(path, depth - 1, d);
+			}
+		}
+		g_free(path);
+	}
+	if (gd)
+		g_dir_close(gd);
+}
+
+int outset_lock(struct outset *o, struct diag *d)
+{
+	char *path;
+	int rc;
+
+	BUG_ON(o->lock_fd >= 0);
+	if (g_mkdir_with_parents(o->dir, 0777) != 0) {
+		diag_error(d, o->dir, 0, "cannot create folder: %s", g_strerror(errno));
+		return -1;
+	}
+	path = g_build_filename(o->dir, OUTSET_LOCK_NAME, NULL);
+	/* Not through a link: the file must be the folder's own. */
+	o->lock_fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0666);
+	g_free(path);
+	if (o->lock_fd < 0) {
+		diag_error(d, o->dir, 0, "cannot create the lock file %s: %s",
+			   OUTSET_LOCK_NAME, g_strerror(errno));
+		return -1;
+	}
+	while ((rc = flock(o->lock_fd, LOCK_EX | LOCK_NB)) != 0 && errno == EINTR)
+		;
+	if (rc != 0) {
+		if (errno == EWOULDBLOCK)
+			diag_error(d, o->dir, 0, "another p2ham build is writing to this "
+				   "folder; try again when it has finished");
+		else
+			diag_error(d, o->dir, 0, "cannot lock the folder: %s",
+				   g_strerror(errno));
+		close(o->lock_fd);
+		o->lock_fd = -1;
+		return -1;
+	}
+	remove_stale_temps(o->dir, 1, d);
+	return 0;
 }
 
 FILE *outset_open(struct outset *o, const char *name, struct diag *d)
@@ -143,10 +231,12 @@ FILE *outset_open(struct outset *o, const char *name, struct diag *d)
 	char *dir, *base;
 	int fd, made;
 
+	/* outset_lock() looks for temporary files no deeper. */
+	BUG_ON(strchr(name, '/') && strchr(strchr(name, '/') + 1, '/'));
 	e->final = g_build_filename(o->dir, name, NULL);
 	dir = g_path_get_dirname(e->final);
 	base = g_path_get_basename(e->final);
-	e->temp = g_strdup_printf("%s/.%s.tmp-XXXXXX", dir, base);
+	e->temp = g_strdup_printf("%s/.%s" TEMP_SUFFIX TEMP_RANDOM, dir, base);
 	made = g_mkdir_with_parents(dir, 0777) == 0;
 	if (!made)
 		diag_error(d, dir, 0, "cannot create folder: %s", g_strerror(errno));
@@ -336,6 +426,9 @@ void outset_free(struct outset *o)
 	g_ptr_array_free(o->entries, TRUE);
 	g_mutex_clear(&o->lock);
 	g_ptr_array_free(o->sweep, TRUE);
+	/* Closing releases the lock; the file stays (see outset_lock()). */
+	if (o->lock_fd >= 0)
+		close(o->lock_fd);
 	g_free(o->dir);
 	g_free(o);
 }

@@ -27,9 +27,34 @@ struct outset;
 /* An output set for the folder `dir`; nothing is created yet. */
 struct outset *outset_new(const char *dir);
 
+/* The lock file of an output folder (SPEC 8.18). */
+#define OUTSET_LOCK_NAME ".p2ham.lock"
+
 /*
- * Open the output `name` (relative to the set's folder, '/'-separated, made
- * of ids only) for writing; folders are created as needed. Returns a stream
+ * Make the set's folder this run's alone (SPEC 8.18), before anything is
+ * written: create the folder if needed, take an exclusive lock without
+ * waiting, then remove the temporary files (".NAME.tmp-XXXXXX", as
+ * outset_open() makes them) that a killed earlier run left in the folder
+ * and in the folders directly inside it; output names are never deeper.
+ * Nothing else is touched. The lock is held until outset_free() or the
+ * end of the process, however it ends. Returns 0, or -1 after reporting
+ * to `d`: another run holds the lock, or the folder cannot be made or
+ * locked. A temporary file that cannot be removed is a warning.
+ *
+ * The lock is flock() on the file OUTSET_LOCK_NAME in the folder, made
+ * the first time and then left in place (removing it would let a run that
+ * had just opened it lock a file that is no longer the folder's). A lock
+ * file rather than the folder itself: Linux's NFS client turns flock()
+ * into a byte-range lock, which for an exclusive lock needs a descriptor
+ * open for writing, and a folder cannot be opened so; and `flock(1)` on
+ * the file lets a script wait for a run or keep one out.
+ */
+int outset_lock(struct outset *o, struct diag *d);
+
+/*
+ * Open the output `name` (relative to the set's folder, made of ids only,
+ * at most one folder deep: "FILE" or "FOLDER/FILE") for writing; the folder
+ * is created as needed. Returns a stream
  * to a temporary file, or NULL after reporting the error to `d`. The stream
  * belongs to the set: finish it with outset_close(), never fclose().
  */

@@ -3,6 +3,7 @@
 
 #include <glib.h>
 #include <math.h>
+#include <nettle/sha2.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -195,6 +196,39 @@ char *text_key(const char *s)
 	return folded;
 }
 
+/* Where a long id is cut, and how far back a '-' is looked for (SPEC 8.17):
+ * 55 bytes, '-' and 8 hex digits make TEXT_ID_MAX. */
+#define ID_CUT 55
+#define ID_CUT_BACK 10
+#define ID_HASH_DIGITS 8
+G_STATIC_ASSERT(ID_CUT + 1 + ID_HASH_DIGITS == TEXT_ID_MAX);
+
+/* Cut a long id and make it unique again with a hash of the name. */
+static void cap_id(GString *id, const char *name)
+{
+	static const char hex[] = "0123456789abcdef";
+	uint8_t digest[SHA256_DIGEST_SIZE];
+	struct sha256_ctx sha;
+	char *trimmed = text_trim(name);
+	size_t cut = ID_CUT;
+
+	for (size_t i = ID_CUT; i-- > ID_CUT - ID_CUT_BACK;)
+		if (id->str[i] == '-') {
+			cut = i;
+			break;
+		}
+	g_string_truncate(id, cut);
+	sha256_init(&sha);
+	sha256_update(&sha, strlen(trimmed), (const uint8_t *)trimmed);
+	sha256_digest(&sha, sizeof digest, digest);
+	g_string_append_c(id, '-');
+	for (int i = 0; i < ID_HASH_DIGITS / 2; i++) {
+		g_string_append_c(id, hex[digest[i] >> 4]);
+		g_string_append_c(id, hex[digest[i] & 0xF]);
+	}
+	g_free(trimmed);
+}
+
 char *text_make_id(const char *name)
 {
 	char *nfkd = g_utf8_normalize(name, -1, G_NORMALIZE_NFKD);
@@ -217,6 +251,8 @@ char *text_make_id(const char *name)
 		g_string_truncate(id, id->len - 1);
 	if (id->len == 0)
 		g_string_assign(id, "unit");
+	if (id->len > TEXT_ID_MAX)
+		cap_id(id, name);
 	return g_string_free(id, FALSE);
 }
 
@@ -468,4 +504,30 @@ char *text_prefix(const char *s, size_t max, int *truncated)
 	while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
 		len--;
 	return g_strndup(s, len);
+}
+
+/* What a spreadsheet may read as the start of a formula (OWASP's list). */
+static int formula_start(char c)
+{
+	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+char *text_csv_cell(const char *s)
+{
+	int guard = formula_start(s[0]);
+	size_t len = strlen(s);
+	GString *cell;
+
+	if (!strpbrk(s, ";,\t|\"\r\n") && (len == 0 || (s[0] != ' ' && s[len - 1] != ' ')))
+		return guard ? g_strconcat("'", s, NULL) : g_strdup(s);
+	/* The guard goes inside the quotes, where a reader keeps it. */
+	cell = g_string_sized_new(len + 4);
+	g_string_append(cell, guard ? "\"'" : "\"");
+	for (const char *p = s; *p; p++) {
+		if (*p == '"')
+			g_string_append_c(cell, '"');
+		g_string_append_c(cell, *p);
+	}
+	g_string_append_c(cell, '"');
+	return g_string_free(cell, FALSE);
 }

@@ -27,10 +27,19 @@ int text_is_blank(const char *s);
 /* Trim leading and trailing white space; keep the inside as it is. */
 char *text_trim(const char *s);
 
+/* The longest id text_make_id() gives (SPEC 8.17), before a collision
+ * suffix: far below NAME_MAX even with the words and extensions of an
+ * output's file name around it. */
+#define TEXT_ID_MAX 64
+
 /*
  * The id of a name (SPEC 4): NFKD, combining marks dropped, ASCII letters
  * lower-cased, every other character '-', repeats collapsed, no leading or
  * trailing '-'; "unit" when nothing is left. No collision suffix.
+ * An id longer than TEXT_ID_MAX bytes is cut to 55 bytes, or back to its
+ * last '-' among the last 10 of them (the '-' dropped), and ends with '-'
+ * and the first 8 lower-case hex digits of SHA-256 of the trimmed name
+ * (SPEC 8.17), so that names alike for 55 bytes still differ.
  */
 char *text_make_id(const char *name);
 
@@ -62,6 +71,19 @@ void text_format_id_date(char *buf, int ymd);
  * other functions here it takes any bytes: invalid UTF-8 becomes U+FFFD too.
  */
 char *text_xml_safe(const char *s);
+
+/*
+ * s as one text cell of the CSV files p2ham writes (the form, the tables;
+ * SPEC 6 Tables), to be put between ';' delimiters:
+ * - a text starting with '=', '+', '-', '@', TAB or CR gets a leading "'",
+ *   so that no spreadsheet takes it for a formula;
+ * - it is then quoted, '"' doubled, when it holds a quote, a line break or
+ *   any delimiter a reader might sniff (';' ',' TAB '|'), or starts or ends
+ *   with a space that a reader would trim.
+ * Every cell whose text comes from input (names, the rubric) goes through
+ * here; numbers written as numbers do not.
+ */
+char *text_csv_cell(const char *s);
 
 /*
  * The first at most `max` bytes of s, cut on a character boundary.

@@ -14,6 +14,7 @@ check a line:
     attr: PATH @NAME = VALUE            attribute of the first element at PATH
     text: PATH = VALUE                  text of the first element at PATH
     count: PATH = N                     number of elements at PATH
+    file: NAME                          out/NAME exists and is not empty
     old-output                          out/ holds an earlier run's file, which
                                         must be left as it was
     no-output                           out/ must not exist afterwards
@@ -123,6 +124,10 @@ def check_case(case_dir, work):
                 got = el.text or ""
             if got != want:
                 return f"{l}: got {got!r}"
+        elif l.startswith("file: "):
+            path = os.path.join(out, l[6:])
+            if not os.path.isfile(path) or os.path.getsize(path) == 0:
+                return f"no file out/{l[6:]}"
         elif l == "no-output":
             if os.path.exists(out):
                 return "out/ was created"

@@ -286,9 +286,10 @@ static void test_xml_encoding_error_reported_once(void **state)
 	free(c.text);
 }
 
-/* Lists in a rubric are checked with sets, not by scanning: 200,000
- * aliases load and match at once (this took minutes; hostile.sh has a
- * time limit on a larger case). */
+/* Lists in a rubric are checked with sets, not by scanning: 140,000
+ * aliases (970 KB, within the 1 MiB an attribute may hold) load and match
+ * at once (this took minutes; hostile.sh has a time limit on a larger
+ * case). */
 static void test_rubric_long_lists(void **state)
 {
 	char *src, *big, **parts;
@@ -299,8 +300,9 @@ static void test_rubric_long_lists(void **state)
 	struct diag_capture c;
 
 	assert_true(g_file_get_contents(DEFAULT_RUBRIC, &src, NULL, NULL));
-	for (int i = 0; i < 200000; i++)
+	for (int i = 0; i < 140000; i++)
 		g_string_append_printf(aliases, ";a%d", i);
+	assert_true(aliases->len <= XMLDOC_MAX_VALUE);
 	parts = g_strsplit(src, "aliases=\"ya;tersedia;sudah\"", 2);
 	big = g_strdup_printf("%saliases=\"%s\"%s", parts[0], aliases->str, parts[1]);
 	diag_capture_start(&c);
@@ -309,8 +311,8 @@ static void test_rubric_long_lists(void **state)
 	assert_non_null(r);
 	t = rubric_find_type(r, "lapas");
 	it = rubric_find_item(t, "A.01");
-	assert_string_equal(rubric_match_level(it->scale, "A199999")->label, "Ada");
-	assert_null(rubric_match_level(it->scale, "a200000"));
+	assert_string_equal(rubric_match_level(it->scale, "A139999")->label, "Ada");
+	assert_null(rubric_match_level(it->scale, "a140000"));
 	rubric_free(r);
 	free(c.text);
 	g_free(big);
@@ -340,6 +342,90 @@ static void test_rubric_grade_minus_zero_is_zero(void **state)
 	g_free(src);
 }
 
+/*
+ * SPEC 8.20 at the edges. xml_with(head, n, unit, tail): head, n copies of
+ * unit, tail, written to a scratch file; read_refused(...) expects
+ * xmldoc_read() to refuse it with `message` at `line` (0: no line).
+ */
+static const char *xml_with(struct scratch *s, const char *head, size_t n,
+			    const char *unit, const char *tail)
+{
+	GString *x = g_string_new(head);
+	const char *path;
+
+	for (size_t i = 0; i < n; i++)
+		g_string_append(x, unit);
+	g_string_append(x, tail);
+	path = scratch_write(s, x->str, x->len);
+	g_string_free(x, TRUE);
+	return path;
+}
+
+static void read_accepted(const char *path)
+{
+	struct diag_capture c;
+	xmlDocPtr doc;
+
+	diag_capture_start(&c);
+	doc = xmldoc_read(path, &c.d);
+	diag_capture_stop(&c);
+	if (!doc)
+		fail_msg("refused: %s", c.text);
+	xmlFreeDoc(doc);
+	free(c.text);
+}
+
+static void read_refused(const char *path, unsigned long line, const char *message)
+{
+	struct diag_capture c;
+	char *want = line ? g_strdup_printf("%s:%lu: error: %s\n", path, line, message)
+			  : g_strdup_printf("%s: error: %s\n", path, message);
+
+	diag_capture_start(&c);
+	assert_null(xmldoc_read(path, &c.d));
+	diag_capture_stop(&c);
+	assert_int_equal(c.d.errors, 1);
+	assert_string_equal(c.text, want);
+	free(c.text);
+	g_free(want);
+}
+
+static void test_xml_attribute_bound(void **state)
+{
+	const size_t mib = XMLDOC_MAX_VALUE;
+
+	read_accepted(xml_with(*state, "<r>\n<e v=\"", mib, "x", "\"/></r>"));
+	read_refused(xml_with(*state, "<r>\n<e v=\"", mib + 1, "x", "\"/></r>"), 2,
+		     "attribute 'v' is longer than 1 MiB, the limit for XML inputs");
+	/* Counted in bytes: 2 each. */
+	read_accepted(xml_with(*state, "<r v=\"", mib / 2, "\xc3\xa9", "\"/>"));
+	read_refused(xml_with(*state, "<r v=\"", mib / 2 + 1, "\xc3\xa9", "\"/>"), 1,
+		     "attribute 'v' is longer than 1 MiB, the limit for XML inputs");
+	/* Past libxml2's own limit of 10 MB, said the same way. */
+	read_refused(xml_with(*state, "<r>\n\n<e v=\"", 12 << 20, "x", "\"/></r>"), 3,
+		     "an attribute is longer than 1 MiB, the limit for XML inputs");
+	read_refused(xml_with(*state, "<r xmlns:p=\"", mib + 1, "x", "\"/>"), 1,
+		     "a namespace attribute is longer than 1 MiB, the limit for XML inputs");
+}
+
+static void test_xml_text_bound(void **state)
+{
+	const size_t mib = XMLDOC_MAX_VALUE;
+
+	read_accepted(xml_with(*state, "<r>", mib, "x", "</r>"));
+	read_refused(xml_with(*state, "<r>", mib + 1, "x", "</r>"), 1,
+		     "a text is longer than 1 MiB, the limit for XML inputs");
+	/* One text node, though libxml2 hands it over in pieces; a character
+	 * reference and an escape are part of it. */
+	read_refused(xml_with(*state, "<r>\n&amp;&#233;", mib / 8, "abcdefgh", "</r>"), 2,
+		     "a text is longer than 1 MiB, the limit for XML inputs");
+	/* An element ends a text: 1 MiB, an element, then more text. */
+	read_accepted(xml_with(*state, "<r>", mib, "x", "<a/>xxxx</r>"));
+	read_accepted(xml_with(*state, "<r><![CDATA[", mib, "x", "]]></r>"));
+	read_refused(xml_with(*state, "<r><![CDATA[", mib + 1, "x", "]]></r>"), 1,
+		     "a CDATA section is longer than 1 MiB, the limit for XML inputs");
+}
+
 #define T(f) cmocka_unit_test(f)
 
 int main(void)
@@ -357,6 +443,8 @@ int main(void)
 		T(test_xml_encoding_error_reported_once),
 		T(test_rubric_long_lists),
 		T(test_rubric_grade_minus_zero_is_zero),
+		T(test_xml_attribute_bound),
+		T(test_xml_text_bound),
 	};
 
 	return cmocka_run_group_tests_name("hostile", tests, setup, teardown);

@@ -268,6 +268,89 @@ static void test_close_path_wants_the_file(void **state)
 	g_free(dir);
 }
 
+/* One run at a time per folder (SPEC 8.18): flock() locks of two open
+ * files conflict even within one process. */
+static void test_lock_is_exclusive(void **state)
+{
+	struct diag d = DIAG_INIT;
+	char *top = make_dir();
+	char *dir = g_build_filename(top, "out", NULL);
+	char *lock = g_build_filename(dir, OUTSET_LOCK_NAME, NULL);
+	struct outset *first = outset_new(dir), *second, *third;
+
+	d.out = fopen("/dev/null", "w");
+	assert_int_equal(outset_lock(first, &d), 0);   /* makes the folder */
+	assert_true(g_file_test(lock, G_FILE_TEST_IS_REGULAR));
+	second = outset_new(dir);
+	assert_int_equal(outset_lock(second, &d), -1);
+	assert_int_equal(d.errors, 1);
+	outset_free(second);
+	outset_free(first);
+	/* Released with the set; the file stays. */
+	third = outset_new(dir);
+	assert_int_equal(outset_lock(third, &d), 0);
+	outset_free(third);
+	assert_true(g_file_test(lock, G_FILE_TEST_IS_REGULAR));
+	assert_int_equal(entries(dir), 1);
+	assert_int_equal(d.errors, 1);
+	fclose(d.out);
+	remove_tree(top);
+	g_free(lock);
+	g_free(dir);
+	g_free(top);
+}
+
+/* A temporary file of a set that was never freed, as a killed run leaves
+ * it, goes at the next lock; other files stay. */
+static void test_lock_removes_stale_temporary_files(void **state)
+{
+	struct diag d = DIAG_INIT;
+	char *dir = make_dir();
+	char *certs = g_build_filename(dir, "certificates", NULL);
+	char *deeper = g_build_filename(certs, "old", NULL);
+	static const char *const kept[] = {
+		"notes.txt", ".summary.xml.tmp-abc", ".summary.xml.tmp-abcdefg",
+		"summary.xml.tmp-abcdef", ".tmp-abcdef", ".summary.xml.tmp-ab-def",
+	};
+	struct outset *o, *next;
+	FILE *fp;
+
+	assert_int_equal(g_mkdir_with_parents(deeper, 0777), 0);
+	for (size_t i = 0; i < G_N_ELEMENTS(kept); i++)
+		write_file(dir, kept[i], "kept");
+	write_file(deeper, ".a.pdf.tmp-abcdef", "kept: two folders down");
+	write_file(dir, ".summary.xml.tmp-Ab12Cd", "stale");
+	write_file(certs, ".lapas-a.pdf.tmp-000000", "stale");
+	/* One made by a set, left by closing it unfreed. */
+	o = outset_new(dir);
+	fp = outset_open(o, "certificates/lapas-b.pdf", &d);
+	assert_non_null(fp);
+	assert_int_equal(outset_close(o, fp, &d), 0);
+	assert_int_equal(entries(certs), 3);    /* old/, two temporary files */
+
+	/* The first set never locked, so the next one can. */
+	next = outset_new(dir);
+	assert_int_equal(outset_lock(next, &d), 0);
+	outset_free(next);
+	assert_int_equal(entries(certs), 1);    /* old/ */
+	assert_int_equal(entries(deeper), 1);
+	/* kept[], the lock file, certificates/ */
+	assert_int_equal(entries(dir), (int)G_N_ELEMENTS(kept) + 2);
+	for (size_t i = 0; i < G_N_ELEMENTS(kept); i++) {
+		char *text = read_file(dir, kept[i]);
+
+		assert_non_null(text);
+		assert_string_equal(text, "kept");
+		g_free(text);
+	}
+	assert_int_equal(d.errors + d.warnings, 0);
+	outset_free(o);
+	remove_tree(dir);
+	g_free(deeper);
+	g_free(certs);
+	g_free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -278,6 +361,8 @@ int main(void)
 		cmocka_unit_test(test_write_error_is_reported),
 		cmocka_unit_test(test_open_path_commits_by_name),
 		cmocka_unit_test(test_close_path_wants_the_file),
+		cmocka_unit_test(test_lock_is_exclusive),
+		cmocka_unit_test(test_lock_removes_stale_temporary_files),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

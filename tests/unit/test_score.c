@@ -978,6 +978,52 @@ static void test_ids(void **state)
 }
 
 /*
+ * Long names (SPEC 8.17): a unit's id and a region's id are cut and end
+ * with 8 hex digits of SHA-256 of the name (here by GChecksum); a collision
+ * suffix comes after them. The first unit is named exactly like the capped
+ * id of the second, so the second's id is taken and gets -2.
+ */
+static void test_long_ids(void **state)
+{
+	struct fixture *f = *state;
+	GString *unit = g_string_new(NULL), *kanwil = g_string_new("Kanwil");
+	char *unit_hex, *kanwil_hex, *first, *want;
+	const struct region *rg;
+
+	for (int i = 0; unit->len < 300; i++)
+		g_string_append_printf(unit, "Lapas Kelas %d ", i);
+	g_string_truncate(unit, 300);
+	while (kanwil->len < 100)
+		g_string_append(kanwil, " Kementerian Hukum dan HAM");
+	unit_hex = g_compute_checksum_for_string(G_CHECKSUM_SHA256, unit->str, -1);
+	kanwil_hex = g_compute_checksum_for_string(G_CHECKSUM_SHA256, kanwil->str, -1);
+	/* lapas-kelas-0-lapas-kelas-1-lapas-kelas-2-lapas-kelas-3-l...: the
+	 * last '-' of the first 55 bytes is their 54th. */
+	first = g_strdup_printf("lapas-kelas-0-lapas-kelas-1-lapas-kelas-2-lapas-kelas-%.8s",
+				unit_hex);
+	unit_add(f->ds, first, "K", "lapas");
+	unit_add(f->ds, unit->str, kanwil->str, "lapas");
+	f->m = model_build(f->ds, 2019, 20191210, NULL);
+
+	assert_string_equal(unit_named(f->m, first)->id, first);
+	want = g_strdup_printf("%s-2", first);
+	assert_string_equal(unit_named(f->m, unit->str)->id, want);
+	g_free(want);
+	rg = g_ptr_array_index(f->m->regions, 1);
+	/* kanwil-kementerian-hukum-dan-ham-kementerian-hukum-dan-ham-...: the
+	 * last '-' of the first 55 bytes is their 55th. */
+	want = g_strdup_printf("kanwil-kementerian-hukum-dan-ham-kementerian-hukum-dan-%.8s",
+			       kanwil_hex);
+	assert_string_equal(rg->id, want);
+	g_free(want);
+	g_free(first);
+	g_free(unit_hex);
+	g_free(kanwil_hex);
+	g_string_free(unit, TRUE);
+	g_string_free(kanwil, TRUE);
+}
+
+/*
  * Kanwil Banten:     Lapas Satu 100 (P 100/100/100, recommended)
  *                    Lapas Dua 230/3 (P 90, 275/3, 0)
  *                    Rutan Lima 100 (P 100/100/NAN, recommended)
@@ -1678,6 +1724,7 @@ int main(void)
 		TEST(test_every_reason_listed),
 		TEST(test_rank_ties_by_name),
 		TEST(test_ids),
+		TEST(test_long_ids),
 		TEST(test_regions),
 		TEST(test_verification_code),
 		TEST(test_conflicts_by_rank_then_item),

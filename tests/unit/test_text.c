@@ -147,6 +147,133 @@ static void test_make_id_uses_compatibility_decomposition(void **state)
 	CHECK_PAIRS(text_make_id, pairs);
 }
 
+/*
+ * Long ids (SPEC 8.17). The expected id is written out up to its cut; the
+ * hash part is computed here with GChecksum over the trimmed name, apart
+ * from the Nettle code that text_make_id() uses.
+ */
+static char *capped(const char *kept, const char *name)
+{
+	char *trimmed = g_strstrip(g_strdup(name));
+	char *hex = g_compute_checksum_for_string(G_CHECKSUM_SHA256, trimmed, -1);
+	char *id = g_strdup_printf("%s-%.8s", kept, hex);
+
+	g_free(hex);
+	g_free(trimmed);
+	return id;
+}
+
+static void check_capped(const char *name, const char *kept)
+{
+	char *want = capped(kept, name);
+	char *got = text_make_id(name);
+
+	if (strcmp(got, want) != 0) {
+		print_error("name \"%s\": expected \"%s\", got \"%s\"\n", name, want, got);
+		fail();
+	}
+	assert_true(strlen(got) <= 64);
+	g_free(want);
+	g_free(got);
+}
+
+/* n copies of c, then the rest: test names of exact lengths. */
+static char *repeat(char c, size_t n, const char *rest)
+{
+	char *s = g_malloc(n + strlen(rest) + 1);
+
+	memset(s, c, n);
+	strcpy(s + n, rest);
+	return s;
+}
+
+static void test_make_id_keeps_64_bytes_and_caps_65(void **state)
+{
+	char *a64 = repeat('a', 64, ""), *a65 = repeat('a', 65, "");
+	char *a55 = repeat('a', 55, "");
+	char *got = text_make_id(a64);
+
+	assert_string_equal(got, a64);
+	g_free(got);
+	check_capped(a65, a55);
+	g_free(a64);
+	g_free(a65);
+	g_free(a55);
+}
+
+static void test_make_id_cuts_back_to_a_dash_in_the_last_ten_bytes(void **state)
+{
+	/* lembaga-pemasyarakatan-perempuan-kelas-iia-tangerang-banten-indonesia-raya:
+	 * 74 bytes; its first 55 end "tangerang-ba", the '-' at byte 52. */
+	check_capped("Lembaga Pemasyarakatan Perempuan Kelas IIA Tangerang Banten "
+		     "Indonesia Raya",
+		     "lembaga-pemasyarakatan-perempuan-kelas-iia-tangerang");
+	/* rutan-...-bun-kotawaringin-...: bytes 45-54 are "kotawaring", no
+	 * '-' there, so 55 bytes are kept; the hash is of the name's UTF-8. */
+	check_capped("Rumah Tahanan Negara Kelas IIB Pangkalan B\xc3\xbbn Kotawaringin "
+		     "Barat Kalimantan Tengah",
+		     "rumah-tahanan-negara-kelas-iib-pangkalan-bun-kotawaring");
+}
+
+static void test_make_id_cut_edges(void **state)
+{
+	char *name, *kept;
+
+	/* A '-' at byte 44 is outside the last ten: 55 bytes are kept. */
+	name = repeat('a', 44, " bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb");
+	check_capped(name, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-bbbbbbbbbb");
+	g_free(name);
+	/* At byte 45 it is the first of them: cut there. */
+	name = repeat('a', 45, " bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb");
+	kept = repeat('a', 45, "");
+	check_capped(name, kept);
+	g_free(name);
+	g_free(kept);
+	/* At byte 54, the last of the 55: dropped. */
+	name = repeat('a', 54, " bbbbbbbbbbbbbbbbbbbb");
+	kept = repeat('a', 54, "");
+	check_capped(name, kept);
+	g_free(name);
+	g_free(kept);
+	/* At byte 55, just after the cut: not among the 55. */
+	name = repeat('a', 55, " bbbbbbbbbbbbbbbbbbbb");
+	kept = repeat('a', 55, "");
+	check_capped(name, kept);
+	g_free(name);
+	g_free(kept);
+	/* Several in the last ten: the last one. */
+	name = repeat('a', 46, " b c dddddddddddddddddddd");
+	kept = repeat('a', 46, "-b-c");
+	check_capped(name, kept);
+	g_free(name);
+	g_free(kept);
+}
+
+static void test_make_id_hashes_the_trimmed_name(void **state)
+{
+	char *name = repeat('x', 300, ""), *padded = g_strdup_printf("  %s\t", name);
+	char *a = text_make_id(name), *b = text_make_id(padded);
+	char *c = text_make_id("Lapas & Rutan Kelas IIA Tangerang Banten Jawa Indonesia Raya Satu Dua");
+	char *d = text_make_id("Lapas - Rutan Kelas IIA Tangerang Banten Jawa Indonesia Raya Satu Dua");
+	char *kept = repeat('x', 55, "");
+
+	/* Padding does not change the display name, so not the id. */
+	assert_string_equal(a, b);
+	check_capped(padded, kept);
+	/* Names alike for 55 bytes of their id still get different ids. */
+	assert_int_equal(strlen(c), strlen(d));
+	assert_true(strlen(c) > 8 && strlen(c) <= 64);
+	assert_memory_equal(c, d, strlen(c) - 8);
+	assert_string_not_equal(c, d);
+	g_free(name);
+	g_free(padded);
+	g_free(a);
+	g_free(b);
+	g_free(c);
+	g_free(d);
+	g_free(kept);
+}
+
 /* ---- text_parse_date (SPEC 8.8) ---- */
 
 struct date_case {
@@ -442,6 +569,51 @@ static void test_prefix_never_splits_a_character(void **state)
 	check_prefix("a\xF0\x9F\x98\x80", 4, "a", 1);
 }
 
+/* ---- text_csv_cell (SPEC 6 Tables) ---- */
+
+static void test_csv_cell_guards_formulas(void **state)
+{
+	static const struct pair pairs[] = {
+		{ "=1+1", "'=1+1" },
+		{ "+62 21 555", "'+62 21 555" },
+		{ "-Lapas", "'-Lapas" },
+		{ "@SUM(A1)", "'@SUM(A1)" },
+		{ "=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"" },
+		{ "\t=1", "\"'\t=1\"" },
+		{ "\r=1", "\"'\r=1\"" },
+		{ "=a;b", "\"'=a;b\"" },
+		{ "-", "'-" },
+		/* Only the first character counts. */
+		{ "A=1", "A=1" },
+		{ " =1", "\" =1\"" },
+		{ "Lapas - A", "Lapas - A" },
+	};
+
+	CHECK_PAIRS(text_csv_cell, pairs);
+}
+
+static void test_csv_cell_quotes(void **state)
+{
+	static const struct pair pairs[] = {
+		{ "", "" },
+		{ "Lapas A", "Lapas A" },
+		{ "Ruang/loket", "Ruang/loket" },
+		{ "a;b", "\"a;b\"" },
+		{ "a,b", "\"a,b\"" },
+		{ "a|b", "\"a|b\"" },
+		{ "a\tb", "\"a\tb\"" },
+		{ "say \"hi\"", "\"say \"\"hi\"\"\"" },
+		{ "\"", "\"\"\"\"" },
+		{ "two\r\nlines", "\"two\r\nlines\"" },
+		{ " lead", "\" lead\"" },
+		{ "trail ", "\"trail \"" },
+		{ "'quoted'", "'quoted'" },
+		{ "Ban\xc3\xbbn", "Ban\xc3\xbbn" },
+	};
+
+	CHECK_PAIRS(text_csv_cell, pairs);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -452,6 +624,10 @@ int main(void)
 		cmocka_unit_test(test_make_id_drops_leading_trailing_and_repeated_dashes),
 		cmocka_unit_test(test_make_id_empty_becomes_unit),
 		cmocka_unit_test(test_make_id_uses_compatibility_decomposition),
+		cmocka_unit_test(test_make_id_keeps_64_bytes_and_caps_65),
+		cmocka_unit_test(test_make_id_cuts_back_to_a_dash_in_the_last_ten_bytes),
+		cmocka_unit_test(test_make_id_cut_edges),
+		cmocka_unit_test(test_make_id_hashes_the_trimmed_name),
 		cmocka_unit_test(test_parse_date_accepts_every_spec_form),
 		cmocka_unit_test(test_parse_date_iso_with_one_digit_month_and_day),
 		cmocka_unit_test(test_parse_date_rejects_impossible_days),
@@ -466,6 +642,8 @@ int main(void)
 		cmocka_unit_test(test_xml_safe_keeps_tab_newlines_and_text),
 		cmocka_unit_test(test_prefix_ascii),
 		cmocka_unit_test(test_prefix_never_splits_a_character),
+		cmocka_unit_test(test_csv_cell_guards_formulas),
+		cmocka_unit_test(test_csv_cell_quotes),
 	};
 
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
