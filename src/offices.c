@@ -17,13 +17,15 @@
 #define FOLDER "the offices file's folder"
 
 /* Dropped from the start of a folded kanwil, in any order, before the
- * second look-up. */
+ * second look-up: SPEC 6.1's list, and "provinsi", which offices write
+ * before the province's name ("Kanwil ... Provinsi Kalimantan Tengah"). */
 static const char *const prefixes[] = {
 	"kantor wilayah",
 	"kanwil",
 	"kementerian hukum dan hak asasi manusia",
 	"kementerian hukum dan ham",
 	"kemenkumham",
+	"provinsi",
 };
 
 #define NUMBER_SET (PH_BIT(PH_SEQ) | PH_BIT(PH_YEAR) | PH_BIT(PH_OFFICE))

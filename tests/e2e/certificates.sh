@@ -123,6 +123,31 @@ expect "QR code also decodes at 80 dpi" bash -c "
 	pdftoppm -r 80 -png -singlefile '$tmp/s1/certificates/'\$id.pdf '$tmp/qr80' &&
 	zbarimg -q --raw '$tmp/qr80.png' | grep -qx \"P2HAM/2019/\$id/.*\""
 
+# ---- the office's verification URL in the QR code (SPEC 6.1) ----
+
+sed 's|<office id="banten" |<office id="banten" verify-url="https://p2ham.example.go.id/cek?kode={code}\&amp;nomor={number}" |' \
+	"$offices" >"$tmp/offices-url.xml"
+(cd "$root" && "$P2HAM" build -q -o "$tmp/u" --date 2019-12-10 --offices "$tmp/offices-url.xml" \
+	--no-report --no-charts samples/*.csv) 2>/dev/null
+awarded "$tmp/u/summary.xml" >"$tmp/u-awarded"
+expect "QR code holds the office's verification URL when it has one, else the pattern" bash -c "
+	grep -q 'verify-url' '$tmp/offices-url.xml' || exit 1
+	banten=0 other=0
+	while IFS=\$'\\t' read -r id name code number ocode rest; do
+		pdftoppm -r 200 -png -singlefile '$tmp/u/certificates/'\$id.pdf '$tmp/uqr' || exit 1
+		got=\$(zbarimg -q --raw '$tmp/uqr.png') || exit 1
+		if [ \"\$ocode\" = CONTOH-BTN ]; then
+			enc=\$(printf %s \"\$number\" | sed 's|/|%2F|g')
+			[ \"\$got\" = \"https://p2ham.example.go.id/cek?kode=\$code&nomor=\$enc\" ] ||
+				{ echo \"\$id: QR says \$got\"; exit 1; }
+			banten=\$((banten + 1))
+		else
+			[ \"\$got\" = \"P2HAM/2019/\$id/\$code\" ] || { echo \"\$id: QR says \$got\"; exit 1; }
+			other=\$((other + 1))
+		fi
+	done <'$tmp/u-awarded'
+	test \$banten -gt 0 && test \$other -gt 0"
+
 # ---- retained units: last year's summary ----
 
 (cd "$root" && "$P2HAM" build -q -o "$tmp/r" --date 2020-12-10 --year 2020 --offices "$offices" \

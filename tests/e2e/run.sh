@@ -22,12 +22,25 @@ expect "data dir: a wrong P2HAM_DATA is fatal" \
 # --help and --version.
 expect "--help exits 0 and lists every option" bash -c "
 	'$P2HAM' --help >'$tmp/help' &&
-	for o in --out --rubric --template --year --date --kanwil --previous --delimiter \
-		 --encoding --strict --jobs --no-report --no-certificates --no-charts --charts \
-		 --data-dir --quiet --verbose; do grep -q -- \"\$o\" '$tmp/help' || exit 1; done"
+	for o in --out --rubric --template --offices --year --date --kanwil --previous --delimiter \
+		 --encoding --strict --jobs --no-report --no-certificates --no-charts --no-tables \
+		 --charts --data-dir --quiet --verbose; do grep -q -- \"\$o\" '$tmp/help' || exit 1; done"
 expect "--version names the schema and rubric versions" bash -c "
 	'$P2HAM' --version >'$tmp/version' && grep -q '^p2ham [0-9]' '$tmp/version' &&
 	grep -q '^summary schema 2' '$tmp/version' && grep -q '^rubric permenkumham-27-2018 version 2' '$tmp/version'"
+
+# The later regime's rubric loads, scores the samples (no grades: the
+# predicate instead) and prints a form for its new unit type.
+expect "rubric-2022: scores the samples, no grade, forms for every type" bash -c "
+	cd '$root' && '$P2HAM' build -q -r templates/rubric-2022.xml -o '$tmp/r22' \
+		--date 2019-12-10 --offices samples/offices.xml samples/*.csv; test \$? -eq 1 || exit 1
+	xmllint --noout --schema templates/summary.xsd '$tmp/r22/summary.xml' 2>/dev/null &&
+	grep -q '<rubric id=\"p2ham-2022\"' '$tmp/r22/summary.xml' &&
+	! grep -q ' grade=' '$tmp/r22/summary.xml' &&
+	grep -q 'reason kind=\"completeness\"' '$tmp/r22/summary.xml' &&
+	for t in lapas rutan lpka bapas imigrasi bhp rupbasan; do
+		'$P2HAM' form -r templates/rubric-2022.xml --type \$t | grep -q '^P.01;' || exit 1
+	done"
 
 # Progress shows on a terminal (script(1) gives one), never in a pipe, never with -q.
 expect "progress on a terminal only" bash -c "

@@ -16,4 +16,7 @@ with open("a.csv", "w", newline="", encoding="utf-8") as f:
     w.writerow(["kanwil", "unit", "jenis", "kode", "nilai"])
     for name in (base + " Satu", base + " Dua"):
         for item in lapas.iter("item"):
-            w.writerow([kanwil, name, "lapas", item.get("code"), best[item.get("scale")]])
+            answer = best[item.get("scale")]
+            if item.get("gate") == answer:  # a gate passes on its other level
+                answer = "Tidak"
+            w.writerow([kanwil, name, "lapas", item.get("code"), answer])
