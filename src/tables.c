@@ -218,35 +218,6 @@ static void item_row(const struct scored_unit *u, const struct scored_item *si,
 
 /* ---------------------------------------------------------- CSV */
 
-/* What a spreadsheet may read as the start of a formula. */
-static int formula_start(char c)
-{
-	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
-}
-
-char *tables_csv_cell(const char *s)
-{
-	size_t len = strlen(s);
-	int guard = formula_start(s[0]);
-	int quote = strpbrk(s, "\";,\t|\r\n") != NULL ||
-		    (len && (s[0] == ' ' || s[len - 1] == ' '));
-	GString *c;
-
-	if (!quote)
-		return guard ? g_strconcat("'", s, NULL) : g_strdup(s);
-	c = g_string_sized_new(len + 4);
-	g_string_append_c(c, '"');
-	if (guard)
-		g_string_append_c(c, '\'');
-	for (const char *p = s; *p; p++) {
-		if (*p == '"')
-			g_string_append_c(c, '"');
-		g_string_append_c(c, *p);
-	}
-	g_string_append_c(c, '"');
-	return g_string_free(c, FALSE);
-}
-
 static void csv_cell(FILE *fp, const struct cell *c)
 {
 	char buf[32];
@@ -254,7 +225,7 @@ static void csv_cell(FILE *fp, const struct cell *c)
 	switch (c->kind) {
 	case CELL_TEXT:
 		if (c->text) {
-			char *cell = tables_csv_cell(c->text);
+			char *cell = text_csv_cell(c->text);
 
 			fputs(cell, fp);
 			g_free(cell);

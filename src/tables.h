@@ -14,7 +14,7 @@
  *
  * The CSV files are for a spreadsheet with an Indonesian locale: UTF-8 with
  * a BOM, ';' between cells, CRLF after every row, decimal comma ("85,50")
- * and every text cell through tables_csv_cell(). ranking.xlsx holds the same
+ * and every text cell through text_csv_cell() (the formula guard). ranking.xlsx holds the same
  * rows, numbers as numbers with the format "0.00", text always as text.
  */
 
@@ -42,17 +42,5 @@ int tables_write_items_csv(const struct model *m, FILE *fp);
 int tables_write_ranking_xlsx(const struct model *m, const char *path,
 			      const char *name, struct diag *d);
 
-/*
- * `s` as one text cell of a CSV file p2ham writes, ready to go between ';'
- * delimiters (the caller owns the result; free it with g_free()):
- * - a text starting with '=', '+', '-', '@', TAB or CR gets a leading "'",
- *   so that no spreadsheet takes it for a formula (OWASP's list);
- * - the cell is then quoted, '"' doubled, when it holds a '"', a line break
- *   or any delimiter a reader might sniff (';' ',' TAB '|'), or starts or
- *   ends with a space that a reader would trim; the "'" goes inside the
- *   quotes, where readers keep it.
- * Numbers written as numbers do not go through here.
- */
-char *tables_csv_cell(const char *s);
 
 #endif

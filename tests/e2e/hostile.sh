@@ -609,14 +609,14 @@ EOF
 }
 
 case_xml_template_5mb_attribute() {
-	big_xml "$root/templates/certificate.xml" 'office="' 'office="{BIG}' certificate.xml
+	big_xml "$root/templates/certificate.xml" 'content="' 'content="{BIG}' certificate.xml
 	xml_big -t certificate.xml \
-		"attribute 'office' is longer than 1 MiB, the limit for XML inputs" 1000 100
+		"attribute 'content' is longer than 1 MiB, the limit for XML inputs" 1000 100
 }
 
 case_xml_rubric_5mb_title() {
-	big_xml "$root/templates/rubric.xml" '<rubric id="permenkumham-27-2018" version="1" title="' \
-		'<rubric id="permenkumham-27-2018" version="1" title="{BIG}' rubric.xml
+	big_xml "$root/templates/rubric.xml" '<rubric id="permenkumham-27-2018" version="2" title="' \
+		'<rubric id="permenkumham-27-2018" version="2" title="{BIG}' rubric.xml
 	xml_big -r rubric.xml \
 		"attribute 'title' is longer than 1 MiB, the limit for XML inputs" 1000 100
 }
@@ -855,7 +855,7 @@ case_stale_temps() {
 	[ -L o/charts/.link.svg.tmp-abcdef ] && [ "$(cat o/notes.txt)" = "mine 1" ] &&
 		[ -d o/charts/.ranking.svg.tmp-Folder ] || { echo "a link or folder was touched"; return 1; }
 	# The lock file is the only new file besides the outputs.
-	find o -type f -newer stamp | grep -v -E '^o/(summary\.xml|report\.pdf|certificates\.pdf|certificates/[a-z0-9-]+\.pdf|charts/[a-z0-9-]+\.svg|\.p2ham\.lock)$' &&
+	find o -type f -newer stamp | grep -v -E '^o/(summary\.xml|report\.pdf|certificates\.pdf|certificates/[a-z0-9-]+\.pdf|charts/[a-z0-9-]+\.svg|tables/(ranking\.csv|ranking\.xlsx|items\.csv)|\.p2ham\.lock)$' &&
 		{ echo "unexpected new files"; return 1; }
 	return 0
 }

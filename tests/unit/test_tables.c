@@ -15,6 +15,7 @@
 #include "rubric.h"
 #include "score.h"
 #include "tables.h"
+#include "text.h"
 #include "testutil.h"
 
 /*
@@ -150,10 +151,10 @@ static char *to_text(const struct model *m, int (*write)(const struct model *, F
 
 static void assert_cell(const char *in, const char *want)
 {
-	char *got = tables_csv_cell(in);
+	char *got = text_csv_cell(in);
 
 	if (strcmp(got, want))
-		fail_msg("tables_csv_cell(\"%s\") gave [%s], expected [%s]", in, got, want);
+		fail_msg("text_csv_cell(\"%s\") gave [%s], expected [%s]", in, got, want);
 	g_free(got);
 }
 
