@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "csvin.h"
+#include "form.h"
 #include "text.h"
 
 enum column {
@@ -514,13 +515,35 @@ static void data_row_a(struct ingest *in, const struct csvin_record *rec)
 	take_row(in, rec, &row, extra_fields(in, rec));
 }
 
+/* A workbook form's title row before a group of items: the title alone, in
+ * the Kode column. Like a header, it is no data row. */
+static int section_title(const struct ingest *in, const struct csvin_record *rec)
+{
+	const char *title = NULL;
+
+	if (rec->error)
+		return 0;
+	for (size_t i = 0; i < rec->n_fields; i++) {
+		if (blank(rec->fields[i]))
+			continue;
+		if (title || i >= in->width || in->map[i] != COL_KODE)
+			return 0;
+		title = rec->fields[i];
+	}
+	return title && form_is_section_title(in->ds->rubric, title);
+}
+
 static void data_row_b(struct ingest *in, const struct csvin_record *rec)
 {
 	struct row row = { { NULL } };
-	GString *marked = g_string_new(NULL);
+	GString *marked;
 	unsigned marks = 0;
-	char *why = extra_fields(in, rec);
+	char *why;
 
+	if (section_title(in, rec))
+		return;
+	marked = g_string_new(NULL);
+	why = extra_fields(in, rec);
 	for (int c = 0; c < N_COLUMNS; c++)
 		row.v[c] = in->meta[c];
 	for (size_t i = 0; i < rec->n_fields && i < in->width; i++) {

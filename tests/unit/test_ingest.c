@@ -861,6 +861,34 @@ static void test_layout_b_one_answer_column(void **state)
 	expect_rejected(fx, 1, f, 11, "unknown answer 'Patuh' for scale ketersediaan");
 }
 
+/* The workbook form's title rows, alone in the Kode column, are no data
+ * rows; a row that only looks like one is still read and rejected. */
+static void test_layout_b_section_titles_are_no_rows(void **state)
+{
+	struct fixture *fx = *state;
+	const struct input_file *f;
+
+	ingest_ok(fx, "Kanwil;K;;;\n"                                  /* 1 */
+		      "Unit;Lapas A;;;\n"                              /* 2 */
+		      "Kode;Kriteria;Jawaban;Data dukung;Catatan\n"    /* 3 */
+		      "Layanan bagi pengunjung/pemohon;;;;\n"          /* 4 */
+		      "A.01;Maklumat pelayanan;Ada;;\n"                /* 5 */
+		      "LAINNYA;;;;\n"                                  /* 6 */
+		      "B.01;;Ada;;\n"                                  /* 7 */
+		      "Syarat penghargaan\n"                           /* 8 */
+		      "G.01;;Tidak;;\n"                                /* 9 */
+		      "Syarat penghargaan;;;;x\n"                      /* 10 */
+		      ";Lainnya;;;\n"                                  /* 11 */
+		      "Layanan lain;;;;\n");                           /* 12 */
+	f = file_at(fx->ds, 0);
+	expect_file_rows(f, 6, 3, 3);
+	expect_obs(unit_at(fx->ds, 0), 0, "A.01", "Ada", 5);
+	expect_obs(unit_at(fx->ds, 0), 2, "G.01", "Tidak", 9);
+	expect_rejected(fx, 0, f, 10, "empty answer");
+	expect_rejected(fx, 1, f, 11, "empty kode");
+	expect_rejected(fx, 2, f, 12, "empty answer");
+}
+
 /* Any nilai alias names the answer column. */
 static void test_layout_b_answer_column_aliases(void **state)
 {
@@ -1067,6 +1095,7 @@ int main(void)
 		T(test_layout_b_metadata_keys_take_aliases),
 		T(test_layout_b_without_kanwil_uses_option),
 		T(test_layout_b_one_answer_column),
+		T(test_layout_b_section_titles_are_no_rows),
 		T(test_layout_b_answer_column_aliases),
 		T(test_layout_b_marks_win_over_answer_column),
 		T(test_answer_column_header_needs_metadata),
