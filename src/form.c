@@ -159,7 +159,8 @@ GPtrArray *form_sections(const struct rubric *r, const struct rubric_unit_type *
 
 int form_is_section_title(const struct rubric *r, const char *cell)
 {
-	if (text_fold_equal(cell, FORM_TITLE_OTHERS) || text_fold_equal(cell, FORM_TITLE_GATES))
+	if (text_fold_equal(cell, FORM_TITLE_OTHERS) ||
+	    text_fold_equal(cell, FORM_TITLE_GATES))
 		return 1;
 	for (guint g = 0; g < r->groups->len; g++)
 		if (text_fold_equal(cell, ((const struct rubric_group *)
@@ -190,14 +191,19 @@ static void cut_utf16(GString *s, size_t max)
 	}
 }
 
+static int trimmed(char c)
+{
+	return c == '\'' || g_ascii_isspace(c);
+}
+
 /* Apostrophes and white space dropped from both ends. */
 static void trim_name(GString *s)
 {
 	size_t start = 0;
 
-	while (s->len && (s->str[s->len - 1] == '\'' || g_ascii_isspace(s->str[s->len - 1])))
+	while (s->len && trimmed(s->str[s->len - 1]))
 		g_string_truncate(s, s->len - 1);
-	while (start < s->len && (s->str[start] == '\'' || g_ascii_isspace(s->str[start])))
+	while (start < s->len && trimmed(s->str[start]))
 		start++;
 	g_string_erase(s, 0, (gssize)start);
 }
@@ -268,7 +274,9 @@ enum { META_ROWS = 5, HEADER_ROW = META_ROWS + 1 };
 enum { COL_KODE, COL_KRITERIA, COL_JAWABAN, COL_EVIDENCE, COL_NOTE, N_COLS };
 
 struct styles {
-	lxw_format *key, *value, *fixed, *date, *header, *title, *code, *text, *answer, *free;
+	lxw_format *key, *value, *fixed, *date;         /* the metadata */
+	lxw_format *header, *title;                     /* the table's header, a group */
+	lxw_format *code, *text, *answer, *free;        /* an item's cells */
 };
 
 /* Everything one sheet is written with. */
@@ -325,21 +333,17 @@ static void make_styles(lxw_workbook *wb, struct styles *st)
 	format_set_text_wrap(st->free);
 }
 
-/*
- * The drop-down list of every scale that the types use, checked against
- * what an inline list can hold: no ',' (the separator) and no '"' in a
- * label, at most LIST_MAX bytes in all. Returns 0, or -1 after reporting.
- */
 /* What a refused entry in a Jawaban cell of `sc` shows: the answers it
  * takes when they fit in a message. The caller owns the result. */
 static char *refusal(const struct rubric_scale *sc)
 {
 	GString *m = g_string_new("Pilih salah satu jawaban dari daftar: ");
 
-	for (guint l = 0; l < sc->levels->len; l++)
-		g_string_append_printf(m, "%s%s", l ? ", " : "",
-				       ((const struct rubric_level *)
-					g_ptr_array_index(sc->levels, l))->label);
+	for (guint l = 0; l < sc->levels->len; l++) {
+		const struct rubric_level *lv = g_ptr_array_index(sc->levels, l);
+
+		g_string_append_printf(m, "%s%s", l ? ", " : "", lv->label);
+	}
 	g_string_append_c(m, '.');
 	if (g_utf8_strlen(m->str, -1) > MESSAGE_MAX)
 		g_string_assign(m, "Pilih salah satu jawaban dari daftar.");
@@ -347,10 +351,42 @@ static char *refusal(const struct rubric_scale *sc)
 }
 
 /*
- * The drop-down list of every scale that the types use, checked against
- * what an inline list can hold: no ',' (the separator) and no '"' in a
- * label, at most LIST_MAX bytes in all. Returns 0, or -1 after reporting.
+ * The drop-down list of `sc`, checked against what an inline list can hold:
+ * no ',' (the separator) and no '"' in a label, at most LIST_MAX bytes in
+ * all. Returns 0, or -1 after reporting.
  */
+static int add_list(struct book *b, const struct rubric *r, const struct rubric_scale *sc,
+		    struct diag *d)
+{
+	char **list = g_new0(char *, sc->levels->len + 1);
+	size_t len = 0;
+	int rc = 0;
+
+	for (guint l = 0; l < sc->levels->len; l++) {
+		const struct rubric_level *lv = g_ptr_array_index(sc->levels, l);
+
+		list[l] = lv->label;
+		len += strlen(lv->label) + (l > 0);
+		if (strpbrk(lv->label, ",\"")) {
+			diag_error(d, r->path, 0, "scale '%s': the answer '%s' cannot be "
+				   "in a drop-down list (it has a ',' or '\"'); "
+				   "use a CSV form", sc->id, lv->label);
+			rc = -1;
+		}
+	}
+	if (len > LIST_MAX) {
+		diag_error(d, r->path, 0, "scale '%s': its answers are too long for a "
+			   "drop-down list (%d characters in all); use a CSV form",
+			   sc->id, LIST_MAX);
+		rc = -1;
+	}
+	g_hash_table_insert(b->lists, (gpointer)sc, list);
+	g_hash_table_insert(b->messages, (gpointer)sc, refusal(sc));
+	return rc;
+}
+
+/* The drop-down lists of every scale that the types use. Returns 0, or -1
+ * after reporting each that cannot be one. */
 static int make_lists(struct book *b, const struct rubric *r, const GPtrArray *types,
 		      struct diag *d)
 {
@@ -362,34 +398,11 @@ static int make_lists(struct book *b, const struct rubric *r, const GPtrArray *t
 		const struct rubric_unit_type *type = g_ptr_array_index(types, t);
 
 		for (guint i = 0; i < type->items->len; i++) {
-			const struct rubric_scale *sc =
-				((const struct rubric_item *)g_ptr_array_index(type->items, i))->scale;
-			char **list;
-			size_t len = 0;
+			const struct rubric_item *it = g_ptr_array_index(type->items, i);
 
-			if (g_hash_table_contains(b->lists, sc))
-				continue;
-			list = g_new0(char *, sc->levels->len + 1);
-			for (guint l = 0; l < sc->levels->len; l++) {
-				const struct rubric_level *lv = g_ptr_array_index(sc->levels, l);
-
-				list[l] = lv->label;
-				len += strlen(lv->label) + (l > 0);
-				if (strpbrk(lv->label, ",\"")) {
-					diag_error(d, r->path, 0, "scale '%s': the answer '%s' cannot "
-						   "be in a drop-down list (it has a ',' or '\"'); "
-						   "use a CSV form", sc->id, lv->label);
-					rc = -1;
-				}
-			}
-			if (len > LIST_MAX) {
-				diag_error(d, r->path, 0, "scale '%s': its answers are too long for "
-					   "a drop-down list (%d characters in all); use a CSV form",
-					   sc->id, LIST_MAX);
+			if (!g_hash_table_contains(b->lists, it->scale) &&
+			    add_list(b, r, it->scale, d) < 0)
 				rc = -1;
-			}
-			g_hash_table_insert(b->lists, (gpointer)sc, list);
-			g_hash_table_insert(b->messages, (gpointer)sc, refusal(sc));
 		}
 	}
 	return rc;
@@ -407,7 +420,8 @@ static void meta_cell(struct book *b, lxw_worksheet *ws, lxw_row_t row, const ch
 }
 
 static void write_meta(struct book *b, lxw_worksheet *ws,
-		       const struct rubric_unit_type *type, const struct form_options *opt)
+		       const struct rubric_unit_type *type,
+		       const struct form_options *opt)
 {
 	lxw_data_validation when = {
 		.validate = LXW_VALIDATION_TYPE_DATE,
@@ -451,9 +465,9 @@ static void write_item(struct book *b, lxw_worksheet *ws, lxw_row_t row,
  * needs it, appended to `out`. */
 static void header_part(GString *out, const char *s)
 {
-	long n = 0;
+	const char *p = s ? s : "";
 
-	for (const char *p = s ? s : ""; *p && n < HEADER_PART_MAX; p = g_utf8_next_char(p), n++) {
+	for (long n = 0; *p && n < HEADER_PART_MAX; p = g_utf8_next_char(p), n++) {
 		if (*p == '&')
 			g_string_append_c(out, '&');
 		g_string_append_unichar(out, g_utf8_get_char(p));
@@ -463,10 +477,12 @@ static void header_part(GString *out, const char *s)
 /* Column widths: Kode and the metadata keys, Kriteria and the metadata
  * values as long as their text up to a wrapping width, Jawaban as its
  * longest answer and the drop-down arrow. */
-static void set_widths(struct book *b, lxw_worksheet *ws, const struct rubric_unit_type *type,
+static void set_widths(struct book *b, lxw_worksheet *ws,
+		       const struct rubric_unit_type *type,
 		       const struct form_options *opt)
 {
-	long code = (long)strlen("Verifikator"), text = 30, answer = (long)strlen("Jawaban");
+	long code = (long)strlen("Verifikator"), answer = (long)strlen("Jawaban");
+	long text = 30;
 
 	for (guint i = 0; i < type->items->len; i++) {
 		const struct rubric_item *it = g_ptr_array_index(type->items, i);
@@ -482,15 +498,17 @@ static void set_widths(struct book *b, lxw_worksheet *ws, const struct rubric_un
 	if (opt->kanwil)
 		text = MAX(text, g_utf8_strlen(opt->kanwil, -1));
 	keep(b, worksheet_set_column(ws, COL_KODE, COL_KODE, (double)code + 2, NULL));
-	keep(b, worksheet_set_column(ws, COL_KRITERIA, COL_KRITERIA, (double)MIN(text, 60) + 2,
+	keep(b, worksheet_set_column(ws, COL_KRITERIA, COL_KRITERIA,
+				     (double)MIN(text, 60) + 2, NULL));
+	keep(b, worksheet_set_column(ws, COL_JAWABAN, COL_JAWABAN, (double)answer + 5,
 				     NULL));
-	keep(b, worksheet_set_column(ws, COL_JAWABAN, COL_JAWABAN, (double)answer + 5, NULL));
 	keep(b, worksheet_set_column(ws, COL_EVIDENCE, COL_EVIDENCE, 40, NULL));
 	keep(b, worksheet_set_column(ws, COL_NOTE, COL_NOTE, 30, NULL));
 }
 
 static void write_sheet(struct book *b, lxw_worksheet *ws, const struct rubric *r,
-			const struct rubric_unit_type *type, const struct form_options *opt)
+			const struct rubric_unit_type *type,
+			const struct form_options *opt)
 {
 	static const char *const head[N_COLS] = { "Kode", "Kriteria", "Jawaban",
 						  "Data dukung", "Catatan" };
@@ -583,7 +601,8 @@ static int write_book(const struct rubric *r, const GPtrArray *types,
 	free_lists(&b);
 	g_ptr_array_free(names, TRUE);
 	if (b.err) {
-		diag_error(d, NULL, 0, "cannot write the workbook form: %s", lxw_strerror(b.err));
+		diag_error(d, NULL, 0, "cannot write the workbook form: %s",
+			   lxw_strerror(b.err));
 		return -1;
 	}
 	return 0;
@@ -601,7 +620,8 @@ static int copy_out(const char *path, FILE *out, struct diag *d)
 		return -1;
 	}
 	if (fwrite(bytes, 1, len, out) != len) {
-		diag_error(d, NULL, 0, "cannot write the workbook form: %s", g_strerror(errno));
+		diag_error(d, NULL, 0, "cannot write the workbook form: %s",
+			   g_strerror(errno));
 		g_free(bytes);
 		return -1;
 	}
@@ -623,8 +643,8 @@ int form_write_workbook(const struct rubric *r, const GPtrArray *types,
 	int rc;
 
 	if (!g_mkdtemp(dir)) {
-		diag_error(d, NULL, 0, "cannot make a temporary folder for the workbook in "
-			   "'%s': %s", opt->tmpdir ? opt->tmpdir : g_get_tmp_dir(),
+		diag_error(d, NULL, 0, "cannot make a temporary folder for the workbook "
+			   "in '%s': %s", opt->tmpdir ? opt->tmpdir : g_get_tmp_dir(),
 			   g_strerror(errno));
 		g_free(dir);
 		return -1;

@@ -345,6 +345,12 @@ static void show_info(int help)
 		print_version();
 }
 
+/* Whether form writes a workbook: --out names an .xlsx file. */
+static int form_to_workbook(const struct config *cfg)
+{
+	return cfg->out_given && form_is_workbook_name(cfg->out_dir);
+}
+
 /* Fill `cfg` from the command line. Returns -1 to exit with status *status. */
 static int parse_args(int argc, char **argv, struct config *cfg, int *status)
 {
@@ -391,7 +397,7 @@ static int parse_args(int argc, char **argv, struct config *cfg, int *status)
 			    "form wants --type TYPE");
 		return -1;
 	}
-	if (cfg->command == CMD_FORM && !(cfg->out_given && form_is_workbook_name(cfg->out_dir)) &&
+	if (cfg->command == CMD_FORM && !form_to_workbook(cfg) &&
 	    (cfg->form_types->len > 1 || !strcmp(cfg->form_types->pdata[0], "all"))) {
 		usage_error("%s", "a CSV form takes one unit type; for several, or all, "
 			    "write a workbook: --out FILE.xlsx");
@@ -619,7 +625,8 @@ static GPtrArray *form_types(const struct config *cfg, const struct rubric *rubr
 /* YYYYMMDD as a time: that day's start in UTC. */
 static time_t day_start(int ymd)
 {
-	GDateTime *dt = g_date_time_new_utc(ymd / 10000, ymd / 100 % 100, ymd % 100, 0, 0, 0);
+	GDateTime *dt = g_date_time_new_utc(ymd / 10000, ymd / 100 % 100, ymd % 100,
+					    0, 0, 0);
 	time_t t = dt ? (time_t)g_date_time_to_unix(dt) : 0;
 
 	if (dt)
@@ -633,7 +640,8 @@ static int write_form(const struct config *cfg, const struct rubric *rubric,
 {
 	/* The workbook's creation date is --date's, so that a run under
 	 * SOURCE_DATE_EPOCH gives the same bytes every time. */
-	struct form_options opt = { cfg->form_unit, cfg->kanwil, day_start(cfg->date), NULL };
+	struct form_options opt = { cfg->form_unit, cfg->kanwil, day_start(cfg->date),
+				    NULL };
 
 	if (workbook)
 		return form_write_workbook(rubric, types, &opt, fp, d);
@@ -646,7 +654,7 @@ static int run_form(const struct config *cfg, const struct rubric *rubric,
 		    struct diag *d)
 {
 	GPtrArray *types = form_types(cfg, rubric, d);
-	int workbook = cfg->out_given && form_is_workbook_name(cfg->out_dir);
+	int workbook = form_to_workbook(cfg);
 	struct outset *out;
 	char *dir, *base;
 	FILE *fp;
