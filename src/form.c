@@ -279,7 +279,7 @@ struct styles {
 	lxw_format *code, *text, *answer, *free;        /* an item's cells */
 };
 
-/* Everything one sheet is written with. */
+/* The workbook being written and what its sheets share. */
 struct book {
 	lxw_workbook *wb;
 	struct styles st;
