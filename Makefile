@@ -105,6 +105,7 @@ unit: $(UNIT_BIN)
 e2e: $(BIN)
 	P2HAM=$(CURDIR)/$(BIN) tests/e2e/run.sh
 	P2HAM=$(CURDIR)/$(BIN) tests/e2e/certificates.sh
+	P2HAM=$(CURDIR)/$(BIN) tests/e2e/forms.sh
 	$(if $(wildcard tests/e2e/report.sh),P2HAM=$(CURDIR)/$(BIN) tests/e2e/report.sh)
 	P2HAM=$(CURDIR)/$(BIN) tests/e2e/tables.sh
 

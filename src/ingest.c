@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "csvin.h"
+#include "form.h"
 #include "text.h"
 
 enum column {
@@ -72,6 +73,7 @@ struct ingest {
 	char layout;
 	int *map;               /* header column -> enum column, COL_NONE or COL_MARK */
 	char **labels;          /* layout B: the answer label of each COL_MARK column */
+	int answer_column;      /* layout B: one answer column, not mark columns */
 	size_t width;           /* header columns, trailing empty ones dropped */
 	char *meta[N_COLUMNS];  /* layout B metadata values */
 	int stop;               /* too many rejected rows: stop reading */
@@ -513,13 +515,35 @@ static void data_row_a(struct ingest *in, const struct csvin_record *rec)
 	take_row(in, rec, &row, extra_fields(in, rec));
 }
 
+/* A workbook form's title row before a group of items: the title alone, in
+ * the Kode column. Like a header, it is no data row. */
+static int section_title(const struct ingest *in, const struct csvin_record *rec)
+{
+	const char *title = NULL;
+
+	if (rec->error)
+		return 0;
+	for (size_t i = 0; i < rec->n_fields; i++) {
+		if (blank(rec->fields[i]))
+			continue;
+		if (title || i >= in->width || in->map[i] != COL_KODE)
+			return 0;
+		title = rec->fields[i];
+	}
+	return title && form_is_section_title(in->ds->rubric, title);
+}
+
 static void data_row_b(struct ingest *in, const struct csvin_record *rec)
 {
 	struct row row = { { NULL } };
-	GString *marked = g_string_new(NULL);
+	GString *marked;
 	unsigned marks = 0;
-	char *why = extra_fields(in, rec);
+	char *why;
 
+	if (section_title(in, rec))
+		return;
+	marked = g_string_new(NULL);
+	why = extra_fields(in, rec);
 	for (int c = 0; c < N_COLUMNS; c++)
 		row.v[c] = in->meta[c];
 	for (size_t i = 0; i < rec->n_fields && i < in->width; i++) {
@@ -528,12 +552,13 @@ static void data_row_b(struct ingest *in, const struct csvin_record *rec)
 			row.v[COL_NILAI] = in->labels[i];
 			g_string_append_printf(marked, "%s%s", marks++ ? ", " : "",
 					       in->labels[i]);
-		} else if (col == COL_KODE || col == COL_KRITERIA ||
+		} else if (col == COL_KODE || col == COL_KRITERIA || col == COL_NILAI ||
 			   col == COL_EVIDENCE || col == COL_NOTE) {
 			row.v[col] = rec->fields[i];
 		}
 	}
-	if (!why && marks == 0)
+	/* With one answer column its cell is the answer, as in layout A. */
+	if (!why && marks == 0 && !in->answer_column)
 		why = g_strdup("no answer marked");
 	else if (!why && marks > 1)
 		why = g_strdup_printf("several answers marked: %s", marked->str);
@@ -557,13 +582,29 @@ static int form_meta(struct ingest *in, const struct csvin_record *rec)
 	return 1;
 }
 
-/* A layout B header: a Kode column and at least one answer column. */
+/*
+ * A layout B header: a Kode column and either answer-label columns, one of
+ * which a row marks, or, after metadata lines, one answer column (Jawaban
+ * or another nilai alias) holding the answer (SPEC 3). With both, the
+ * label columns are the answer and the answer column is ignored.
+ */
 static int form_header(struct ingest *in, const struct csvin_record *rec)
 {
 	size_t marks = map_header(in, rec, 1);
 
-	if (marks > 0 && has_column(in, COL_KODE))
+	if (has_column(in, COL_KODE) && marks > 0) {
+		for (size_t i = 0; i < in->width; i++)
+			if (in->map[i] == COL_NILAI)
+				in->map[i] = COL_NONE;
 		return 1;
+	}
+	/* Without the metadata, a Kode and nilai header is a layout A file
+	 * missing its unit column, and is reported as such. */
+	if (has_column(in, COL_KODE) && has_column(in, COL_NILAI) &&
+	    in->phase == PHASE_FORM_META) {
+		in->answer_column = 1;
+		return 1;
+	}
 	free_header(in);
 	return 0;
 }

@@ -58,7 +58,7 @@ struct config {
 	int quiet, verbose;
 	char **files;
 	int n_files;
-	const char *form_type;  /* form: --type */
+	GPtrArray *form_types;  /* form: each --type (const char *), or NULL */
 	const char *form_unit;  /* form: --unit */
 	int out_given;
 };
@@ -66,14 +66,16 @@ struct config {
 static const char usage_text[] =
 "usage: p2ham build [OPTIONS] FILE.csv...   score and write every output into --out\n"
 "       p2ham check [OPTIONS] FILE.csv...   validate inputs only; write nothing\n"
-"       p2ham form --type TYPE [--unit NAME] [--kanwil NAME] [--out FILE]\n"
-"                                          print a blank verification form (layout B)\n"
+"       p2ham form --type TYPE... [--unit NAME] [--kanwil NAME] [--out FILE]\n"
+"                                          a blank verification form: a workbook\n"
+"                                          (--out FILE.xlsx) or CSV (layout B)\n"
 "       p2ham --help | --version\n"
 "\n"
 "options:\n"
 "  -o, --out DIR          output folder (default: out); for form, the file to\n"
 "                         write (default: standard output)\n"
-"      --type TYPE        form: the unit type (an id, label or prefix of the rubric)\n"
+"      --type TYPE        form: the unit type (an id, label or prefix of the rubric);\n"
+"                         repeated, or 'all', for a workbook with a sheet per type\n"
 "      --unit NAME        form: the unit's name, filled in on the form\n"
 "  -r, --rubric FILE      scoring rubric (default: DATA/templates/rubric.xml)\n"
 "  -t, --template FILE    certificate template (default: DATA/templates/certificate.xml)\n"
@@ -293,7 +295,11 @@ static int apply_option(struct config *cfg, int opt, const char *arg)
 		cfg->charts = arg;
 		break;
 	case OPT_DATA_DIR: cfg->data_dir = g_strdup(arg); break;
-	case OPT_TYPE: cfg->form_type = arg; break;
+	case OPT_TYPE:
+		if (!cfg->form_types)
+			cfg->form_types = g_ptr_array_new();
+		g_ptr_array_add(cfg->form_types, (gpointer)arg);
+		break;
 	case OPT_UNIT:
 		if (!g_utf8_validate(arg, -1, NULL)) {
 			usage_error("--unit is not valid UTF-8");
@@ -342,6 +348,12 @@ static void show_info(int help)
 		print_version();
 }
 
+/* Whether form writes a workbook: --out names an .xlsx file. */
+static int form_to_workbook(const struct config *cfg)
+{
+	return cfg->out_given && form_is_workbook_name(cfg->out_dir);
+}
+
 /* Fill `cfg` from the command line. Returns -1 to exit with status *status. */
 static int parse_args(int argc, char **argv, struct config *cfg, int *status)
 {
@@ -383,12 +395,18 @@ static int parse_args(int argc, char **argv, struct config *cfg, int *status)
 	}
 	cfg->files = argv + optind;
 	cfg->n_files = argc - optind;
-	if (cfg->command == CMD_FORM && (cfg->n_files || !cfg->form_type)) {
+	if (cfg->command == CMD_FORM && (cfg->n_files || !cfg->form_types)) {
 		usage_error("%s", cfg->n_files ? "form takes no input files" :
 			    "form wants --type TYPE");
 		return -1;
 	}
-	if (cfg->command != CMD_FORM && (cfg->form_type || cfg->form_unit)) {
+	if (cfg->command == CMD_FORM && !form_to_workbook(cfg) &&
+	    (cfg->form_types->len > 1 || !strcmp(cfg->form_types->pdata[0], "all"))) {
+		usage_error("%s", "a CSV form takes one unit type; for several, or all, "
+			    "write a workbook: --out FILE.xlsx");
+		return -1;
+	}
+	if (cfg->command != CMD_FORM && (cfg->form_types || cfg->form_unit)) {
 		usage_error("%s", "--type and --unit belong to form");
 		return -1;
 	}
@@ -582,36 +600,101 @@ static struct model *score(const struct config *cfg, const struct dataset *ds,
 	return m;
 }
 
+/* The unit types that form's --type options name, each once, in their
+ * order; "all" is every type of the rubric. NULL after reporting an
+ * unknown type. The caller frees the array; the types are the rubric's. */
+static GPtrArray *form_types(const struct config *cfg, const struct rubric *rubric,
+			     struct diag *d)
+{
+	GPtrArray *types = g_ptr_array_new();
+	int all = 0, bad = 0;
+
+	for (guint i = 0; i < cfg->form_types->len; i++) {
+		const char *name = g_ptr_array_index(cfg->form_types, i);
+		const struct rubric_unit_type *type;
+
+		if (!strcmp(name, "all")) {
+			all = 1;
+			continue;
+		}
+		type = rubric_find_type(rubric, name);
+		if (!type) {
+			diag_error(d, NULL, 0, "unknown unit type '%s'", name);
+			bad = 1;
+		} else if (!g_ptr_array_find(types, type, NULL)) {
+			g_ptr_array_add(types, (gpointer)type);
+		}
+	}
+	if (all) {
+		g_ptr_array_set_size(types, 0);
+		g_ptr_array_extend(types, rubric->unit_types, NULL, NULL);
+	}
+	if (bad) {
+		g_ptr_array_free(types, TRUE);
+		return NULL;
+	}
+	return types;
+}
+
+/* YYYYMMDD as a time: that day's start in UTC. */
+static time_t day_start(int ymd)
+{
+	GDateTime *dt = g_date_time_new_utc(ymd / 10000, ymd / 100 % 100, ymd % 100,
+					    0, 0, 0);
+	time_t t = dt ? (time_t)g_date_time_to_unix(dt) : 0;
+
+	if (dt)
+		g_date_time_unref(dt);
+	return t;
+}
+
+/* The form for `types` to `fp`: a workbook or, for one type, CSV. */
+static int write_form(const struct config *cfg, const struct rubric *rubric,
+		      const GPtrArray *types, int workbook, FILE *fp, struct diag *d)
+{
+	/* The workbook's creation date is --date's, so that a run under
+	 * SOURCE_DATE_EPOCH gives the same bytes every time. */
+	struct form_options opt = { cfg->form_unit, cfg->kanwil, day_start(cfg->date),
+				    NULL };
+
+	if (workbook)
+		return form_write_workbook(rubric, types, &opt, fp, d);
+	form_write(rubric, g_ptr_array_index(types, 0), cfg->form_unit, cfg->kanwil, fp);
+	return 0;
+}
+
 /* p2ham form: the blank form to standard output or, atomically, to --out. */
 static int run_form(const struct config *cfg, const struct rubric *rubric,
 		    struct diag *d)
 {
-	const struct rubric_unit_type *type = rubric_find_type(rubric, cfg->form_type);
+	GPtrArray *types = form_types(cfg, rubric, d);
+	int workbook = form_to_workbook(cfg);
 	struct outset *out;
 	char *dir, *base;
 	FILE *fp;
 	int rc = -1;
 
-	if (!type) {
-		diag_error(d, NULL, 0, "unknown unit type '%s'", cfg->form_type);
+	if (!types)
 		return -1;
-	}
 	if (!cfg->out_given) {
-		form_write(rubric, type, cfg->form_unit, cfg->kanwil, stdout);
-		return fflush(stdout) == 0 ? 0 : -1;
+		rc = write_form(cfg, rubric, types, 0, stdout, d);
+		g_ptr_array_free(types, TRUE);
+		return rc == 0 && fflush(stdout) == 0 ? 0 : -1;
 	}
 	dir = g_path_get_dirname(cfg->out_dir);
 	base = g_path_get_basename(cfg->out_dir);
 	out = outset_new(dir);
 	fp = outset_open(out, base, d);
 	if (fp) {
-		form_write(rubric, type, cfg->form_unit, cfg->kanwil, fp);
-		if (outset_close(out, fp, d) == 0)
+		int written = write_form(cfg, rubric, types, workbook, fp, d);
+
+		if (outset_close(out, fp, d) == 0 && written == 0)
 			rc = outset_commit(out, d);
 	}
 	outset_free(out);
 	g_free(dir);
 	g_free(base);
+	g_ptr_array_free(types, TRUE);
 	return rc;
 }
 
@@ -728,6 +811,8 @@ int main(int argc, char **argv)
 	g_free(cfg.template_path);
 	g_free(cfg.offices_path);
 	g_free(cfg.data_dir);
+	if (cfg.form_types)
+		g_ptr_array_free(cfg.form_types, TRUE);
 	draw_done();
 	xmlCleanupParser();
 	return status;

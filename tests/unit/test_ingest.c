@@ -819,6 +819,114 @@ static void test_layout_b_without_kanwil_uses_option(void **state)
 	assert_int_equal(obs_at(unit_at(fx->ds, 0), 0)->date, 0);
 }
 
+/* The workbook form's layout: one answer column whose cell is the answer,
+ * matched with the scale's aliases as in layout A (SPEC 3). */
+static const char answer_column_text[] =
+	"Kanwil;Kanwil Banten;;;\n"                                    /* 1 */
+	"Unit;Lapas A;;;\n"                                            /* 2 */
+	"Jenis;lapas;;;\n"                                             /* 3 */
+	"Verifikator;Tim 1;;;\n"                                       /* 4 */
+	"Tanggal;2019-10-03;;;\n"                                      /* 5 */
+	";;;;\n"                                                       /* 6 */
+	"Kode;Kriteria;Jawaban;Data dukung;Catatan\n"                  /* 7 */
+	"A.01;Maklumat pelayanan;Ada;foto.jpg;terpasang\n"             /* 8 */
+	"A.02;;sedang proses;;\n"                                      /* 9 */
+	"A.03;;;;\n"                                                   /* 10 */
+	"A.04;;Patuh;;\n"                                              /* 11 */
+	"C.01;;cukup patuh;;\n"                                        /* 12 */
+	"G.01;;Tidak;;\n";                                             /* 13 */
+
+static void test_layout_b_one_answer_column(void **state)
+{
+	struct fixture *fx = *state;
+	const struct input_file *f;
+	const struct unit_obs *u;
+
+	ingest_ok(fx, answer_column_text);
+	f = file_at(fx->ds, 0);
+	assert_int_equal(f->layout, 'B');
+	assert_int_equal(fx->d.warnings, 0);
+	expect_file_rows(f, 6, 4, 2);
+	u = unit_at(fx->ds, 0);
+	assert_string_equal(u->name, "Lapas A");
+	assert_string_equal(type_of(u), "lapas");
+	expect_obs(u, 0, "A.01", "Ada", 8);
+	expect_obs(u, 1, "A.02", "Proses", 9);
+	expect_obs(u, 2, "C.01", "Cukup patuh", 12);
+	expect_obs(u, 3, "G.01", "Tidak", 13);
+	assert_int_equal(obs_at(u, 0)->date, 20191003);
+	assert_string_equal(obs_at(u, 0)->evidence, "foto.jpg");
+	assert_string_equal(obs_at(u, 0)->verifier, "Tim 1");
+	expect_rejected(fx, 0, f, 10, "empty answer");
+	expect_rejected(fx, 1, f, 11, "unknown answer 'Patuh' for scale ketersediaan");
+}
+
+/* The workbook form's title rows, alone in the Kode column, are no data
+ * rows; a row that only looks like one is still read and rejected. */
+static void test_layout_b_section_titles_are_no_rows(void **state)
+{
+	struct fixture *fx = *state;
+	const struct input_file *f;
+
+	ingest_ok(fx, "Kanwil;K;;;\n"                                  /* 1 */
+		      "Unit;Lapas A;;;\n"                              /* 2 */
+		      "Kode;Kriteria;Jawaban;Data dukung;Catatan\n"    /* 3 */
+		      "Layanan bagi pengunjung/pemohon;;;;\n"          /* 4 */
+		      "A.01;Maklumat pelayanan;Ada;;\n"                /* 5 */
+		      "LAINNYA;;;;\n"                                  /* 6 */
+		      "B.01;;Ada;;\n"                                  /* 7 */
+		      "Syarat penghargaan\n"                           /* 8 */
+		      "G.01;;Tidak;;\n"                                /* 9 */
+		      "Syarat penghargaan;;;;x\n"                      /* 10 */
+		      ";Lainnya;;;\n"                                  /* 11 */
+		      "Layanan lain;;;;\n");                           /* 12 */
+	f = file_at(fx->ds, 0);
+	expect_file_rows(f, 6, 3, 3);
+	expect_obs(unit_at(fx->ds, 0), 0, "A.01", "Ada", 5);
+	expect_obs(unit_at(fx->ds, 0), 2, "G.01", "Tidak", 9);
+	expect_rejected(fx, 0, f, 10, "empty answer");
+	expect_rejected(fx, 1, f, 11, "empty kode");
+	expect_rejected(fx, 2, f, 12, "empty answer");
+}
+
+/* Any nilai alias names the answer column. */
+static void test_layout_b_answer_column_aliases(void **state)
+{
+	struct fixture *fx = *state;
+
+	ingest_ok(fx, "Unit,Rutan B\nKanwil,K\nKode,Nilai\nA.01,ya\n");
+	ingest_ok(fx, "Unit,Rutan B\nKanwil,K\nKode,Status,Bukti\nA.02,tidak ada,-\n");
+	expect_total_rows(fx->ds, 2, 2, 0);
+	expect_obs(unit_at(fx->ds, 0), 0, "A.01", "Ada", 4);
+	expect_obs(unit_at(fx->ds, 0), 1, "A.02", "Tidak", 4);
+}
+
+/* Label columns and an answer column: the marks are the answer, and the
+ * answer column is ignored with a warning. */
+static void test_layout_b_marks_win_over_answer_column(void **state)
+{
+	struct fixture *fx = *state;
+
+	ingest_ok(fx, "Unit;Lapas A\nKanwil;K\nKode;Jawaban;Ada;Tidak\nA.01;Tidak;v;\n");
+	expect_total_rows(fx->ds, 1, 1, 0);
+	expect_obs(unit_at(fx->ds, 0), 0, "A.01", "Ada", 4);
+	assert_int_equal(fx->d.warnings, 1);
+	assert_contains(diag_text(fx), ":3: warning: unknown or repeated columns ignored: "
+			"'Jawaban'");
+}
+
+/* Without metadata before it, a Kode and Jawaban header is no form: it is a
+ * layout A header missing its unit column (SPEC 8.1). */
+static void test_answer_column_header_needs_metadata(void **state)
+{
+	struct fixture *fx = *state;
+	const char *path = scratch_write(&fx->files, "Kanwil;Kode;Jawaban\nK;A.01;Ada\n", 31);
+
+	assert_int_equal(ingest_file(fx->ds, path, &fx->opt, &fx->d), -1);
+	assert_contains(diag_text(fx), ":1: error: not a p2ham input");
+	expect_total_rows(fx->ds, 0, 0, 0);
+}
+
 /*
  * Heap bytes still held after ingesting `text` into a fresh dataset and
  * freeing it: the least over several rounds, after a first one. GLib and libc
@@ -986,6 +1094,11 @@ int main(void)
 		T(test_layout_b_form),
 		T(test_layout_b_metadata_keys_take_aliases),
 		T(test_layout_b_without_kanwil_uses_option),
+		T(test_layout_b_one_answer_column),
+		T(test_layout_b_section_titles_are_no_rows),
+		T(test_layout_b_answer_column_aliases),
+		T(test_layout_b_marks_win_over_answer_column),
+		T(test_answer_column_header_needs_metadata),
 		T(test_layout_a_ingest_frees_everything),
 		T(test_layout_b_ingest_frees_everything),
 		T(test_unreadable_inputs_fail),
