@@ -341,8 +341,6 @@ struct verdict {
 	const char *kanwil;
 };
 
-/* Check a data row against the rubric and the units seen so far. Returns the
- * reason it is rejected, or NULL when it is accepted and `v` is filled. */
 /* The level of `answer` in `scale`: rows alternate between a few scales and
  * answers, so the last four found are kept. */
 static const struct rubric_level *answer_level(struct ingest *in,
@@ -380,6 +378,25 @@ static const struct rubric_item *next_item(const struct ingest *in,
 	return strcmp(it->code, kode) == 0 ? it : NULL;
 }
 
+/* Why `answer` is not an answer to `item`: the item and the labels of its
+ * scale's levels, so that whoever fixes the row sees what it takes. */
+static char *unknown_answer(const struct rubric_item *item, const char *answer)
+{
+	GString *s = g_string_new(NULL);
+	char buf[SHOW_BUF];
+
+	g_string_printf(s, "unknown answer '%s' for %s (", show(buf, answer), item->code);
+	for (guint i = 0; i < item->scale->levels->len; i++) {
+		const struct rubric_level *lv = g_ptr_array_index(item->scale->levels, i);
+
+		g_string_append_printf(s, "%s%s", i ? ", " : "", lv->label);
+	}
+	g_string_append_c(s, ')');
+	return g_string_free(s, FALSE);
+}
+
+/* Check a data row against the rubric and the units seen so far. Returns the
+ * reason it is rejected, or NULL when it is accepted and `v` is filled. */
 static char *check_row(struct ingest *in, const struct row *row,
 		       struct verdict *v)
 {
@@ -431,8 +448,7 @@ static char *check_row(struct ingest *in, const struct row *row,
 				       show(b1, kode), v->type->id);
 	v->level = answer_level(in, v->item->scale, answer);
 	if (!v->level)
-		return g_strdup_printf("unknown answer '%s' for scale %s", show(b1, answer),
-				       v->item->scale->id);
+		return unknown_answer(v->item, answer);
 	if (blank(date))
 		v->date = 0;
 	else if (memo_has(&in->date, date))

@@ -350,6 +350,24 @@ static void test_answers_and_codes_matched_folded(void **state)
 	expect_obs(u, 3, "B.01", "Ada", 5);
 }
 
+/* SPEC 3: the message names the item and the labels of its scale, in order. */
+static void test_unknown_answer_names_item_and_its_answers(void **state)
+{
+	struct fixture *fx = *state;
+	const struct input_file *f;
+
+	ingest_ok(fx, "Kanwil;Unit;Kode;Nilai\n"
+		      "K;Lapas A;B.01;Proses\n"
+		      "K;Lapas A;c.02;Ada\n"
+		      "K;Lapas A;a.01;Sebagian\n");
+	f = file_at(fx->ds, 0);
+	expect_rejected(fx, 0, f, 2, "unknown answer 'Proses' for B.01 (Ada, Tidak)");
+	expect_rejected(fx, 1, f, 3,
+			"unknown answer 'Ada' for C.02 (Patuh, Cukup patuh, Kurang patuh)");
+	expect_rejected(fx, 2, f, 4, "unknown answer 'Sebagian' for A.01 (Ada, Proses, Tidak)");
+	expect_total_rows(fx->ds, 3, 0, 3);
+}
+
 static void test_criterion_text_differing_warns(void **state)
 {
 	struct fixture *fx = *state;
@@ -398,7 +416,7 @@ static void test_rejected_row_keeps_file_line_reason_and_raw(void **state)
 	g_string_append_c(text, '\n');
 	ingest_ok(fx, text->str);
 	f = file_at(fx->ds, 0);
-	expect_rejected(fx, 0, f, 3, "unknown answer 'Adaa' for scale ketersediaan");
+	expect_rejected(fx, 0, f, 3, "unknown answer 'Adaa' for A.02 (Ada, Proses, Tidak)");
 	r = rejected_at(fx->ds, 0);
 	assert_string_equal(r->raw, "K; Lapas A ;A.02;Adaa;\"a;b\"");
 	assert_int_equal(r->truncated, 0);
@@ -671,7 +689,7 @@ static const struct rejection lines_rejected[] = {
 	{ 7, "cannot tell the unit type of 'Satker B' from its name; give it in a jenis column" },
 	{ 8, "unknown unit type 'penjara'" },
 	{ 12, "item code 'Z.99' is not in the rubric for type lapas" },
-	{ 13, "unknown answer 'Adaa' for scale ketersediaan" },
+	{ 13, "unknown answer 'Adaa' for A.03 (Ada, Proses, Tidak)" },
 	{ 14, "bad date '31/02/2019'" },
 	{ 15, "unit 'Lapas A' is of type lapas, not rutan" },
 	{ 16, "unit 'Lapas A' belongs to 'K', not 'L'" },
@@ -779,7 +797,7 @@ static void test_layout_b_form(void **state)
 	assert_null(obs_at(u, 1)->evidence);
 	expect_rejected(fx, 0, f, 12, "no answer marked");
 	expect_rejected(fx, 1, f, 13, "several answers marked: Ada, Tidak");
-	expect_rejected(fx, 2, f, 14, "unknown answer 'Patuh' for scale ketersediaan");
+	expect_rejected(fx, 2, f, 14, "unknown answer 'Patuh' for A.06 (Ada, Proses, Tidak)");
 }
 
 static void test_layout_b_metadata_keys_take_aliases(void **state)
@@ -964,6 +982,7 @@ int main(void)
 		T(test_unknown_columns_one_warning_per_file),
 		T(test_header_trailing_empty_cells_and_row_width),
 		T(test_answers_and_codes_matched_folded),
+		T(test_unknown_answer_names_item_and_its_answers),
 		T(test_criterion_text_differing_warns),
 		T(test_row_counts_add_up_per_file_and_in_total),
 		T(test_rejected_row_keeps_file_line_reason_and_raw),
