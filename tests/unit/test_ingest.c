@@ -837,6 +837,89 @@ static void test_layout_b_without_kanwil_uses_option(void **state)
 	assert_int_equal(obs_at(unit_at(fx->ds, 0), 0)->date, 0);
 }
 
+/* SPEC 3, 8.22: two-digit years are 20YY, with one warning per file at the
+ * first row that has one; the other new forms pass without a word. */
+static void test_two_digit_years_warn_once_per_file(void **state)
+{
+	struct fixture *fx = *state;
+	static const char text[] = "Kanwil;Unit;Kode;Nilai;Tanggal\n"
+				   "K;Lapas A;A.01;Ada;2019-10-02 14:05\n"
+				   "K;Lapas A;A.02;Adaa;04/10/19\n"
+				   "K;Lapas A;A.03;Ada;03/10/19\n"
+				   "K;Lapas A;A.04;Ada;5.10.19\n"
+				   "K;Lapas A;A.05;Ada;06.10.2019\n"
+				   "K;Lapas A;A.06;Ada;2019-10-07T08:00:00\n";
+	const struct unit_obs *u;
+	char *want;
+
+	ingest_ok(fx, text);
+	ingest_ok(fx, text);
+	expect_total_rows(fx->ds, 12, 10, 2);
+	u = unit_at(fx->ds, 0);
+	assert_int_equal(obs_at(u, 0)->date, 20191002);
+	assert_int_equal(obs_at(u, 1)->date, 20191003);
+	assert_int_equal(obs_at(u, 2)->date, 20191005);
+	assert_int_equal(obs_at(u, 3)->date, 20191006);
+	assert_int_equal(obs_at(u, 4)->date, 20191007);
+	assert_int_equal(fx->d.warnings, 2);
+	for (guint i = 0; i < 2; i++) {
+		want = g_strdup_printf("%s:4: warning: two-digit years are read as 20YY: "
+				       "'03/10/19' is 2019-10-03\n", file_at(fx->ds, i)->path);
+		assert_contains(diag_text(fx), want);
+		g_free(want);
+	}
+}
+
+/* SPEC 3: a form's bad Tanggal is one warning at its line, and its rows are
+ * taken undated rather than rejected. */
+static void test_layout_b_bad_tanggal_warns_rows_undated(void **state)
+{
+	struct fixture *fx = *state;
+	const struct input_file *f;
+	const struct unit_obs *u;
+
+	ingest_ok(fx, "Kanwil;Kanwil Banten\n"
+		      "Unit;Lapas A\n"
+		      "Tanggal;31/02/2019\n"
+		      "Kode;Ada;Proses;Tidak\n"
+		      "A.01;v;;\n"
+		      "A.02;;v;\n"
+		      "A.03;;;v\n");
+	f = file_at(fx->ds, 0);
+	expect_file_rows(f, 3, 3, 0);
+	assert_int_equal(fx->d.errors, 0);
+	assert_int_equal(fx->d.warnings, 1);
+	assert_contains(diag_text(fx), ":3: warning: bad date '31/02/2019' in the form's "
+			"Tanggal: its rows are taken undated\n");
+	u = unit_at(fx->ds, 0);
+	for (guint i = 0; i < 3; i++)
+		assert_int_equal(obs_at(u, i)->date, 0);
+	assert_int_equal(fx->ds->latest_date, 0);
+}
+
+/* A form printed with a short date: its rows are dated 20YY, and the one
+ * warning points at the Tanggal line. */
+static void test_layout_b_two_digit_tanggal(void **state)
+{
+	struct fixture *fx = *state;
+	const struct unit_obs *u;
+
+	ingest_ok(fx, "Kanwil;Kanwil Banten\n"
+		      "Unit;Lapas A\n"
+		      "Verifikator;Tim 1\n"
+		      "Tanggal;03/10/19\n"
+		      "Kode;Ada;Proses;Tidak\n"
+		      "A.01;v;;\n"
+		      "A.02;;v;\n");
+	expect_total_rows(fx->ds, 2, 2, 0);
+	assert_int_equal(fx->d.warnings, 1);
+	assert_contains(diag_text(fx), ":4: warning: two-digit years are read as 20YY: "
+			"'03/10/19' is 2019-10-03\n");
+	u = unit_at(fx->ds, 0);
+	assert_int_equal(obs_at(u, 0)->date, 20191003);
+	assert_int_equal(obs_at(u, 1)->date, 20191003);
+}
+
 /*
  * Heap bytes still held after ingesting `text` into a fresh dataset and
  * freeing it: the least over several rounds, after a first one. GLib and libc
@@ -1005,6 +1088,9 @@ int main(void)
 		T(test_layout_b_form),
 		T(test_layout_b_metadata_keys_take_aliases),
 		T(test_layout_b_without_kanwil_uses_option),
+		T(test_two_digit_years_warn_once_per_file),
+		T(test_layout_b_bad_tanggal_warns_rows_undated),
+		T(test_layout_b_two_digit_tanggal),
 		T(test_layout_a_ingest_frees_everything),
 		T(test_layout_b_ingest_frees_everything),
 		T(test_unreadable_inputs_fail),
