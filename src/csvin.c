@@ -138,6 +138,7 @@ struct sniff {
 	int first;              /* no byte seen yet (BOM check) */
 	GString *header;        /* the first non-blank line, while it is collected */
 	int header_done;
+	int header_later;       /* the header is not on the first physical line */
 };
 
 /*
@@ -208,14 +209,25 @@ static void sniff_header(struct sniff *s, const unsigned char *p, size_t n)
 			const char *q = s->header->str;
 			while (*q == ' ' || *q == '\t')
 				q++;
-			if (*q)
+			if (*q) {
 				s->header_done = 1;
-			else
+			} else {
 				g_string_truncate(s->header, 0);
+				s->header_later = 1;
+			}
 		} else if (s->header->len < CSVIN_MAX_FIELD) {
 			g_string_append_c(s->header, (char)p[i]);
 		}
 	}
+}
+
+/* Whether the first line, `header`, is Excel's "sep=X" (SPEC 8.24). X must
+ * be a delimiter the tokenizer can split on: one ASCII byte, not a quote. */
+static int is_sep_hint(const GString *header)
+{
+	unsigned char x = header->len == 5 ? (unsigned char)header->str[4] : 0;
+
+	return x && x < 0x80 && x != '"' && !g_ascii_strncasecmp(header->str, "sep=", 4);
 }
 
 static int sniff_file(FILE *fp, const char *path, struct csvin_info *info,
@@ -243,6 +255,7 @@ static int sniff_file(FILE *fp, const char *path, struct csvin_info *info,
 	}
 	if (s.need)
 		s.valid_utf8 = 0;
+	info->had_sep = !s.header_later && is_sep_hint(header);
 	g_free(buf);
 	return rc < 0 ? -1 : s.valid_utf8;
 }
@@ -558,6 +571,17 @@ static void eat_newline(struct parser *p, int c)
 	p->line++;
 }
 
+/* Pass over the first line, the "sep=" hint: it is no record. */
+static void skip_line(struct parser *p)
+{
+	int c;
+
+	while ((c = reader_get(&p->in)) != EOF && c != '\n' && c != '\r')
+		;
+	if (c != EOF)
+		eat_newline(p, c);
+}
+
 /*
  * The raw text of a record of a file known to be valid UTF-8 whose reading
  * found no error, cut in place on a character boundary: what decoding it and
@@ -837,8 +861,12 @@ int csvin_read(const char *path, const struct csvin_options *opt,
 		rc = -1;
 		goto out;
 	}
-	info->delimiter = opt->delimiter ? opt->delimiter :
-			  csvin_sniff_delimiter(header->str, header->len);
+	if (opt->delimiter)
+		info->delimiter = opt->delimiter;
+	else if (info->had_sep)
+		info->delimiter = header->str[4];
+	else
+		info->delimiter = csvin_sniff_delimiter(header->str, header->len);
 	p->in.fp = fp;
 	p->in.path = path;
 	p->delim = info->delimiter;
@@ -851,6 +879,8 @@ int csvin_read(const char *path, const struct csvin_options *opt,
 	p->data = data;
 	if (reader_seek(&p->in, info->had_bom ? 3 : 0) != 0)
 		p->in.failed = 1;
+	if (info->had_sep && !p->in.failed)
+		skip_line(p);
 	while (!p->in.failed && (rc = parse_record(p)) > 0)
 		;
 	if (p->in.failed) {

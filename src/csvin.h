@@ -39,12 +39,16 @@ struct csvin_info {
 	char encoding[64];      /* "UTF-8", "WINDOWS-1252" or the forced name */
 	char delimiter;
 	int had_bom;
+	int had_sep;            /* line 1 was Excel's "sep=X" hint, read as no record */
 	int converted;          /* not UTF-8: converted from `encoding` */
 };
 
 /*
- * Read the CSV file at `path` (SPEC 3, 8.2-8.5), calling `fn` for every record
- * that is not blank or all-empty, in order. The file is read twice (once to
+ * Read the CSV file at `path` (SPEC 3, 8.2-8.5, 8.24), calling `fn` for every
+ * record that is not blank or all-empty, in order. A first physical line
+ * "sep=X" (any case, X one ASCII character other than '"' and NUL, after the
+ * BOM if there is one) sets the delimiter unless one is forced, and is no
+ * record; it still counts as line 1. The file is read twice (once to
  * hash it and sniff the encoding, once to parse) and never held in memory.
  * Problems with the whole file (cannot open, cannot read, unknown forced
  * encoding) are reported to `d`, and -1 is returned. A file that had to be

@@ -276,6 +276,119 @@ static void test_forced_delimiter_overrides_sniffing(void **state)
 	reading_free(rd);
 }
 
+/* ---- Excel's sep= hint (SPEC 3, 8.24) ---- */
+
+/* "sep=|" then records that sniffing alone would read with ','. */
+static void check_sep_hint(struct scratch *fx, const char *first, const char *eol)
+{
+	char *text = g_strconcat(first, eol, "a,b|c", eol, "1,2|3", eol, NULL);
+	struct reading *rd = read_text(fx, text);
+
+	assert_int_equal(rd->info.had_sep, 1);
+	assert_int_equal(rd->info.delimiter, first[strlen(first) - 1]);
+	expect_count(rd, 2);
+	reading_free(rd);
+	g_free(text);
+}
+
+static void test_sep_hint_sets_delimiter_and_is_no_record(void **state)
+{
+	struct reading *rd = read_text(*state, "sep=|\na,b|c\n\n1,2|3\n");
+
+	assert_int_equal(rd->info.had_sep, 1);
+	assert_int_equal(rd->info.delimiter, '|');
+	expect_count(rd, 2);
+	expect_record(rd, 0, 2, "a,b", "c", NULL);
+	expect_record(rd, 1, 4, "1,2", "3", NULL);
+	reading_free(rd);
+}
+
+static void test_sep_hint_any_case_any_line_end_after_bom(void **state)
+{
+	static const char *const eols[] = { "\n", "\r\n", "\r" };
+
+	for (size_t i = 0; i < G_N_ELEMENTS(eols); i++) {
+		check_sep_hint(*state, "sep=|", eols[i]);
+		check_sep_hint(*state, "SEP=|", eols[i]);
+		check_sep_hint(*state, "Sep=|", eols[i]);
+		check_sep_hint(*state, "\xEF\xBB\xBFsep=|", eols[i]);
+	}
+}
+
+static void test_sep_hint_tab_and_line_numbers(void **state)
+{
+	struct reading *rd = read_text(*state, "sep=\t\r\nunit\tnote\r\n"
+					       "U\t\"two\r\nlines\"\r\nV\tx\r\n");
+
+	assert_int_equal(rd->info.delimiter, '\t');
+	expect_record(rd, 0, 2, "unit", "note", NULL);
+	expect_record(rd, 1, 3, "U", "two\r\nlines", NULL);
+	expect_record(rd, 2, 5, "V", "x", NULL);
+	reading_free(rd);
+}
+
+/* --delimiter still wins; the hint line is still no record. */
+static void test_forced_delimiter_overrides_sep_hint(void **state)
+{
+	static const char text[] = "sep=;\na;b,c\n";
+	struct reading *rd = read_bytes_as(*state, text, strlen(text), ',', NULL);
+
+	assert_int_equal(rd->rc, 0);
+	assert_int_equal(rd->info.had_sep, 1);
+	assert_int_equal(rd->info.delimiter, ',');
+	expect_count(rd, 1);
+	expect_record(rd, 0, 2, "a;b", "c", NULL);
+	reading_free(rd);
+}
+
+/* Only "sep=" and exactly one character, alone on the first physical line,
+ * is the hint; anything else is an ordinary line. */
+static void test_not_a_sep_hint(void **state)
+{
+	struct reading *rd;
+
+	rd = read_text(*state, "sep=;;\na;b\n");
+	assert_int_equal(rd->info.had_sep, 0);
+	expect_record(rd, 0, 1, "sep=", "", "", NULL);
+	reading_free(rd);
+	rd = read_text(*state, "sep=\na;b\n");
+	expect_record(rd, 0, 1, "sep=", NULL);
+	reading_free(rd);
+	rd = read_text(*state, " sep=;\na;b\n");
+	expect_record(rd, 0, 1, "sep=", "", NULL);
+	reading_free(rd);
+	rd = read_text(*state, "\nsep=|\na|b\n");
+	assert_int_equal(rd->info.had_sep, 0);
+	expect_record(rd, 0, 2, "sep=", "", NULL);
+	reading_free(rd);
+	rd = read_text(*state, "\"sep=;\"\na;b\n");
+	assert_int_equal(rd->info.had_sep, 0);
+	expect_record(rd, 0, 1, "sep=;", NULL);
+	reading_free(rd);
+	rd = read_text(*state, "sep=\"\na;b\n");
+	assert_int_equal(rd->info.had_sep, 0);
+	reading_free(rd);
+	rd = read_text(*state, "sep=\xC3\xA9\na;b\n");
+	assert_int_equal(rd->info.had_sep, 0);
+	expect_record(rd, 0, 1, "sep=\xC3\xA9", NULL);
+	reading_free(rd);
+	rd = read_text(*state, "sepp=;\na;b\n");
+	assert_int_equal(rd->info.had_sep, 0);
+	reading_free(rd);
+}
+
+static void test_sep_hint_alone_is_an_empty_file(void **state)
+{
+	struct reading *rd = read_text(*state, "sep=;");
+
+	assert_int_equal(rd->info.had_sep, 1);
+	expect_count(rd, 0);
+	reading_free(rd);
+	rd = read_text(*state, "sep=;\r\n\r\n");
+	expect_count(rd, 0);
+	reading_free(rd);
+}
+
 /* ---- BOM and line ends ---- */
 
 static void test_bom_stripped_and_reported(void **state)
@@ -878,6 +991,12 @@ int main(void)
 		T(test_sniff_uses_first_non_blank_line),
 		T(test_sniff_in_file_ignores_quoted_delimiters),
 		T(test_forced_delimiter_overrides_sniffing),
+		T(test_sep_hint_sets_delimiter_and_is_no_record),
+		T(test_sep_hint_any_case_any_line_end_after_bom),
+		T(test_sep_hint_tab_and_line_numbers),
+		T(test_forced_delimiter_overrides_sep_hint),
+		T(test_not_a_sep_hint),
+		T(test_sep_hint_alone_is_an_empty_file),
 		T(test_bom_stripped_and_reported),
 		T(test_line_ends_lf_crlf_cr_read_alike),
 		T(test_quoted_field_keeps_delimiter_quotes_and_line_break),

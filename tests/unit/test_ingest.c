@@ -1054,6 +1054,24 @@ static void test_forced_dialect_passed_to_reader(void **state)
 	expect_rejected(fx, 0, f, 2, "the record is not valid UTF-8");
 }
 
+/* Excel's "sep=" line is no header and no row: the file reads as it would
+ * without it, and lines count it (SPEC 8.24). */
+static void test_sep_hint_line_is_no_record(void **state)
+{
+	struct fixture *fx = *state;
+	const struct input_file *f;
+
+	ingest_ok(fx, "sep=,\r\n"
+		      "Kanwil,Unit,Kode,Nilai\r\n"
+		      "K,Lapas A;B,A.01,Ada\r\n");
+	f = file_at(fx->ds, 0);
+	assert_int_equal(f->delimiter, ',');
+	assert_int_equal(f->layout, 'A');
+	expect_file_rows(f, 1, 1, 0);
+	assert_string_equal(unit_at(fx->ds, 0)->name, "Lapas A;B");
+	expect_obs(unit_at(fx->ds, 0), 0, "A.01", "Ada", 3);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -1098,6 +1116,7 @@ int main(void)
 		T(test_header_only_files_read_no_rows),
 		T(test_windows_1252_file_recorded),
 		T(test_forced_dialect_passed_to_reader),
+		T(test_sep_hint_line_is_no_record),
 	};
 
 	return cmocka_run_group_tests_name("ingest", tests, load_rubric, free_rubric);
