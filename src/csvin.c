@@ -41,13 +41,51 @@ static const gunichar cp1252_high[32] = {
 
 enum codec { CODEC_UTF8, CODEC_CP1252, CODEC_ICONV };
 
+/*
+ * UTF-16 (SPEC 3: Excel's "Unicode text") is decoded to UTF-8 as it is read,
+ * before the tokenizer sees it: the tokenizer works on bytes in which
+ * delimiters, quotes and line ends are ASCII, which in UTF-16 they are not.
+ * The decoding is by hand rather than through iconv because what it must do
+ * with a broken file is fixed: an unpaired surrogate or an odd last byte
+ * becomes U+FFFD, counted for one warning, and the rest of the file is read
+ * (iconv stops at the first); and because the parser must be able to go
+ * back to a line it has passed, which needs a decoding that starts again
+ * from any chunk and gives the same text.
+ */
+struct utf16 {
+	int big_endian;
+	unsigned long breaks;           /* line breaks decoded so far */
+	int after_cr;
+	unsigned long bad;              /* spots read as U+FFFD */
+	unsigned long first_bad_line;
+};
+
+/* Undecoded UTF-16 read at a time: its UTF-8 (at most 3 bytes for 2, and a
+ * last U+FFFD) must fit in the reader's buffer. */
+#define UTF16_CHUNK (CHUNK / 2)
+G_STATIC_ASSERT(UTF16_CHUNK / 2 * 3 + 4 <= CHUNK && UTF16_CHUNK % 2 == 0);
+
+/*
+ * A place in the text the reader gives: for bytes read as they are, the
+ * file offset of the byte (`skip` 0); for UTF-16, the file offset where the
+ * decoding of its chunk began and the place in the chunk's text.
+ */
+struct place {
+	off_t offset;           /* -1: no place */
+	size_t skip;
+};
+
 struct reader {
 	FILE *fp;
 	const char *path;
 	unsigned char buf[CHUNK];
 	size_t len, pos;
-	off_t base;             /* file offset of buf[0] */
+	off_t base;             /* file offset of buf[0], or where its UTF-16 starts */
 	int eof, failed;
+	struct utf16 *u16;      /* NULL: the file's bytes are the text */
+	unsigned char *raw;     /* UTF-16: undecoded bytes, UTF16_CHUNK */
+	size_t keep;            /* UTF-16: bytes of raw left for the next chunk */
+	off_t raw_base;         /* UTF-16: file offset of raw[0] */
 };
 
 struct parser {
@@ -83,12 +121,148 @@ static int is_cp1252_name(const char *enc)
 	       !g_ascii_strcasecmp(enc, "WINDOWS1252");
 }
 
-/* ---- byte reader with rewind ------------------------------------------ */
+/* ---- UTF-16 ---------------------------------------------------------------- */
+
+static void utf16_bad(struct utf16 *u)
+{
+	if (!u->bad++)
+		u->first_bad_line = u->breaks + 1;
+}
+
+/* Write c as UTF-8 at out; the bytes written. */
+static size_t utf16_put(struct utf16 *u, unsigned char *out, gunichar c)
+{
+	if (c == '\n' || c == '\r') {
+		/* Lines as the parser counts them: CR, LF and CR LF are one each. */
+		if (c == '\r' || !u->after_cr)
+			u->breaks++;
+		u->after_cr = c == '\r';
+		*out = (unsigned char)c;
+		return 1;
+	}
+	u->after_cr = 0;
+	if (c < 0x80) {
+		*out = (unsigned char)c;
+		return 1;
+	}
+	return (size_t)g_unichar_to_utf8(c, (char *)out);
+}
+
+/*
+ * Decode the UTF-16 in[0..n) to UTF-8 at out, which has room for n / 2 * 3
+ * + 4 bytes; returns the bytes written and sets *used to the bytes read.
+ * A last high surrogate or odd byte is left for the next call unless this is
+ * the `final` one, where it becomes U+FFFD like an unpaired surrogate.
+ */
+static size_t utf16_decode(struct utf16 *u, const unsigned char *in, size_t n,
+			   int final, unsigned char *out, size_t *used)
+{
+	int hi = u->big_endian ? 0 : 1;
+	size_t i = 0, o = 0;
+
+	while (i + 2 <= n) {
+		gunichar c = (gunichar)in[i + hi] << 8 | in[i + 1 - hi], c2;
+
+		if (c < 0xD800 || c > 0xDFFF) {
+			o += utf16_put(u, out + o, c);
+			i += 2;
+			continue;
+		}
+		if (c <= 0xDBFF && i + 4 > n && !final)
+			break;
+		c2 = i + 4 <= n ? (gunichar)in[i + 2 + hi] << 8 | in[i + 3 - hi] : 0;
+		if (c <= 0xDBFF && c2 >= 0xDC00 && c2 <= 0xDFFF) {
+			o += utf16_put(u, out + o, 0x10000 + ((c - 0xD800) << 10) + (c2 - 0xDC00));
+			i += 4;
+			continue;
+		}
+		/* Unpaired: the unit after a lone high surrogate is read on its own. */
+		utf16_bad(u);
+		o += utf16_put(u, out + o, 0xFFFD);
+		i += 2;
+	}
+	if (final && i < n) {
+		utf16_bad(u);
+		o += utf16_put(u, out + o, 0xFFFD);
+		i = n;
+	}
+	*used = i;
+	return o;
+}
+
+/* 'L' or 'B' for a UTF-16 encoding name, '?' for UTF-16 without a byte
+ * order, 0 for any other name. */
+static int utf16_name(const char *enc)
+{
+	if (!g_ascii_strncasecmp(enc, "UTF-16", 6))
+		enc += 6;
+	else if (!g_ascii_strncasecmp(enc, "UTF16", 5))
+		enc += 5;
+	else
+		return 0;
+	if (!*enc)
+		return '?';
+	if (!g_ascii_strcasecmp(enc, "LE"))
+		return 'L';
+	if (!g_ascii_strcasecmp(enc, "BE"))
+		return 'B';
+	return 0;
+}
+
+/*
+ * How the text of a file starting with `head` (n bytes) is read: 'L' or 'B'
+ * for UTF-16 (from its BOM, or as forced), else 0; *bom is the length of
+ * the BOM to skip. UTF-16 forced without a byte order takes the BOM's, or
+ * little-endian, what Windows writes.
+ */
+static int text_form(const unsigned char *head, size_t n, const char *forced,
+		     size_t *bom)
+{
+	int le = n >= 2 && head[0] == 0xFF && head[1] == 0xFE;
+	int be = n >= 2 && head[0] == 0xFE && head[1] == 0xFF;
+	int form = forced ? utf16_name(forced) : le ? 'L' : be ? 'B' : 0;
+
+	if (form == '?')
+		form = be ? 'B' : 'L';
+	*bom = 0;
+	if ((form == 'L' && le) || (form == 'B' && be))
+		*bom = 2;
+	else if (!form && n >= 3 && !memcmp(head, "\xEF\xBB\xBF", 3))
+		*bom = 3;
+	return form;
+}
+
+/* ---- reader with rewind ------------------------------------------------------ */
+
+/* The next chunk of UTF-16, decoded into buf. A chunk is the UTF16_CHUNK
+ * bytes from raw_base, whether they come from the file or partly from the
+ * chunk before, so that reader_seek() can decode it again alike. */
+static int reader_fill_utf16(struct reader *r)
+{
+	size_t want = UTF16_CHUNK - r->keep, n, used;
+
+	n = fread(r->raw + r->keep, 1, want, r->fp);
+	if (n < want && ferror(r->fp)) {
+		r->eof = r->failed = 1;
+		r->len = r->pos = 0;
+		return 0;
+	}
+	r->base = r->raw_base;
+	r->len = utf16_decode(r->u16, r->raw, r->keep + n, n < want, r->buf, &used);
+	r->pos = 0;
+	r->keep += n - used;
+	memmove(r->raw, r->raw + used, r->keep);
+	r->raw_base += (off_t)used;
+	r->eof = r->len == 0;
+	return r->len > 0;
+}
 
 static int reader_fill(struct reader *r)
 {
 	if (r->eof)
 		return 0;
+	if (r->u16)
+		return reader_fill_utf16(r);
 	r->base += (off_t)r->len;
 	r->len = fread(r->buf, 1, sizeof(r->buf), r->fp);
 	r->pos = 0;
@@ -113,19 +287,26 @@ static inline int reader_peek(struct reader *r)
 	return r->buf[r->pos];
 }
 
-static off_t reader_tell(const struct reader *r)
+static struct place reader_tell(const struct reader *r)
 {
-	return r->base + (off_t)r->pos;
+	if (r->u16)
+		return (struct place){ r->base, r->pos };
+	return (struct place){ r->base + (off_t)r->pos, 0 };
 }
 
-static int reader_seek(struct reader *r, off_t offset)
+static int reader_seek(struct reader *r, struct place at)
 {
-	if (fseeko(r->fp, offset, SEEK_SET) != 0)
+	if (fseeko(r->fp, at.offset, SEEK_SET) != 0)
 		return -1;
-	r->base = offset;
-	r->len = r->pos = 0;
+	r->base = r->raw_base = at.offset;
+	r->len = r->pos = r->keep = 0;
 	r->eof = 0;
-	return 0;
+	if (at.skip > 0) {
+		reader_fill(r);
+		/* Less text than before only if the file changed meanwhile. */
+		r->pos = MIN(at.skip, r->len);
+	}
+	return r->failed ? -1 : 0;
 }
 
 /* ---- pass 1: hash, encoding, delimiter ------------------------------------ */
@@ -135,7 +316,6 @@ struct sniff {
 	 * expected, and the range the next one must be in. */
 	unsigned char need, lo, hi;
 	int valid_utf8;
-	int first;              /* no byte seen yet (BOM check) */
 	GString *header;        /* the first non-blank line, while it is collected */
 	int header_done;
 	int header_later;       /* the header is not on the first physical line */
@@ -230,24 +410,41 @@ static int is_sep_hint(const GString *header)
 	return x && x < 0x80 && x != '"' && !g_ascii_strncasecmp(header->str, "sep=", 4);
 }
 
-static int sniff_file(FILE *fp, const char *path, struct csvin_info *info,
-		      GString *header, struct diag *d)
+/*
+ * Pass 1, over the file from byte `skip` (its BOM's length) on: the header
+ * line, whether it is a sep= hint, and whether the file is valid UTF-8. A
+ * UTF-16 file (`u16` not NULL) is decoded first, and `u16` counts what did
+ * not decode. Returns 1 for valid UTF-8 (and for UTF-16, which decodes to
+ * it), 0 when not, -1 after reporting a read error.
+ */
+static int sniff_file(FILE *fp, const char *path, size_t skip, struct utf16 *u16,
+		      struct csvin_info *info, GString *header, struct diag *d)
 {
 	unsigned char *buf = g_malloc(CHUNK);
-	struct sniff s = { .valid_utf8 = 1, .first = 1, .header = header };
-	size_t n;
+	unsigned char *raw = u16 ? g_malloc(UTF16_CHUNK) : NULL;
+	struct sniff s = { .valid_utf8 = 1, .header = header };
+	size_t n, keep = 0, used, want;
 	int rc = 0;
 
-	while ((n = fread(buf, 1, CHUNK, fp)) > 0) {
-		const unsigned char *p = buf;
-		if (s.first && n >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
-			info->had_bom = 1;
-			p += 3;
-			n -= 3;
+	if (fseeko(fp, (off_t)skip, SEEK_SET) != 0) {
+		diag_error(d, path, 0, "cannot read: %s", g_strerror(errno));
+		g_free(raw);
+		g_free(buf);
+		return -1;
+	}
+	if (u16) {
+		do {
+			want = UTF16_CHUNK - keep;
+			n = fread(raw + keep, 1, want, fp);
+			sniff_header(&s, buf, utf16_decode(u16, raw, keep + n, n < want, buf, &used));
+			keep += n - used;
+			memmove(raw, raw + used, keep);
+		} while (n == want);
+	} else {
+		while ((n = fread(buf, 1, CHUNK, fp)) > 0) {
+			sniff_utf8(&s, buf, n);
+			sniff_header(&s, buf, n);
 		}
-		s.first = 0;
-		sniff_utf8(&s, p, n);
-		sniff_header(&s, p, n);
 	}
 	if (ferror(fp)) {
 		diag_error(d, path, 0, "cannot read: %s", g_strerror(errno));
@@ -256,6 +453,7 @@ static int sniff_file(FILE *fp, const char *path, struct csvin_info *info,
 	if (s.need)
 		s.valid_utf8 = 0;
 	info->had_sep = !s.header_later && is_sep_hint(header);
+	g_free(raw);
 	g_free(buf);
 	return rc < 0 ? -1 : s.valid_utf8;
 }
@@ -667,7 +865,7 @@ static int record_emit(struct parser *p, unsigned long line)
 /* An unterminated quote rejects the record at its first line; reading goes on
  * with the physical line after that one (SPEC 8.4). */
 static int record_unterminated(struct parser *p, unsigned long start_line,
-			       off_t resume)
+			       struct place resume)
 {
 	char *nl = strpbrk(p->raw->str, "\r\n");
 	int rc;
@@ -678,7 +876,7 @@ static int record_unterminated(struct parser *p, unsigned long start_line,
 	}
 	p->error = "unterminated quoted field";
 	rc = record_emit(p, start_line);
-	if (resume >= 0) {
+	if (resume.offset >= 0) {
 		if (reader_seek(&p->in, resume) != 0)
 			p->in.failed = 1;
 		p->line = start_line + 1;
@@ -688,7 +886,7 @@ static int record_unterminated(struct parser *p, unsigned long start_line,
 
 /* Read a quoted field's inside, after its opening quote. Returns 0 when the
  * closing quote was found, -1 at end of file. */
-static int read_quoted(struct parser *p, off_t *resume)
+static int read_quoted(struct parser *p, struct place *resume)
 {
 	for (;;) {
 		size_t n = quoted_span(p);
@@ -712,7 +910,7 @@ static int read_quoted(struct parser *p, off_t *resume)
 				raw_add(p, c);
 			}
 			p->line++;
-			if (*resume < 0)
+			if (resume->offset < 0)
 				*resume = reader_tell(&p->in);
 		}
 		field_add(p, c);
@@ -725,7 +923,7 @@ static int read_quoted(struct parser *p, off_t *resume)
 static int parse_record(struct parser *p)
 {
 	unsigned long start_line = p->line;
-	off_t resume = -1;
+	struct place resume = { -1, 0 };
 	int c = reader_get(&p->in);
 
 	if (c == EOF)
@@ -772,11 +970,25 @@ static int parse_record(struct parser *p)
 }
 
 static int choose_codec(struct parser *p, const struct csvin_options *opt,
-			int valid_utf8, struct csvin_info *info,
-			const char *path, struct diag *d)
+			int valid_utf8, const struct utf16 *u16,
+			struct csvin_info *info, const char *path, struct diag *d)
 {
 	const char *enc = opt->encoding;
 
+	if (u16) {
+		/* The reader gives UTF-8; what the file held is said here. */
+		g_strlcpy(info->encoding, u16->big_endian ? "UTF-16BE" : "UTF-16LE",
+			  sizeof(info->encoding));
+		p->codec = CODEC_UTF8;
+		p->encoding = info->encoding;
+		info->converted = 1;
+		if (u16->bad)
+			diag_warning(d, path, u16->first_bad_line,
+				     "not valid UTF-16 in %lu place%s (an unpaired surrogate "
+				     "or an odd last byte), read as U+FFFD; the first is here",
+				     u16->bad, u16->bad == 1 ? "" : "s");
+		return 0;
+	}
 	if (!enc) {
 		enc = valid_utf8 ? "UTF-8" : "WINDOWS-1252";
 		if (!valid_utf8)
@@ -845,9 +1057,13 @@ int csvin_read(const char *path, const struct csvin_options *opt,
 {
 	struct parser *p;
 	struct hasher hash = { 0 };
+	struct utf16 u16 = { 0 };
+	unsigned char head[3];
 	GString *header;
 	FILE *fp;
-	int valid, rc = 0;
+	size_t bom;
+	ssize_t got;
+	int form, valid, rc = 0;
 
 	memset(info, 0, sizeof(*info));
 	fp = open_regular(path, d);
@@ -855,9 +1071,20 @@ int csvin_read(const char *path, const struct csvin_options *opt,
 		return -1;
 	hasher_start(&hash, fp);
 	header = g_string_new(NULL);
-	valid = sniff_file(fp, path, info, header, d);
 	p = g_new0(struct parser, 1);
-	if (valid < 0 || choose_codec(p, opt, valid, info, path, d) < 0) {
+	/* pread(): the file's offset is left to pass 1, which starts after the BOM. */
+	while ((got = pread(fileno(fp), head, sizeof head, 0)) < 0 && errno == EINTR)
+		;
+	if (got < 0) {
+		diag_error(d, path, 0, "cannot read: %s", g_strerror(errno));
+		rc = -1;
+		goto out;
+	}
+	form = text_form(head, (size_t)got, opt->encoding, &bom);
+	u16.big_endian = form == 'B';
+	info->had_bom = bom > 0;
+	valid = sniff_file(fp, path, bom, form ? &u16 : NULL, info, header, d);
+	if (valid < 0 || choose_codec(p, opt, valid, form ? &u16 : NULL, info, path, d) < 0) {
 		rc = -1;
 		goto out;
 	}
@@ -869,6 +1096,11 @@ int csvin_read(const char *path, const struct csvin_options *opt,
 		info->delimiter = csvin_sniff_delimiter(header->str, header->len);
 	p->in.fp = fp;
 	p->in.path = path;
+	if (form) {
+		p->in.u16 = g_new0(struct utf16, 1);
+		p->in.u16->big_endian = u16.big_endian;
+		p->in.raw = g_malloc(UTF16_CHUNK);
+	}
 	p->delim = info->delimiter;
 	p->valid_utf8 = valid == 1;
 	p->line = 1;
@@ -877,7 +1109,7 @@ int csvin_read(const char *path, const struct csvin_options *opt,
 	p->raw = g_string_sized_new(CSVIN_MAX_RAW + 8);
 	p->fn = fn;
 	p->data = data;
-	if (reader_seek(&p->in, info->had_bom ? 3 : 0) != 0)
+	if (reader_seek(&p->in, (struct place){ (off_t)bom, 0 }) != 0)
 		p->in.failed = 1;
 	if (info->had_sep && !p->in.failed)
 		skip_line(p);
@@ -890,6 +1122,8 @@ int csvin_read(const char *path, const struct csvin_options *opt,
 	g_string_free(p->text, TRUE);
 	g_ptr_array_free(p->vec, TRUE);
 	g_string_free(p->raw, TRUE);
+	g_free(p->in.u16);
+	g_free(p->in.raw);
 out:
 	rc = hasher_finish(&hash, rc, info, path, d);
 	g_free(p);

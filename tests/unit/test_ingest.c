@@ -1054,6 +1054,32 @@ static void test_forced_dialect_passed_to_reader(void **state)
 	expect_rejected(fx, 0, f, 2, "the record is not valid UTF-8");
 }
 
+/* Excel's "Unicode text" export: UTF-16LE with a BOM, TAB-separated. */
+static void test_utf16_file_recorded(void **state)
+{
+	struct fixture *fx = *state;
+	static const char text[] = "Kanwil\tUnit\tKode\tNilai\r\n"
+				   "K\tRutan Pangkalan B\xC3\xBBn\tA.01\tAda\r\n";
+	gsize n = 0;
+	char *conv = g_convert(text, -1, "UTF-16LE", "UTF-8", NULL, &n, NULL);
+	GByteArray *b = g_byte_array_new();
+	const struct input_file *f;
+
+	assert_non_null(conv);
+	g_byte_array_append(b, (const guint8 *)"\xFF\xFE", 2);
+	g_byte_array_append(b, (const guint8 *)conv, (guint)n);
+	assert_int_equal(ingest_bytes(fx, b->data, b->len), 0);
+	f = file_at(fx->ds, 0);
+	assert_string_equal(f->encoding, "UTF-16LE");
+	assert_int_equal(f->delimiter, '\t');
+	assert_int_equal(fx->d.warnings, 0);
+	expect_file_rows(f, 1, 1, 0);
+	assert_string_equal(unit_at(fx->ds, 0)->name, "Rutan Pangkalan B\xC3\xBBn");
+	expect_obs(unit_at(fx->ds, 0), 0, "A.01", "Ada", 2);
+	g_byte_array_free(b, TRUE);
+	g_free(conv);
+}
+
 /* Excel's "sep=" line is no header and no row: the file reads as it would
  * without it, and lines count it (SPEC 8.24). */
 static void test_sep_hint_line_is_no_record(void **state)
@@ -1116,6 +1142,7 @@ int main(void)
 		T(test_header_only_files_read_no_rows),
 		T(test_windows_1252_file_recorded),
 		T(test_forced_dialect_passed_to_reader),
+		T(test_utf16_file_recorded),
 		T(test_sep_hint_line_is_no_record),
 	};
 
