@@ -396,8 +396,6 @@ static char *unknown_answer(const struct rubric_item *item, const char *answer)
 	return g_string_free(s, FALSE);
 }
 
-/* Check a data row against the rubric and the units seen so far. Returns the
- * reason it is rejected, or NULL when it is accepted and `v` is filled. */
 /*
  * The date in `cell`, or 0 when it is not one. A two-digit year is read as
  * 20YY (SPEC 8.22) and said once per file, at the line `line` where the
@@ -422,6 +420,9 @@ static int read_date(struct ingest *in, unsigned long line, const char *cell)
 	return date;
 }
 
+/* Check a data row against the rubric and the units seen so far. Returns the
+ * reason it is rejected, or NULL when it is accepted and `v` is filled;
+ * `line` is where the row starts. */
 static char *check_row(struct ingest *in, unsigned long line,
 		       const struct row *row, struct verdict *v)
 {
