@@ -1,6 +1,7 @@
 /* csvin.c — CSV records from spreadsheet exports, with physical line numbers. */
 #include "csvin.h"
 #include "text.h"
+#include "utf16.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -41,29 +42,10 @@ static const gunichar cp1252_high[32] = {
 
 enum codec { CODEC_UTF8, CODEC_CP1252, CODEC_ICONV };
 
-/*
- * UTF-16 (SPEC 3: Excel's "Unicode text") is decoded to UTF-8 as it is read,
- * before the tokenizer sees it: the tokenizer works on bytes in which
- * delimiters, quotes and line ends are ASCII, which in UTF-16 they are not.
- * The decoding is by hand rather than through iconv because what it must do
- * with a broken file is fixed: an unpaired surrogate or an odd last byte
- * becomes U+FFFD, counted for one warning, and the rest of the file is read
- * (iconv stops at the first); and because the parser must be able to go
- * back to a line it has passed, which needs a decoding that starts again
- * from any chunk and gives the same text.
- */
-struct utf16 {
-	int big_endian;
-	unsigned long breaks;           /* line breaks decoded so far */
-	int after_cr;
-	unsigned long bad;              /* spots read as U+FFFD */
-	unsigned long first_bad_line;
-};
-
-/* Undecoded UTF-16 read at a time: its UTF-8 (at most 3 bytes for 2, and a
- * last U+FFFD) must fit in the reader's buffer. */
-#define UTF16_CHUNK (CHUNK / 2)
-G_STATIC_ASSERT(UTF16_CHUNK / 2 * 3 + 4 <= CHUNK && UTF16_CHUNK % 2 == 0);
+/* UTF-16 is decoded to UTF-8 as it is read, before the tokenizer sees it: the
+ * tokenizer works on bytes in which delimiters, quotes and line ends are
+ * ASCII, which in UTF-16 they are not. */
+G_STATIC_ASSERT(UTF16_TEXT_MAX <= CHUNK);
 
 /*
  * A place in the text the reader gives: for bytes read as they are, the
@@ -83,9 +65,6 @@ struct reader {
 	off_t base;             /* file offset of buf[0], or where its UTF-16 starts */
 	int eof, failed;
 	struct utf16 *u16;      /* NULL: the file's bytes are the text */
-	unsigned char *raw;     /* UTF-16: undecoded bytes, UTF16_CHUNK */
-	size_t keep;            /* UTF-16: bytes of raw left for the next chunk */
-	off_t raw_base;         /* UTF-16: file offset of raw[0] */
 };
 
 struct parser {
@@ -121,138 +100,17 @@ static int is_cp1252_name(const char *enc)
 	       !g_ascii_strcasecmp(enc, "WINDOWS1252");
 }
 
-/* ---- UTF-16 ---------------------------------------------------------------- */
-
-static void utf16_bad(struct utf16 *u)
-{
-	if (!u->bad++)
-		u->first_bad_line = u->breaks + 1;
-}
-
-/* Write c as UTF-8 at out; the bytes written. */
-static size_t utf16_put(struct utf16 *u, unsigned char *out, gunichar c)
-{
-	if (c == '\n' || c == '\r') {
-		/* Lines as the parser counts them: CR, LF and CR LF are one each. */
-		if (c == '\r' || !u->after_cr)
-			u->breaks++;
-		u->after_cr = c == '\r';
-		*out = (unsigned char)c;
-		return 1;
-	}
-	u->after_cr = 0;
-	if (c < 0x80) {
-		*out = (unsigned char)c;
-		return 1;
-	}
-	return (size_t)g_unichar_to_utf8(c, (char *)out);
-}
-
-/*
- * Decode the UTF-16 in[0..n) to UTF-8 at out, which has room for n / 2 * 3
- * + 4 bytes; returns the bytes written and sets *used to the bytes read.
- * A last high surrogate or odd byte is left for the next call unless this is
- * the `final` one, where it becomes U+FFFD like an unpaired surrogate.
- */
-static size_t utf16_decode(struct utf16 *u, const unsigned char *in, size_t n,
-			   int final, unsigned char *out, size_t *used)
-{
-	int hi = u->big_endian ? 0 : 1;
-	size_t i = 0, o = 0;
-
-	while (i + 2 <= n) {
-		gunichar c = (gunichar)in[i + hi] << 8 | in[i + 1 - hi], c2;
-
-		if (c < 0xD800 || c > 0xDFFF) {
-			o += utf16_put(u, out + o, c);
-			i += 2;
-			continue;
-		}
-		if (c <= 0xDBFF && i + 4 > n && !final)
-			break;
-		c2 = i + 4 <= n ? (gunichar)in[i + 2 + hi] << 8 | in[i + 3 - hi] : 0;
-		if (c <= 0xDBFF && c2 >= 0xDC00 && c2 <= 0xDFFF) {
-			o += utf16_put(u, out + o, 0x10000 + ((c - 0xD800) << 10) + (c2 - 0xDC00));
-			i += 4;
-			continue;
-		}
-		/* Unpaired: the unit after a lone high surrogate is read on its own. */
-		utf16_bad(u);
-		o += utf16_put(u, out + o, 0xFFFD);
-		i += 2;
-	}
-	if (final && i < n) {
-		utf16_bad(u);
-		o += utf16_put(u, out + o, 0xFFFD);
-		i = n;
-	}
-	*used = i;
-	return o;
-}
-
-/* 'L' or 'B' for a UTF-16 encoding name, '?' for UTF-16 without a byte
- * order, 0 for any other name. */
-static int utf16_name(const char *enc)
-{
-	if (!g_ascii_strncasecmp(enc, "UTF-16", 6))
-		enc += 6;
-	else if (!g_ascii_strncasecmp(enc, "UTF16", 5))
-		enc += 5;
-	else
-		return 0;
-	if (!*enc)
-		return '?';
-	if (!g_ascii_strcasecmp(enc, "LE"))
-		return 'L';
-	if (!g_ascii_strcasecmp(enc, "BE"))
-		return 'B';
-	return 0;
-}
-
-/*
- * How the text of a file starting with `head` (n bytes) is read: 'L' or 'B'
- * for UTF-16 (from its BOM, or as forced), else 0; *bom is the length of
- * the BOM to skip. UTF-16 forced without a byte order takes the BOM's, or
- * little-endian, what Windows writes.
- */
-static int text_form(const unsigned char *head, size_t n, const char *forced,
-		     size_t *bom)
-{
-	int le = n >= 2 && head[0] == 0xFF && head[1] == 0xFE;
-	int be = n >= 2 && head[0] == 0xFE && head[1] == 0xFF;
-	int form = forced ? utf16_name(forced) : le ? 'L' : be ? 'B' : 0;
-
-	if (form == '?')
-		form = be ? 'B' : 'L';
-	*bom = 0;
-	if ((form == 'L' && le) || (form == 'B' && be))
-		*bom = 2;
-	else if (!form && n >= 3 && !memcmp(head, "\xEF\xBB\xBF", 3))
-		*bom = 3;
-	return form;
-}
-
 /* ---- reader with rewind ------------------------------------------------------ */
 
-/* The next chunk of UTF-16, decoded into buf. A chunk is the UTF16_CHUNK
- * bytes from raw_base, whether they come from the file or partly from the
- * chunk before, so that reader_seek() can decode it again alike. */
+/* The next chunk of UTF-16, decoded into buf. */
 static int reader_fill_utf16(struct reader *r)
 {
-	size_t want = UTF16_CHUNK - r->keep, n, used;
+	long n = utf16_read(r->u16, r->fp, r->buf, &r->base);
 
-	n = fread(r->raw + r->keep, 1, want, r->fp);
-	if (n < want && ferror(r->fp)) {
-		r->eof = r->failed = 1;
-		r->len = r->pos = 0;
-		return 0;
-	}
-	r->base = r->raw_base;
-	r->len = utf16_decode(r->u16, r->raw, r->keep + n, n < want, r->buf, &used);
+	if (n < 0)
+		r->failed = 1;
+	r->len = n > 0 ? (size_t)n : 0;
 	r->pos = 0;
-	r->keep += n - used;
-	memmove(r->raw, r->raw + used, r->keep);
-	r->raw_base += (off_t)used;
 	r->eof = r->len == 0;
 	return r->len > 0;
 }
@@ -298,9 +156,11 @@ static int reader_seek(struct reader *r, struct place at)
 {
 	if (fseeko(r->fp, at.offset, SEEK_SET) != 0)
 		return -1;
-	r->base = r->raw_base = at.offset;
-	r->len = r->pos = r->keep = 0;
+	r->base = at.offset;
+	r->len = r->pos = 0;
 	r->eof = 0;
+	if (r->u16)
+		utf16_init(r->u16, r->u16->big_endian, at.offset);
 	if (at.skip > 0) {
 		reader_fill(r);
 		/* Less text than before only if the file changed meanwhile. */
@@ -421,25 +281,20 @@ static int sniff_file(FILE *fp, const char *path, size_t skip, struct utf16 *u16
 		      struct csvin_info *info, GString *header, struct diag *d)
 {
 	unsigned char *buf = g_malloc(CHUNK);
-	unsigned char *raw = u16 ? g_malloc(UTF16_CHUNK) : NULL;
 	struct sniff s = { .valid_utf8 = 1, .header = header };
-	size_t n, keep = 0, used, want;
+	size_t n;
+	long len;
+	off_t start;
 	int rc = 0;
 
 	if (fseeko(fp, (off_t)skip, SEEK_SET) != 0) {
 		diag_error(d, path, 0, "cannot read: %s", g_strerror(errno));
-		g_free(raw);
 		g_free(buf);
 		return -1;
 	}
 	if (u16) {
-		do {
-			want = UTF16_CHUNK - keep;
-			n = fread(raw + keep, 1, want, fp);
-			sniff_header(&s, buf, utf16_decode(u16, raw, keep + n, n < want, buf, &used));
-			keep += n - used;
-			memmove(raw, raw + used, keep);
-		} while (n == want);
+		while ((len = utf16_read(u16, fp, buf, &start)) > 0)
+			sniff_header(&s, buf, (size_t)len);
 	} else {
 		while ((n = fread(buf, 1, CHUNK, fp)) > 0) {
 			sniff_utf8(&s, buf, n);
@@ -453,7 +308,6 @@ static int sniff_file(FILE *fp, const char *path, size_t skip, struct utf16 *u16
 	if (s.need)
 		s.valid_utf8 = 0;
 	info->had_sep = !s.header_later && is_sep_hint(header);
-	g_free(raw);
 	g_free(buf);
 	return rc < 0 ? -1 : s.valid_utf8;
 }
@@ -1057,7 +911,7 @@ int csvin_read(const char *path, const struct csvin_options *opt,
 {
 	struct parser *p;
 	struct hasher hash = { 0 };
-	struct utf16 u16 = { 0 };
+	struct utf16 *u16 = NULL;
 	unsigned char head[3];
 	GString *header;
 	FILE *fp;
@@ -1080,11 +934,17 @@ int csvin_read(const char *path, const struct csvin_options *opt,
 		rc = -1;
 		goto out;
 	}
-	form = text_form(head, (size_t)got, opt->encoding, &bom);
-	u16.big_endian = form == 'B';
+	form = utf16_order(head, (size_t)got, opt->encoding, &bom);
+	if (!form && got == 3 && !memcmp(head, "\xEF\xBB\xBF", 3))
+		bom = 3;
+	if (form) {
+		/* One decoder for both passes: reader_seek() starts it again. */
+		u16 = g_new(struct utf16, 1);
+		utf16_init(u16, form == 'B', (off_t)bom);
+	}
 	info->had_bom = bom > 0;
-	valid = sniff_file(fp, path, bom, form ? &u16 : NULL, info, header, d);
-	if (valid < 0 || choose_codec(p, opt, valid, form ? &u16 : NULL, info, path, d) < 0) {
+	valid = sniff_file(fp, path, bom, u16, info, header, d);
+	if (valid < 0 || choose_codec(p, opt, valid, u16, info, path, d) < 0) {
 		rc = -1;
 		goto out;
 	}
@@ -1096,11 +956,7 @@ int csvin_read(const char *path, const struct csvin_options *opt,
 		info->delimiter = csvin_sniff_delimiter(header->str, header->len);
 	p->in.fp = fp;
 	p->in.path = path;
-	if (form) {
-		p->in.u16 = g_new0(struct utf16, 1);
-		p->in.u16->big_endian = u16.big_endian;
-		p->in.raw = g_malloc(UTF16_CHUNK);
-	}
+	p->in.u16 = u16;
 	p->delim = info->delimiter;
 	p->valid_utf8 = valid == 1;
 	p->line = 1;
@@ -1122,10 +978,9 @@ int csvin_read(const char *path, const struct csvin_options *opt,
 	g_string_free(p->text, TRUE);
 	g_ptr_array_free(p->vec, TRUE);
 	g_string_free(p->raw, TRUE);
-	g_free(p->in.u16);
-	g_free(p->in.raw);
 out:
 	rc = hasher_finish(&hash, rc, info, path, d);
+	g_free(u16);
 	g_free(p);
 	g_string_free(header, TRUE);
 	fclose(fp);
