@@ -15,6 +15,7 @@
 #include "testutil.h"
 
 #include "csvin.h"
+#include "utf16.h"
 
 /* Where the reader's internal chunk ends: a multi-byte character may straddle it. */
 #define CHUNK_END (64 * 1024)
@@ -759,9 +760,6 @@ static void test_windows_1252_every_high_byte(void **state)
 
 /* ---- UTF-16 (SPEC 3, 8.24) ---- */
 
-/* The reader's undecoded UTF-16 chunk: a character may straddle it too. */
-#define UTF16_CHUNK_END (32 * 1024)
-
 /* `text` (UTF-8) in UTF-16 of byte order `order` ("UTF-16LE" or
  * "UTF-16BE"), after a BOM when `bom`. */
 static GByteArray *utf16_bytes(const char *text, size_t len, const char *order, int bom)
@@ -947,12 +945,12 @@ static void test_utf16_chunks_pairs_and_rewind(void **state)
 	guint i;
 
 	/* Unit k of the text sits at byte 2 + 2k, after the BOM; the first
-	 * chunk's last unit is k = UTF16_CHUNK_END / 2 - 1. */
+	 * chunk's last unit is k = UTF16_CHUNK / 2 - 1. */
 	g_string_append(text, "1;");
-	while (text->len < UTF16_CHUNK_END / 2 - 1)
+	while (text->len < UTF16_CHUNK / 2 - 1)
 		g_string_append_c(text, 'a');
 	g_string_append(text, "\xF0\x9F\x98\x80z\n");
-	for (i = 0; text->len < UTF16_CHUNK_END * 2; i++)
+	for (i = 0; text->len < UTF16_CHUNK * 2; i++)
 		g_string_append_printf(text, "%u;caf\xC3\xA9 \xE2\x82\xAC\n", i);
 	g_string_append(text, "open;\"never closed\nnext;ok\n");
 	for (i = 0; i < 3000; i++)
