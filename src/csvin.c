@@ -1,6 +1,7 @@
 /* csvin.c — CSV records from spreadsheet exports, with physical line numbers. */
 #include "csvin.h"
 #include "text.h"
+#include "utf16.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -41,13 +42,29 @@ static const gunichar cp1252_high[32] = {
 
 enum codec { CODEC_UTF8, CODEC_CP1252, CODEC_ICONV };
 
+/* UTF-16 is decoded to UTF-8 as it is read, before the tokenizer sees it: the
+ * tokenizer works on bytes in which delimiters, quotes and line ends are
+ * ASCII, which in UTF-16 they are not. */
+G_STATIC_ASSERT(UTF16_TEXT_MAX <= CHUNK);
+
+/*
+ * A place in the text the reader gives: for bytes read as they are, the
+ * file offset of the byte (`skip` 0); for UTF-16, the file offset where the
+ * decoding of its chunk began and the place in the chunk's text.
+ */
+struct place {
+	off_t offset;           /* -1: no place */
+	size_t skip;
+};
+
 struct reader {
 	FILE *fp;
 	const char *path;
 	unsigned char buf[CHUNK];
 	size_t len, pos;
-	off_t base;             /* file offset of buf[0] */
+	off_t base;             /* file offset of buf[0], or where its UTF-16 starts */
 	int eof, failed;
+	struct utf16 *u16;      /* NULL: the file's bytes are the text */
 };
 
 struct parser {
@@ -83,12 +100,27 @@ static int is_cp1252_name(const char *enc)
 	       !g_ascii_strcasecmp(enc, "WINDOWS1252");
 }
 
-/* ---- byte reader with rewind ------------------------------------------ */
+/* ---- reader with rewind ------------------------------------------------------ */
+
+/* The next chunk of UTF-16, decoded into buf. */
+static int reader_fill_utf16(struct reader *r)
+{
+	long n = utf16_read(r->u16, r->fp, r->buf, &r->base);
+
+	if (n < 0)
+		r->failed = 1;
+	r->len = n > 0 ? (size_t)n : 0;
+	r->pos = 0;
+	r->eof = r->len == 0;
+	return r->len > 0;
+}
 
 static int reader_fill(struct reader *r)
 {
 	if (r->eof)
 		return 0;
+	if (r->u16)
+		return reader_fill_utf16(r);
 	r->base += (off_t)r->len;
 	r->len = fread(r->buf, 1, sizeof(r->buf), r->fp);
 	r->pos = 0;
@@ -113,19 +145,28 @@ static inline int reader_peek(struct reader *r)
 	return r->buf[r->pos];
 }
 
-static off_t reader_tell(const struct reader *r)
+static struct place reader_tell(const struct reader *r)
 {
-	return r->base + (off_t)r->pos;
+	if (r->u16)
+		return (struct place){ r->base, r->pos };
+	return (struct place){ r->base + (off_t)r->pos, 0 };
 }
 
-static int reader_seek(struct reader *r, off_t offset)
+static int reader_seek(struct reader *r, struct place at)
 {
-	if (fseeko(r->fp, offset, SEEK_SET) != 0)
+	if (fseeko(r->fp, at.offset, SEEK_SET) != 0)
 		return -1;
-	r->base = offset;
+	r->base = at.offset;
 	r->len = r->pos = 0;
 	r->eof = 0;
-	return 0;
+	if (r->u16)
+		utf16_init(r->u16, r->u16->big_endian, at.offset);
+	if (at.skip > 0) {
+		reader_fill(r);
+		/* Less text than before only if the file changed meanwhile. */
+		r->pos = MIN(at.skip, r->len);
+	}
+	return r->failed ? -1 : 0;
 }
 
 /* ---- pass 1: hash, encoding, delimiter ------------------------------------ */
@@ -135,9 +176,9 @@ struct sniff {
 	 * expected, and the range the next one must be in. */
 	unsigned char need, lo, hi;
 	int valid_utf8;
-	int first;              /* no byte seen yet (BOM check) */
 	GString *header;        /* the first non-blank line, while it is collected */
 	int header_done;
+	int header_later;       /* the header is not on the first physical line */
 };
 
 /*
@@ -208,34 +249,57 @@ static void sniff_header(struct sniff *s, const unsigned char *p, size_t n)
 			const char *q = s->header->str;
 			while (*q == ' ' || *q == '\t')
 				q++;
-			if (*q)
+			if (*q) {
 				s->header_done = 1;
-			else
+			} else {
 				g_string_truncate(s->header, 0);
+				s->header_later = 1;
+			}
 		} else if (s->header->len < CSVIN_MAX_FIELD) {
 			g_string_append_c(s->header, (char)p[i]);
 		}
 	}
 }
 
-static int sniff_file(FILE *fp, const char *path, struct csvin_info *info,
-		      GString *header, struct diag *d)
+/* Whether the first line, `header`, is Excel's "sep=X" (SPEC 8.24). X must
+ * be a delimiter the tokenizer can split on: one ASCII byte, not a quote. */
+static int is_sep_hint(const GString *header)
+{
+	unsigned char x = header->len == 5 ? (unsigned char)header->str[4] : 0;
+
+	return x && x < 0x80 && x != '"' && !g_ascii_strncasecmp(header->str, "sep=", 4);
+}
+
+/*
+ * Pass 1, over the file from byte `skip` (its BOM's length) on: the header
+ * line, whether it is a sep= hint, and whether the file is valid UTF-8. A
+ * UTF-16 file (`u16` not NULL) is decoded first, and `u16` counts what did
+ * not decode. Returns 1 for valid UTF-8 (and for UTF-16, which decodes to
+ * it), 0 when not, -1 after reporting a read error.
+ */
+static int sniff_file(FILE *fp, const char *path, size_t skip, struct utf16 *u16,
+		      struct csvin_info *info, GString *header, struct diag *d)
 {
 	unsigned char *buf = g_malloc(CHUNK);
-	struct sniff s = { .valid_utf8 = 1, .first = 1, .header = header };
+	struct sniff s = { .valid_utf8 = 1, .header = header };
 	size_t n;
+	long len;
+	off_t start;
 	int rc = 0;
 
-	while ((n = fread(buf, 1, CHUNK, fp)) > 0) {
-		const unsigned char *p = buf;
-		if (s.first && n >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
-			info->had_bom = 1;
-			p += 3;
-			n -= 3;
+	if (fseeko(fp, (off_t)skip, SEEK_SET) != 0) {
+		diag_error(d, path, 0, "cannot read: %s", g_strerror(errno));
+		g_free(buf);
+		return -1;
+	}
+	if (u16) {
+		while ((len = utf16_read(u16, fp, buf, &start)) > 0)
+			sniff_header(&s, buf, (size_t)len);
+	} else {
+		while ((n = fread(buf, 1, CHUNK, fp)) > 0) {
+			sniff_utf8(&s, buf, n);
+			sniff_header(&s, buf, n);
 		}
-		s.first = 0;
-		sniff_utf8(&s, p, n);
-		sniff_header(&s, p, n);
 	}
 	if (ferror(fp)) {
 		diag_error(d, path, 0, "cannot read: %s", g_strerror(errno));
@@ -243,6 +307,7 @@ static int sniff_file(FILE *fp, const char *path, struct csvin_info *info,
 	}
 	if (s.need)
 		s.valid_utf8 = 0;
+	info->had_sep = !s.header_later && is_sep_hint(header);
 	g_free(buf);
 	return rc < 0 ? -1 : s.valid_utf8;
 }
@@ -558,6 +623,17 @@ static void eat_newline(struct parser *p, int c)
 	p->line++;
 }
 
+/* Pass over the first line, the "sep=" hint: it is no record. */
+static void skip_line(struct parser *p)
+{
+	int c;
+
+	while ((c = reader_get(&p->in)) != EOF && c != '\n' && c != '\r')
+		;
+	if (c != EOF)
+		eat_newline(p, c);
+}
+
 /*
  * The raw text of a record of a file known to be valid UTF-8 whose reading
  * found no error, cut in place on a character boundary: what decoding it and
@@ -643,7 +719,7 @@ static int record_emit(struct parser *p, unsigned long line)
 /* An unterminated quote rejects the record at its first line; reading goes on
  * with the physical line after that one (SPEC 8.4). */
 static int record_unterminated(struct parser *p, unsigned long start_line,
-			       off_t resume)
+			       struct place resume)
 {
 	char *nl = strpbrk(p->raw->str, "\r\n");
 	int rc;
@@ -654,7 +730,7 @@ static int record_unterminated(struct parser *p, unsigned long start_line,
 	}
 	p->error = "unterminated quoted field";
 	rc = record_emit(p, start_line);
-	if (resume >= 0) {
+	if (resume.offset >= 0) {
 		if (reader_seek(&p->in, resume) != 0)
 			p->in.failed = 1;
 		p->line = start_line + 1;
@@ -664,7 +740,7 @@ static int record_unterminated(struct parser *p, unsigned long start_line,
 
 /* Read a quoted field's inside, after its opening quote. Returns 0 when the
  * closing quote was found, -1 at end of file. */
-static int read_quoted(struct parser *p, off_t *resume)
+static int read_quoted(struct parser *p, struct place *resume)
 {
 	for (;;) {
 		size_t n = quoted_span(p);
@@ -688,7 +764,7 @@ static int read_quoted(struct parser *p, off_t *resume)
 				raw_add(p, c);
 			}
 			p->line++;
-			if (*resume < 0)
+			if (resume->offset < 0)
 				*resume = reader_tell(&p->in);
 		}
 		field_add(p, c);
@@ -701,7 +777,7 @@ static int read_quoted(struct parser *p, off_t *resume)
 static int parse_record(struct parser *p)
 {
 	unsigned long start_line = p->line;
-	off_t resume = -1;
+	struct place resume = { -1, 0 };
 	int c = reader_get(&p->in);
 
 	if (c == EOF)
@@ -748,11 +824,25 @@ static int parse_record(struct parser *p)
 }
 
 static int choose_codec(struct parser *p, const struct csvin_options *opt,
-			int valid_utf8, struct csvin_info *info,
-			const char *path, struct diag *d)
+			int valid_utf8, const struct utf16 *u16,
+			struct csvin_info *info, const char *path, struct diag *d)
 {
 	const char *enc = opt->encoding;
 
+	if (u16) {
+		/* The reader gives UTF-8; what the file held is said here. */
+		g_strlcpy(info->encoding, u16->big_endian ? "UTF-16BE" : "UTF-16LE",
+			  sizeof(info->encoding));
+		p->codec = CODEC_UTF8;
+		p->encoding = info->encoding;
+		info->converted = 1;
+		if (u16->bad)
+			diag_warning(d, path, u16->first_bad_line,
+				     "not valid UTF-16 in %lu place%s (an unpaired surrogate "
+				     "or an odd last byte), read as U+FFFD; the first is here",
+				     u16->bad, u16->bad == 1 ? "" : "s");
+		return 0;
+	}
 	if (!enc) {
 		enc = valid_utf8 ? "UTF-8" : "WINDOWS-1252";
 		if (!valid_utf8)
@@ -821,9 +911,13 @@ int csvin_read(const char *path, const struct csvin_options *opt,
 {
 	struct parser *p;
 	struct hasher hash = { 0 };
+	struct utf16 *u16 = NULL;
+	unsigned char head[3];
 	GString *header;
 	FILE *fp;
-	int valid, rc = 0;
+	size_t bom;
+	ssize_t got;
+	int form, valid, rc = 0;
 
 	memset(info, 0, sizeof(*info));
 	fp = open_regular(path, d);
@@ -831,16 +925,38 @@ int csvin_read(const char *path, const struct csvin_options *opt,
 		return -1;
 	hasher_start(&hash, fp);
 	header = g_string_new(NULL);
-	valid = sniff_file(fp, path, info, header, d);
 	p = g_new0(struct parser, 1);
-	if (valid < 0 || choose_codec(p, opt, valid, info, path, d) < 0) {
+	/* pread(): the file's offset is left to pass 1, which starts after the BOM. */
+	while ((got = pread(fileno(fp), head, sizeof head, 0)) < 0 && errno == EINTR)
+		;
+	if (got < 0) {
+		diag_error(d, path, 0, "cannot read: %s", g_strerror(errno));
 		rc = -1;
 		goto out;
 	}
-	info->delimiter = opt->delimiter ? opt->delimiter :
-			  csvin_sniff_delimiter(header->str, header->len);
+	form = utf16_order(head, (size_t)got, opt->encoding, &bom);
+	if (!form && got == 3 && !memcmp(head, "\xEF\xBB\xBF", 3))
+		bom = 3;
+	if (form) {
+		/* One decoder for both passes: reader_seek() starts it again. */
+		u16 = g_new(struct utf16, 1);
+		utf16_init(u16, form == 'B', (off_t)bom);
+	}
+	info->had_bom = bom > 0;
+	valid = sniff_file(fp, path, bom, u16, info, header, d);
+	if (valid < 0 || choose_codec(p, opt, valid, u16, info, path, d) < 0) {
+		rc = -1;
+		goto out;
+	}
+	if (opt->delimiter)
+		info->delimiter = opt->delimiter;
+	else if (info->had_sep)
+		info->delimiter = header->str[4];
+	else
+		info->delimiter = csvin_sniff_delimiter(header->str, header->len);
 	p->in.fp = fp;
 	p->in.path = path;
+	p->in.u16 = u16;
 	p->delim = info->delimiter;
 	p->valid_utf8 = valid == 1;
 	p->line = 1;
@@ -849,8 +965,10 @@ int csvin_read(const char *path, const struct csvin_options *opt,
 	p->raw = g_string_sized_new(CSVIN_MAX_RAW + 8);
 	p->fn = fn;
 	p->data = data;
-	if (reader_seek(&p->in, info->had_bom ? 3 : 0) != 0)
+	if (reader_seek(&p->in, (struct place){ (off_t)bom, 0 }) != 0)
 		p->in.failed = 1;
+	if (info->had_sep && !p->in.failed)
+		skip_line(p);
 	while (!p->in.failed && (rc = parse_record(p)) > 0)
 		;
 	if (p->in.failed) {
@@ -862,6 +980,7 @@ int csvin_read(const char *path, const struct csvin_options *opt,
 	g_string_free(p->raw, TRUE);
 out:
 	rc = hasher_finish(&hash, rc, info, path, d);
+	g_free(u16);
 	g_free(p);
 	g_string_free(header, TRUE);
 	fclose(fp);

@@ -30,25 +30,36 @@ typedef int (*csvin_record_fn)(const struct csvin_record *rec, void *data);
 
 struct csvin_options {
 	char delimiter;         /* forced; 0 to sniff */
-	const char *encoding;   /* forced iconv name; NULL to sniff */
+	const char *encoding;   /* forced iconv name, or UTF-16LE, UTF-16BE or
+				   UTF-16 (byte order from the BOM, else LE),
+				   which the reader decodes; NULL to sniff */
 };
 
 /* What csvin_read learnt about the file. Owned by the caller. */
 struct csvin_info {
 	char sha256[65];
-	char encoding[64];      /* "UTF-8", "WINDOWS-1252" or the forced name */
+	char encoding[64];      /* "UTF-8", "WINDOWS-1252", "UTF-16LE", "UTF-16BE"
+				   or the forced name */
 	char delimiter;
-	int had_bom;
+	int had_bom;            /* a UTF-8 or UTF-16 BOM, skipped */
+	int had_sep;            /* line 1 was Excel's "sep=X" hint, read as no record */
 	int converted;          /* not UTF-8: converted from `encoding` */
 };
 
 /*
- * Read the CSV file at `path` (SPEC 3, 8.2-8.5), calling `fn` for every record
- * that is not blank or all-empty, in order. The file is read twice (once to
- * hash it and sniff the encoding, once to parse) and never held in memory.
+ * Read the CSV file at `path` (SPEC 3, 8.2-8.5, 8.24), calling `fn` for every
+ * record that is not blank or all-empty, in order. A first physical line
+ * "sep=X" (any case, X one ASCII character other than '"' and NUL, after the
+ * BOM if there is one) sets the delimiter unless one is forced, and is no
+ * record; it still counts as line 1. A file that starts with a UTF-16 BOM
+ * is UTF-16 of that byte order, decoded as it is read; an unpaired
+ * surrogate or an odd last byte reads as U+FFFD, with one warning at the
+ * line of the first. The file is read twice (once to hash it and sniff the
+ * encoding, once to parse) and never held in memory.
  * Problems with the whole file (cannot open, cannot read, unknown forced
- * encoding) are reported to `d`, and -1 is returned. A file that had to be
- * converted gets one warning. Returns 0 otherwise.
+ * encoding) are reported to `d`, and -1 is returned. A file read as
+ * Windows-1252 because it is not valid UTF-8 gets one warning. Returns 0
+ * otherwise.
  */
 int csvin_read(const char *path, const struct csvin_options *opt,
 	       csvin_record_fn fn, void *data, struct csvin_info *info,

@@ -77,6 +77,7 @@ struct ingest {
 	size_t width;           /* header columns, trailing empty ones dropped */
 	char *meta[N_COLUMNS];  /* layout B metadata values */
 	int stop;               /* too many rejected rows: stop reading */
+	int warned_yy;          /* the file's two-digit years were warned about */
 	struct memo unit, type, date;   /* last unit, jenis and tanggal cells */
 	struct memo level[4];           /* last answers, each in the scale `ctx` */
 	unsigned next_level;            /* the level memo to replace next */
@@ -343,8 +344,6 @@ struct verdict {
 	const char *kanwil;
 };
 
-/* Check a data row against the rubric and the units seen so far. Returns the
- * reason it is rejected, or NULL when it is accepted and `v` is filled. */
 /* The level of `answer` in `scale`: rows alternate between a few scales and
  * answers, so the last four found are kept. */
 static const struct rubric_level *answer_level(struct ingest *in,
@@ -382,8 +381,52 @@ static const struct rubric_item *next_item(const struct ingest *in,
 	return strcmp(it->code, kode) == 0 ? it : NULL;
 }
 
-static char *check_row(struct ingest *in, const struct row *row,
-		       struct verdict *v)
+/* Why `answer` is not an answer to `item`: the item and the labels of its
+ * scale's levels, so that whoever fixes the row sees what it takes. */
+static char *unknown_answer(const struct rubric_item *item, const char *answer)
+{
+	GString *s = g_string_new(NULL);
+	char buf[SHOW_BUF];
+
+	g_string_printf(s, "unknown answer '%s' for %s (", show(buf, answer), item->code);
+	for (guint i = 0; i < item->scale->levels->len; i++) {
+		const struct rubric_level *lv = g_ptr_array_index(item->scale->levels, i);
+
+		g_string_append_printf(s, "%s%s", i ? ", " : "", lv->label);
+	}
+	g_string_append_c(s, ')');
+	return g_string_free(s, FALSE);
+}
+
+/*
+ * The date in `cell`, or 0 when it is not one. A two-digit year is read as
+ * 20YY (SPEC 8.22) and said once per file, at the line `line` where the
+ * first one is read.
+ */
+static int read_date(struct ingest *in, unsigned long line, const char *cell)
+{
+	char buf[SHOW_BUF], iso[16];
+	int yy, date;
+
+	if (memo_has(&in->date, cell))
+		return in->date.num;
+	date = text_parse_date(cell, &yy);
+	if (date)
+		memo_keep(&in->date, cell, NULL, date);
+	if (yy && !in->warned_yy) {
+		text_format_iso_date(iso, date);
+		diag_warning(in->d, in->file->path, line,
+			     "two-digit years are read as 20YY: '%s' is %s", show(buf, cell), iso);
+		in->warned_yy = 1;
+	}
+	return date;
+}
+
+/* Check a data row against the rubric and the units seen so far. Returns the
+ * reason it is rejected, or NULL when it is accepted and `v` is filled;
+ * `line` is where the row starts. */
+static char *check_row(struct ingest *in, unsigned long line,
+		       const struct row *row, struct verdict *v)
 {
 	const char *unit = row->v[COL_UNIT], *kode = row->v[COL_KODE];
 	const char *answer = row->v[COL_NILAI], *date = row->v[COL_DATE];
@@ -433,14 +476,8 @@ static char *check_row(struct ingest *in, const struct row *row,
 				       show(b1, kode), v->type->id);
 	v->level = answer_level(in, v->item->scale, answer);
 	if (!v->level)
-		return g_strdup_printf("unknown answer '%s' for scale %s", show(b1, answer),
-				       v->item->scale->id);
-	if (blank(date))
-		v->date = 0;
-	else if (memo_has(&in->date, date))
-		v->date = in->date.num;
-	else if ((v->date = text_parse_date(date)) != 0)
-		memo_keep(&in->date, date, NULL, v->date);
+		return unknown_answer(v->item, answer);
+	v->date = blank(date) ? 0 : read_date(in, line, date);
 	if (!blank(date) && !v->date)
 		return g_strdup_printf("bad date '%s'", show(b1, date));
 	return NULL;
@@ -457,7 +494,7 @@ static void take_row(struct ingest *in, const struct csvin_record *rec,
 	in->file->rows_read++;
 	in->ds->rows_read++;
 	if (!why)
-		why = rec->error ? g_strdup(rec->error) : check_row(in, row, &v);
+		why = rec->error ? g_strdup(rec->error) : check_row(in, rec->line, row, &v);
 	if (!why && !v.unit && in->ds->units->len >= INGEST_MAX_UNITS) {
 		why = g_strdup_printf("more than %d units: reading stops", INGEST_MAX_UNITS);
 		in->stop = 1;
@@ -579,6 +616,16 @@ static int form_meta(struct ingest *in, const struct csvin_record *rec)
 		return 0;
 	g_free(in->meta[col]);
 	in->meta[col] = text_trim(rec->n_fields > 1 ? rec->fields[1] : "");
+	if (col == COL_DATE && *in->meta[col] && !read_date(in, rec->line, in->meta[col])) {
+		char buf[SHOW_BUF];
+
+		/* One cell should not cost the whole form (SPEC 3). */
+		diag_warning(in->d, in->file->path, rec->line,
+			     "bad date '%s' in the form's Tanggal: its rows are taken undated",
+			     show(buf, in->meta[col]));
+		g_free(in->meta[col]);
+		in->meta[col] = NULL;
+	}
 	return 1;
 }
 

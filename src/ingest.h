@@ -16,7 +16,8 @@
 struct input_file {
 	char *path;             /* as given on the command line */
 	char sha256[65];        /* lower-case hex of the file's bytes */
-	char *encoding;         /* "UTF-8", "WINDOWS-1252", or the forced name */
+	char *encoding;         /* "UTF-8", "WINDOWS-1252", "UTF-16LE", "UTF-16BE",
+				   or the forced name */
 	char delimiter;
 	char layout;            /* 'A' or 'B' */
 	unsigned long rows_read, rows_accepted, rows_rejected;

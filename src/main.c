@@ -252,7 +252,7 @@ static int apply_option(struct config *cfg, int opt, const char *arg)
 		cfg->year = (int)n;
 		break;
 	case OPT_DATE:
-		cfg->date = strlen(arg) == 10 ? text_parse_date(arg) : 0;
+		cfg->date = strlen(arg) == 10 ? text_parse_date(arg, NULL) : 0;
 		if (!cfg->date || arg[4] != '-') {
 			usage_error("--date wants YYYY-MM-DD, not '%s'", arg);
 			return -1;

@@ -294,11 +294,69 @@ static int make_date(int y, int m, int d)
 	return y * 10000 + m * 100 + d;
 }
 
-int text_parse_date(const char *s)
+/* Exactly `n` digits at *p, or -1. */
+static int read_digits(const char **p, int n)
+{
+	int v = 0;
+
+	for (int i = 0; i < n; i++, (*p)++) {
+		if (!g_ascii_isdigit(**p))
+			return -1;
+		v = v * 10 + (**p - '0');
+	}
+	return v;
+}
+
+/*
+ * Whether `p` (folded text) is a time of day as spreadsheets and systems
+ * write it after an ISO date: a space or 't', H:MM or HH:MM, optionally :SS
+ * and a fraction, optionally 'z' or an offset +HH:MM, +HHMM or +HH. It is
+ * checked, not used: "2019-10-03 oops" stays a bad date.
+ */
+static int is_time_of_day(const char *p)
+{
+	int h, m;
+
+	if (*p != ' ' && *p != 't')
+		return 0;
+	p++;
+	h = read_number(&p, 2);
+	if (h < 0 || h > 23 || *p++ != ':' || (m = read_digits(&p, 2)) < 0 || m > 59)
+		return 0;
+	if (*p == ':') {
+		p++;
+		m = read_digits(&p, 2);
+		if (m < 0 || m > 60)            /* 60: a leap second */
+			return 0;
+		if (*p == '.' || *p == ',') {
+			if (!g_ascii_isdigit(*++p))
+				return 0;
+			while (g_ascii_isdigit(*p))
+				p++;
+		}
+	}
+	if (*p == 'z') {
+		p++;
+	} else if (*p == '+' || *p == '-') {
+		p++;
+		h = read_digits(&p, 2);
+		if (h < 0 || h > 23)
+			return 0;
+		if (*p == ':' || g_ascii_isdigit(*p)) {
+			p += *p == ':';
+			m = read_digits(&p, 2);
+			if (m < 0 || m > 59)
+				return 0;
+		}
+	}
+	return *p == '\0';
+}
+
+int text_parse_date(const char *s, int *two_digit_year)
 {
 	char *folded = text_fold(s);
 	const char *p = folded;
-	int a, b, c, result = 0;
+	int a, b, c, result = 0, yy = 0;
 
 	a = read_number(&p, 4);
 	if (a < 0)
@@ -309,17 +367,19 @@ int text_parse_date(const char *s)
 		if (b >= 0 && *p == '-') {
 			p++;
 			c = read_number(&p, 2);
-			if (c >= 0 && !*p)
+			if (c >= 0 && (!*p || is_time_of_day(p)))
 				result = make_date(a, b, c);
 		}
-	} else if ((*p == '/' || *p == '-') && p - folded <= 2) {
+	} else if ((*p == '/' || *p == '-' || *p == '.') && p - folded <= 2) {
 		char sep = *p++;
 		b = read_number(&p, 2);
 		if (b >= 0 && *p == sep) {
 			const char *year = ++p;
 			c = read_number(&p, 4);
-			if (c >= 0 && !*p && p - year == 4)
-				result = make_date(c, b, a);
+			/* A spreadsheet's short date format: 03/10/19 (SPEC 8.22). */
+			yy = p - year == 2;
+			if (c >= 0 && !*p && (yy || p - year == 4))
+				result = make_date(yy ? 2000 + c : c, b, a);
 		}
 	} else if (*p == ' ' && p - folded <= 2) {
 		const char *name = ++p;
@@ -339,6 +399,8 @@ int text_parse_date(const char *s)
 	}
 out:
 	g_free(folded);
+	if (two_digit_year)
+		*two_digit_year = result && yy;
 	return result;
 }
 

@@ -44,11 +44,15 @@ char *text_trim(const char *s);
 char *text_make_id(const char *name);
 
 /*
- * Parse a date: YYYY-MM-DD, DD/MM/YYYY, DD-MM-YYYY (one- or two-digit day and
- * month) or "D Month YYYY" with a full Indonesian or English month name, any
- * case. Returns the date as YYYYMMDD, or 0 when `s` is not a valid date.
+ * Parse a date (SPEC 3, 8.8, 8.22): YYYY-MM-DD, maybe followed by a time of
+ * day that is ignored (" 14:05", "T14:05:00", seconds, a fraction, "Z" or an
+ * offset); DD/MM/YYYY, DD-MM-YYYY or DD.MM.YYYY (one- or two-digit day and
+ * month), the same with a two-digit year YY read as 20YY; or "D Month YYYY"
+ * with a full Indonesian or English month name, any case. Returns the date as
+ * YYYYMMDD, or 0 when `s` is not a valid date. When `two_digit_year` is not
+ * NULL, it is set to 1 when a date was read from a two-digit year, else 0.
  */
-int text_parse_date(const char *s);
+int text_parse_date(const char *s, int *two_digit_year);
 
 /* Write a YYYYMMDD date as "YYYY-MM-DD" into buf (at least 16 bytes). */
 void text_format_iso_date(char *buf, int ymd);

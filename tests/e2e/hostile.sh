@@ -201,7 +201,7 @@ case_markup() {
 	echo 'Kanwil <b>&amp;</b>,"<b>bad</b>",lapas,A.01,<i>Adaa</i>' >>in.csv
 	p2 build -o o --date 2019-12-10 in.csv
 	want_rc 1 || return 1
-	want_err "in.csv:$(wc -l <in.csv): error: unknown answer '<i>Adaa</i>' for scale ketersediaan" ||
+	want_err "in.csv:$(wc -l <in.csv): error: unknown answer '<i>Adaa</i>' for A.01 (Ada, Proses, Tidak)" ||
 		return 1
 	valid_summary || return 1
 	python3 - o/summary.xml "${names[@]}" <<'EOF'
@@ -241,7 +241,7 @@ case_long_reason() {
 	want_err "in.csv:2: error: unknown answer 'yyyy" || return 1
 	# The reason quotes 100 bytes of the cell, not 60,000.
 	[ "$(wc -c <err)" -lt 1000 ] || { echo "diagnostic of $(wc -c <err) bytes"; return 1; }
-	grep -q 'reason="unknown answer .y\{100\}\.\.\.. for scale' o/summary.xml ||
+	grep -q 'reason="unknown answer .y\{100\}\.\.\.. for A\.01 (Ada, Proses, Tidak)' o/summary.xml ||
 		{ echo "reason in summary.xml not cut"; return 1; }
 }
 

@@ -3,11 +3,12 @@
 
 Each run generates, from a fixed seed, verification rows for a few units:
 good rows (every dialect feature: aliases, case, spacing, quoting, dates in
-all four forms, embedded line breaks) mixed with bad ones (unknown answer,
+every form, embedded line breaks) mixed with bad ones (unknown answer,
 code or type, bad date, empty cells, extra fields, a NUL byte, and a type or
 kanwil contradicting the unit's first row). The rows are written as one
 file and as the same rows split into several files, each with its own
-dialect (delimiter, line ends, BOM, encoding, column order and aliases).
+dialect (delimiter, Excel's sep= line, line ends, BOM, encoding with UTF-16
+among them, column order and aliases).
 Then, on the real binary (SPEC 7, 8.7):
 
   * rows read = accepted + rejected, on the closing line and in
@@ -91,7 +92,7 @@ def answer_text(rng, scale):
 
 def date_text(rng):
     y, m, d = rng.choice([2019, 2020]), rng.randint(1, 12), rng.randint(1, 28)
-    form = rng.randrange(5)
+    form = rng.randrange(8)
     if form == 0:
         return f"{y:04d}-{m:02d}-{d:02d}"
     if form == 1:
@@ -100,6 +101,13 @@ def date_text(rng):
         return f"{d:02d}-{m:02d}-{y}"
     if form == 3:
         return f"{d} {rng.choice([MONTHS, MONTHS_EN])[m - 1]} {y}"
+    if form == 4:
+        return f"{d:02d}.{m:02d}.{y}"
+    if form == 5:
+        return f"{y:04d}-{m:02d}-{d:02d}{rng.choice([' ', 'T'])}{rng.randint(0, 23)}:05:00"
+    if form == 6:
+        sep = rng.choice("/-.")
+        return f"{d:02d}{sep}{m:02d}{sep}{y % 100:02d}"
     return ""
 
 
@@ -224,6 +232,9 @@ def write_file(rng, path, rows):
     text = []
     line = 2
     lines = []
+    if rng.random() < 0.15:
+        text.append(f"{rng.choice(['sep', 'SEP'])}={delim}{eol}")
+        line += 1
     text.append(delim.join(quote(h, delim, rng) for h in header) + eol)
     for row in rows:
         cells = [quote(row.get(c, ""), delim, rng, force=rng.random() < 0.1) for c in cols]
@@ -237,7 +248,9 @@ def write_file(rng, path, rows):
             + body.replace("\r\n", "").count("\r")
     data = "".join(text)
     enc = "utf-8"
-    if rng.random() < 0.2:
+    if rng.random() < 0.15:
+        enc = rng.choice(["utf-16", "utf-16-be"])
+    elif rng.random() < 0.2:
         try:
             raw = data.encode("cp1252")
             if raw.decode("utf-8", "replace") != data:   # really not UTF-8
@@ -247,6 +260,8 @@ def write_file(rng, path, rows):
     raw = data.encode(enc)
     if enc == "utf-8" and rng.random() < 0.3:
         raw = b"\xef\xbb\xbf" + raw
+    if enc == "utf-16-be":
+        raw = b"\xfe\xff" + raw
     with open(path, "wb") as f:
         f.write(raw)
     return lines

@@ -250,7 +250,8 @@ def check_row(row, rubric, units):
         return
     level = rubric.scales[item["scale"]].get(fold(answer))
     if level is None:
-        f.append(f"unknown answer {answer!r} for {item['code']}")
+        labels = ", ".join(dict.fromkeys(l for l, _ in rubric.scales[item["scale"]].values()))
+        f.append(f"unknown answer {answer!r} for {item['code']} ({labels})")
         return
     date, ok = parse_date(row.get("tanggal", ""))
     if not ok:

@@ -30,7 +30,7 @@ static void pick_options(const uint8_t *data, size_t size, struct ingest_options
 {
 	static const char delimiters[] = { 0, ';', ',', '\t', '|' };
 	static const char *const encodings[] = {
-		NULL, "UTF-8", "WINDOWS-1252", "ISO-8859-15", "CP1252",
+		NULL, "UTF-8", "WINDOWS-1252", "ISO-8859-15", "CP1252", "UTF-16",
 	};
 	unsigned sum = (unsigned)size;
 
@@ -45,20 +45,24 @@ static void pick_options(const uint8_t *data, size_t size, struct ingest_options
 
 /* The file's hash and sniffed encoding, checked against GLib's own SHA-256
  * and UTF-8 validation (NUL bytes are the parser's business, not the
- * encoding's; a BOM is not part of the text). */
+ * encoding's; a BOM is not part of the text); a UTF-16 BOM names its byte
+ * order. */
 static void check_sniffed(const struct input_file *f, const uint8_t *data, size_t size)
 {
 	char *sha = g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, size);
 	size_t bom = size >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) ? 3 : 0;
 	char *text = g_malloc(size - bom + 1);
-	int utf8;
+	const char *want;
 
 	for (size_t i = 0; i < size - bom; i++)
 		text[i] = data[bom + i] ? (char)data[bom + i] : ' ';
 	text[size - bom] = '\0';
-	utf8 = g_utf8_validate(text, (gssize)(size - bom), NULL);
-	if (strcmp(sha, f->sha256) != 0 ||
-	    strcmp(f->encoding, utf8 ? "UTF-8" : "WINDOWS-1252") != 0)
+	want = g_utf8_validate(text, (gssize)(size - bom), NULL) ? "UTF-8" : "WINDOWS-1252";
+	if (size >= 2 && !memcmp(data, "\xFF\xFE", 2))
+		want = "UTF-16LE";
+	else if (size >= 2 && !memcmp(data, "\xFE\xFF", 2))
+		want = "UTF-16BE";
+	if (strcmp(sha, f->sha256) != 0 || strcmp(f->encoding, want) != 0)
 		abort();
 	g_free(text);
 	g_free(sha);

@@ -15,6 +15,7 @@
 #include "testutil.h"
 
 #include "csvin.h"
+#include "utf16.h"
 
 /* Where the reader's internal chunk ends: a multi-byte character may straddle it. */
 #define CHUNK_END (64 * 1024)
@@ -273,6 +274,119 @@ static void test_forced_delimiter_overrides_sniffing(void **state)
 	assert_int_equal(rd->info.delimiter, ',');
 	expect_record(rd, 0, 1, "a;b;c", "d", NULL);
 	expect_record(rd, 1, 2, "1;2;3", "4", NULL);
+	reading_free(rd);
+}
+
+/* ---- Excel's sep= hint (SPEC 3, 8.24) ---- */
+
+/* "sep=|" then records that sniffing alone would read with ','. */
+static void check_sep_hint(struct scratch *fx, const char *first, const char *eol)
+{
+	char *text = g_strconcat(first, eol, "a,b|c", eol, "1,2|3", eol, NULL);
+	struct reading *rd = read_text(fx, text);
+
+	assert_int_equal(rd->info.had_sep, 1);
+	assert_int_equal(rd->info.delimiter, first[strlen(first) - 1]);
+	expect_count(rd, 2);
+	reading_free(rd);
+	g_free(text);
+}
+
+static void test_sep_hint_sets_delimiter_and_is_no_record(void **state)
+{
+	struct reading *rd = read_text(*state, "sep=|\na,b|c\n\n1,2|3\n");
+
+	assert_int_equal(rd->info.had_sep, 1);
+	assert_int_equal(rd->info.delimiter, '|');
+	expect_count(rd, 2);
+	expect_record(rd, 0, 2, "a,b", "c", NULL);
+	expect_record(rd, 1, 4, "1,2", "3", NULL);
+	reading_free(rd);
+}
+
+static void test_sep_hint_any_case_any_line_end_after_bom(void **state)
+{
+	static const char *const eols[] = { "\n", "\r\n", "\r" };
+
+	for (size_t i = 0; i < G_N_ELEMENTS(eols); i++) {
+		check_sep_hint(*state, "sep=|", eols[i]);
+		check_sep_hint(*state, "SEP=|", eols[i]);
+		check_sep_hint(*state, "Sep=|", eols[i]);
+		check_sep_hint(*state, "\xEF\xBB\xBFsep=|", eols[i]);
+	}
+}
+
+static void test_sep_hint_tab_and_line_numbers(void **state)
+{
+	struct reading *rd = read_text(*state, "sep=\t\r\nunit\tnote\r\n"
+					       "U\t\"two\r\nlines\"\r\nV\tx\r\n");
+
+	assert_int_equal(rd->info.delimiter, '\t');
+	expect_record(rd, 0, 2, "unit", "note", NULL);
+	expect_record(rd, 1, 3, "U", "two\r\nlines", NULL);
+	expect_record(rd, 2, 5, "V", "x", NULL);
+	reading_free(rd);
+}
+
+/* --delimiter still wins; the hint line is still no record. */
+static void test_forced_delimiter_overrides_sep_hint(void **state)
+{
+	static const char text[] = "sep=;\na;b,c\n";
+	struct reading *rd = read_bytes_as(*state, text, strlen(text), ',', NULL);
+
+	assert_int_equal(rd->rc, 0);
+	assert_int_equal(rd->info.had_sep, 1);
+	assert_int_equal(rd->info.delimiter, ',');
+	expect_count(rd, 1);
+	expect_record(rd, 0, 2, "a;b", "c", NULL);
+	reading_free(rd);
+}
+
+/* Only "sep=" and exactly one character, alone on the first physical line,
+ * is the hint; anything else is an ordinary line. */
+static void test_not_a_sep_hint(void **state)
+{
+	struct reading *rd;
+
+	rd = read_text(*state, "sep=;;\na;b\n");
+	assert_int_equal(rd->info.had_sep, 0);
+	expect_record(rd, 0, 1, "sep=", "", "", NULL);
+	reading_free(rd);
+	rd = read_text(*state, "sep=\na;b\n");
+	expect_record(rd, 0, 1, "sep=", NULL);
+	reading_free(rd);
+	rd = read_text(*state, " sep=;\na;b\n");
+	expect_record(rd, 0, 1, "sep=", "", NULL);
+	reading_free(rd);
+	rd = read_text(*state, "\nsep=|\na|b\n");
+	assert_int_equal(rd->info.had_sep, 0);
+	expect_record(rd, 0, 2, "sep=", "", NULL);
+	reading_free(rd);
+	rd = read_text(*state, "\"sep=;\"\na;b\n");
+	assert_int_equal(rd->info.had_sep, 0);
+	expect_record(rd, 0, 1, "sep=;", NULL);
+	reading_free(rd);
+	rd = read_text(*state, "sep=\"\na;b\n");
+	assert_int_equal(rd->info.had_sep, 0);
+	reading_free(rd);
+	rd = read_text(*state, "sep=\xC3\xA9\na;b\n");
+	assert_int_equal(rd->info.had_sep, 0);
+	expect_record(rd, 0, 1, "sep=\xC3\xA9", NULL);
+	reading_free(rd);
+	rd = read_text(*state, "sepp=;\na;b\n");
+	assert_int_equal(rd->info.had_sep, 0);
+	reading_free(rd);
+}
+
+static void test_sep_hint_alone_is_an_empty_file(void **state)
+{
+	struct reading *rd = read_text(*state, "sep=;");
+
+	assert_int_equal(rd->info.had_sep, 1);
+	expect_count(rd, 0);
+	reading_free(rd);
+	rd = read_text(*state, "sep=;\r\n\r\n");
+	expect_count(rd, 0);
 	reading_free(rd);
 }
 
@@ -644,6 +758,231 @@ static void test_windows_1252_every_high_byte(void **state)
 	g_string_free(s, TRUE);
 }
 
+/* ---- UTF-16 (SPEC 3, 8.24) ---- */
+
+/* `text` (UTF-8) in UTF-16 of byte order `order` ("UTF-16LE" or
+ * "UTF-16BE"), after a BOM when `bom`. */
+static GByteArray *utf16_bytes(const char *text, size_t len, const char *order, int bom)
+{
+	GByteArray *b = g_byte_array_new();
+	gsize n = 0;
+	GError *err = NULL;
+	char *conv = g_convert(text, (gssize)len, order, "UTF-8", NULL, &n, &err);
+
+	assert_null(err);
+	if (bom)
+		g_byte_array_append(b, (const guint8 *)(strcmp(order, "UTF-16LE") ?
+							"\xFE\xFF" : "\xFF\xFE"), 2);
+	g_byte_array_append(b, (const guint8 *)conv, (guint)n);
+	g_free(conv);
+	return b;
+}
+
+static struct reading *read_utf16(struct scratch *fx, const char *text, const char *order,
+				  int bom, const char *encoding)
+{
+	GByteArray *b = utf16_bytes(text, strlen(text), order, bom);
+	struct reading *rd = read_bytes_as(fx, b->data, b->len, 0, encoding);
+
+	g_byte_array_free(b, TRUE);
+	if (rd->rc != 0)
+		fail_msg("csvin_read failed:\n%s", rd->diag);
+	return rd;
+}
+
+/* Excel's "Unicode text": TAB-separated, CRLF, quoted line breaks, accents
+ * and a character outside the BMP. */
+static const char unicode_text[] =
+	"kanwil\tunit\tkode\tnilai\tcatatan\r\n"                        /* 1 */
+	"K\tRutan Pangkalan B\xC3\xBBn\tA.01\tAda\t\"dua\r\n"           /* 2 */
+	"baris \xF0\x9F\x98\x80\"\r\n"                                  /* 3 */
+	"\r\n"                                                          /* 4 */
+	"K\tLapas \xE2\x80\x9C" "A\xE2\x80\x9D\tA.02\tProses\t\r\n";       /* 5 */
+
+static void check_unicode_text(struct reading *rd, const char *encoding)
+{
+	assert_int_equal(rd->rc, 0);
+	assert_string_equal(rd->info.encoding, encoding);
+	assert_int_equal(rd->info.had_bom, 1);
+	assert_int_equal(rd->info.converted, 1);
+	assert_int_equal(rd->info.delimiter, '\t');
+	assert_int_equal(rd->d.warnings, 0);
+	expect_count(rd, 3);
+	expect_record(rd, 0, 1, "kanwil", "unit", "kode", "nilai", "catatan", NULL);
+	expect_record(rd, 1, 2, "K", "Rutan Pangkalan B\xC3\xBBn", "A.01", "Ada",
+		      "dua\r\nbaris \xF0\x9F\x98\x80", NULL);
+	expect_record(rd, 2, 5, "K", "Lapas \xE2\x80\x9C" "A\xE2\x80\x9D", "A.02", "Proses", "",
+		      NULL);
+	assert_string_equal(rec_at(rd, 2)->raw,
+			    "K\tLapas \xE2\x80\x9C" "A\xE2\x80\x9D\tA.02\tProses\t");
+}
+
+static void test_utf16le_with_bom_read_as_utf8(void **state)
+{
+	GByteArray *b = utf16_bytes(unicode_text, strlen(unicode_text), "UTF-16LE", 1);
+	struct reading *rd = read_bytes_as(*state, b->data, b->len, 0, NULL);
+	char *sha = g_compute_checksum_for_data(G_CHECKSUM_SHA256, b->data, b->len);
+
+	check_unicode_text(rd, "UTF-16LE");
+	assert_string_equal(rd->info.sha256, sha);
+	g_free(sha);
+	reading_free(rd);
+	g_byte_array_free(b, TRUE);
+}
+
+static void test_utf16be_with_bom_read_as_utf8(void **state)
+{
+	struct reading *rd = read_utf16(*state, unicode_text, "UTF-16BE", 1, NULL);
+
+	check_unicode_text(rd, "UTF-16BE");
+	reading_free(rd);
+}
+
+/* --encoding names UTF-16 with or without its byte order; without one, the
+ * BOM tells, else little-endian. */
+static void test_utf16_forced(void **state)
+{
+	struct reading *rd;
+
+	rd = read_utf16(*state, "h;v\n1;\xC3\xA9\n", "UTF-16LE", 0, "UTF-16LE");
+	assert_string_equal(rd->info.encoding, "UTF-16LE");
+	assert_int_equal(rd->info.had_bom, 0);
+	expect_record(rd, 1, 2, "1", "\xC3\xA9", NULL);
+	reading_free(rd);
+	rd = read_utf16(*state, "h;v\n1;\xC3\xA9\n", "UTF-16BE", 0, "utf-16be");
+	assert_string_equal(rd->info.encoding, "UTF-16BE");
+	expect_record(rd, 1, 2, "1", "\xC3\xA9", NULL);
+	reading_free(rd);
+	rd = read_utf16(*state, "h;v\n1;\xC3\xA9\n", "UTF-16BE", 1, "UTF-16");
+	assert_string_equal(rd->info.encoding, "UTF-16BE");
+	assert_int_equal(rd->info.had_bom, 1);
+	expect_record(rd, 0, 1, "h", "v", NULL);
+	reading_free(rd);
+	rd = read_utf16(*state, "h;v\n1;\xC3\xA9\n", "UTF-16LE", 0, "UTF16");
+	assert_string_equal(rd->info.encoding, "UTF-16LE");
+	expect_record(rd, 1, 2, "1", "\xC3\xA9", NULL);
+	reading_free(rd);
+}
+
+/* Another forced encoding wins over the BOM: the bytes are read as told. */
+static void test_forced_encoding_over_utf16_bom(void **state)
+{
+	struct reading *rd = read_utf16(*state, "h;v\n", "UTF-16LE", 1, "WINDOWS-1252");
+
+	assert_string_equal(rd->info.encoding, "WINDOWS-1252");
+	assert_int_equal(rd->info.had_bom, 0);
+	reading_free(rd);
+}
+
+static void test_utf16_sep_hint(void **state)
+{
+	struct reading *rd = read_utf16(*state, "sep=|\r\na,b|c\r\n", "UTF-16LE", 1, NULL);
+
+	assert_int_equal(rd->info.had_sep, 1);
+	assert_int_equal(rd->info.delimiter, '|');
+	expect_count(rd, 1);
+	expect_record(rd, 0, 2, "a,b", "c", NULL);
+	reading_free(rd);
+}
+
+/*
+ * Unpaired surrogates and an odd last byte become U+FFFD, with one warning
+ * at the line of the first; every record is still read. Units are
+ * little-endian here: "\x3D\xD8" is a high surrogate, "\x00\xDC" a low one.
+ */
+static void test_utf16_errors_read_as_replacement(void **state)
+{
+	static const char bytes[] =
+		"\xFF\xFE"
+		"h\0;\0v\0\n\0"                         /* 1 */
+		"1\0;\0a\0\x3D\xD8" "b\0\n\0"           /* 2: high surrogate, then 'b' */
+		"2\0;\0\x00\xDC" "c\0\r\0\n\0"          /* 3: low surrogate alone */
+		"3\0;\0\x3D\xD8\x3D\xD8\x00\xDE\n\0"    /* 4: high, then a pair */
+		"4\0;\0d\0" "e";                        /* 5: odd last byte */
+	struct reading *rd = read_bytes_as(*state, bytes, sizeof bytes - 1, 0, NULL);
+
+	assert_int_equal(rd->rc, 0);
+	assert_string_equal(rd->info.encoding, "UTF-16LE");
+	assert_int_equal(rd->d.warnings, 1);
+	assert_int_equal(rd->d.errors, 0);
+	assert_contains(rd->diag, ":2: warning: not valid UTF-16 in 4 places (an unpaired "
+			"surrogate or an odd last byte), read as U+FFFD; the first is here\n");
+	expect_count(rd, 5);
+	expect_record(rd, 1, 2, "1", "a\xEF\xBF\xBD" "b", NULL);
+	expect_record(rd, 2, 3, "2", "\xEF\xBF\xBD" "c", NULL);
+	expect_record(rd, 3, 4, "3", "\xEF\xBF\xBD\xF0\x9F\x98\x80", NULL);
+	expect_record(rd, 4, 5, "4", "d\xEF\xBF\xBD", NULL);
+	reading_free(rd);
+}
+
+/* A file of BOM and one byte: one U+FFFD, one warning, one record. */
+static void test_utf16_bom_and_odd_byte(void **state)
+{
+	struct reading *rd = read_bytes_as(*state, "\xFF\xFEx", 3, 0, NULL);
+
+	assert_int_equal(rd->rc, 0);
+	assert_int_equal(rd->d.warnings, 1);
+	expect_count(rd, 1);
+	expect_record(rd, 0, 1, "\xEF\xBF\xBD", NULL);
+	reading_free(rd);
+	rd = read_bytes_as(*state, "\xFE\xFF", 2, 0, NULL);
+	assert_string_equal(rd->info.encoding, "UTF-16BE");
+	expect_count(rd, 0);
+	reading_free(rd);
+}
+
+/*
+ * A file of several chunks: a surrogate pair cut by the end of the first
+ * (its high half is the chunk's last unit), and an unterminated quote in a
+ * later chunk, after which reading goes back to the next line (SPEC 8.4):
+ * the text and the line numbers are those of the same file in UTF-8.
+ */
+static void test_utf16_chunks_pairs_and_rewind(void **state)
+{
+	GString *text = g_string_new("h;v\n");
+	GByteArray *b;
+	struct reading *rd, *want;
+	guint i;
+
+	/* Unit k of the text sits at byte 2 + 2k, after the BOM; the first
+	 * chunk's last unit is k = UTF16_CHUNK / 2 - 1. */
+	g_string_append(text, "1;");
+	while (text->len < UTF16_CHUNK / 2 - 1)
+		g_string_append_c(text, 'a');
+	g_string_append(text, "\xF0\x9F\x98\x80z\n");
+	for (i = 0; text->len < UTF16_CHUNK * 2; i++)
+		g_string_append_printf(text, "%u;caf\xC3\xA9 \xE2\x82\xAC\n", i);
+	g_string_append(text, "open;\"never closed\nnext;ok\n");
+	for (i = 0; i < 3000; i++)
+		g_string_append_printf(text, "t%u;\xF0\x9F\x98\x80\n", i);
+	b = utf16_bytes(text->str, text->len, "UTF-16LE", 1);
+	rd = read_bytes_as(*state, b->data, b->len, 0, NULL);
+	want = read_text(*state, text->str);
+	assert_int_equal(rd->rc, 0);
+	assert_int_equal(rd->d.warnings, 0);
+	assert_string_equal(field_at(rec_at(rd, 1), 1) + strlen(field_at(rec_at(rd, 1), 1)) - 5,
+			    "\xF0\x9F\x98\x80z");
+	expect_count(rd, want->recs->len);
+	for (i = 0; i < want->recs->len; i++) {
+		const struct rec *r = rec_at(rd, i), *w = rec_at(want, i);
+
+		assert_int_equal(r->line, w->line);
+		assert_int_equal(r->fields->len, w->fields->len);
+		for (guint f = 0; f < w->fields->len; f++)
+			assert_string_equal(field_at(r, f), field_at(w, f));
+		assert_string_equal(r->raw, w->raw);
+		if (w->error)
+			assert_string_equal(r->error, w->error);
+		else
+			assert_null(r->error);
+	}
+	assert_non_null(rec_at(want, want->recs->len - 3002)->error);
+	reading_free(rd);
+	reading_free(want);
+	g_byte_array_free(b, TRUE);
+	g_string_free(text, TRUE);
+}
+
 /* A file of 'a' lines longer than one chunk, with `ch` starting at byte `at`. */
 static GString *straddling_file(const char *ch, size_t at)
 {
@@ -878,6 +1217,12 @@ int main(void)
 		T(test_sniff_uses_first_non_blank_line),
 		T(test_sniff_in_file_ignores_quoted_delimiters),
 		T(test_forced_delimiter_overrides_sniffing),
+		T(test_sep_hint_sets_delimiter_and_is_no_record),
+		T(test_sep_hint_any_case_any_line_end_after_bom),
+		T(test_sep_hint_tab_and_line_numbers),
+		T(test_forced_delimiter_overrides_sep_hint),
+		T(test_not_a_sep_hint),
+		T(test_sep_hint_alone_is_an_empty_file),
 		T(test_bom_stripped_and_reported),
 		T(test_line_ends_lf_crlf_cr_read_alike),
 		T(test_quoted_field_keeps_delimiter_quotes_and_line_break),
@@ -904,6 +1249,14 @@ int main(void)
 		T(test_forced_iso_8859_15_through_iconv),
 		T(test_forced_encoding_that_cannot_convert_rejects_record),
 		T(test_forced_windows_1252_on_utf8_bytes),
+		T(test_utf16le_with_bom_read_as_utf8),
+		T(test_utf16be_with_bom_read_as_utf8),
+		T(test_utf16_forced),
+		T(test_forced_encoding_over_utf16_bom),
+		T(test_utf16_sep_hint),
+		T(test_utf16_errors_read_as_replacement),
+		T(test_utf16_bom_and_odd_byte),
+		T(test_utf16_chunks_pairs_and_rewind),
 		T(test_unknown_forced_encoding_fails),
 		T(test_missing_file_fails),
 		T(test_directory_cannot_be_read),

@@ -119,7 +119,7 @@ static void test_reasons_quote_100_bytes(void **state)
 	rr = g_ptr_array_index(ds->rejected, 0);
 	assert_true(strlen(rr->reason) < 200);
 	assert_true(g_str_has_prefix(rr->reason, "unknown answer 'abab"));
-	assert_non_null(strstr(rr->reason, "abab...' for scale ketersediaan"));
+	assert_non_null(strstr(rr->reason, "abab...' for A.01 (Ada, Proses, Tidak)"));
 	assert_true(c.len < 300);
 	free(c.text);
 	dataset_free(ds);

@@ -350,6 +350,24 @@ static void test_answers_and_codes_matched_folded(void **state)
 	expect_obs(u, 3, "B.01", "Ada", 5);
 }
 
+/* SPEC 3: the message names the item and the labels of its scale, in order. */
+static void test_unknown_answer_names_item_and_its_answers(void **state)
+{
+	struct fixture *fx = *state;
+	const struct input_file *f;
+
+	ingest_ok(fx, "Kanwil;Unit;Kode;Nilai\n"
+		      "K;Lapas A;B.01;Proses\n"
+		      "K;Lapas A;c.02;Ada\n"
+		      "K;Lapas A;a.01;Sebagian\n");
+	f = file_at(fx->ds, 0);
+	expect_rejected(fx, 0, f, 2, "unknown answer 'Proses' for B.01 (Ada, Tidak)");
+	expect_rejected(fx, 1, f, 3,
+			"unknown answer 'Ada' for C.02 (Patuh, Cukup patuh, Kurang patuh)");
+	expect_rejected(fx, 2, f, 4, "unknown answer 'Sebagian' for A.01 (Ada, Proses, Tidak)");
+	expect_total_rows(fx->ds, 3, 0, 3);
+}
+
 static void test_criterion_text_differing_warns(void **state)
 {
 	struct fixture *fx = *state;
@@ -398,7 +416,7 @@ static void test_rejected_row_keeps_file_line_reason_and_raw(void **state)
 	g_string_append_c(text, '\n');
 	ingest_ok(fx, text->str);
 	f = file_at(fx->ds, 0);
-	expect_rejected(fx, 0, f, 3, "unknown answer 'Adaa' for scale ketersediaan");
+	expect_rejected(fx, 0, f, 3, "unknown answer 'Adaa' for A.02 (Ada, Proses, Tidak)");
 	r = rejected_at(fx->ds, 0);
 	assert_string_equal(r->raw, "K; Lapas A ;A.02;Adaa;\"a;b\"");
 	assert_int_equal(r->truncated, 0);
@@ -671,7 +689,7 @@ static const struct rejection lines_rejected[] = {
 	{ 7, "cannot tell the unit type of 'Satker B' from its name; give it in a jenis column" },
 	{ 8, "unknown unit type 'penjara'" },
 	{ 12, "item code 'Z.99' is not in the rubric for type lapas" },
-	{ 13, "unknown answer 'Adaa' for scale ketersediaan" },
+	{ 13, "unknown answer 'Adaa' for A.03 (Ada, Proses, Tidak)" },
 	{ 14, "bad date '31/02/2019'" },
 	{ 15, "unit 'Lapas A' is of type lapas, not rutan" },
 	{ 16, "unit 'Lapas A' belongs to 'K', not 'L'" },
@@ -779,7 +797,7 @@ static void test_layout_b_form(void **state)
 	assert_null(obs_at(u, 1)->evidence);
 	expect_rejected(fx, 0, f, 12, "no answer marked");
 	expect_rejected(fx, 1, f, 13, "several answers marked: Ada, Tidak");
-	expect_rejected(fx, 2, f, 14, "unknown answer 'Patuh' for scale ketersediaan");
+	expect_rejected(fx, 2, f, 14, "unknown answer 'Patuh' for A.06 (Ada, Proses, Tidak)");
 }
 
 static void test_layout_b_metadata_keys_take_aliases(void **state)
@@ -858,7 +876,7 @@ static void test_layout_b_one_answer_column(void **state)
 	assert_string_equal(obs_at(u, 0)->evidence, "foto.jpg");
 	assert_string_equal(obs_at(u, 0)->verifier, "Tim 1");
 	expect_rejected(fx, 0, f, 10, "empty answer");
-	expect_rejected(fx, 1, f, 11, "unknown answer 'Patuh' for scale ketersediaan");
+	expect_rejected(fx, 1, f, 11, "unknown answer 'Patuh' for A.04 (Ada, Proses, Tidak)");
 }
 
 /* The workbook form's title rows, alone in the Kode column, are no data
@@ -925,6 +943,89 @@ static void test_answer_column_header_needs_metadata(void **state)
 	assert_int_equal(ingest_file(fx->ds, path, &fx->opt, &fx->d), -1);
 	assert_contains(diag_text(fx), ":1: error: not a p2ham input");
 	expect_total_rows(fx->ds, 0, 0, 0);
+}
+
+/* SPEC 3, 8.22: two-digit years are 20YY, with one warning per file at the
+ * first row that has one; the other new forms pass without a word. */
+static void test_two_digit_years_warn_once_per_file(void **state)
+{
+	struct fixture *fx = *state;
+	static const char text[] = "Kanwil;Unit;Kode;Nilai;Tanggal\n"
+				   "K;Lapas A;A.01;Ada;2019-10-02 14:05\n"
+				   "K;Lapas A;A.02;Adaa;04/10/19\n"
+				   "K;Lapas A;A.03;Ada;03/10/19\n"
+				   "K;Lapas A;A.04;Ada;5.10.19\n"
+				   "K;Lapas A;A.05;Ada;06.10.2019\n"
+				   "K;Lapas A;A.06;Ada;2019-10-07T08:00:00\n";
+	const struct unit_obs *u;
+	char *want;
+
+	ingest_ok(fx, text);
+	ingest_ok(fx, text);
+	expect_total_rows(fx->ds, 12, 10, 2);
+	u = unit_at(fx->ds, 0);
+	assert_int_equal(obs_at(u, 0)->date, 20191002);
+	assert_int_equal(obs_at(u, 1)->date, 20191003);
+	assert_int_equal(obs_at(u, 2)->date, 20191005);
+	assert_int_equal(obs_at(u, 3)->date, 20191006);
+	assert_int_equal(obs_at(u, 4)->date, 20191007);
+	assert_int_equal(fx->d.warnings, 2);
+	for (guint i = 0; i < 2; i++) {
+		want = g_strdup_printf("%s:4: warning: two-digit years are read as 20YY: "
+				       "'03/10/19' is 2019-10-03\n", file_at(fx->ds, i)->path);
+		assert_contains(diag_text(fx), want);
+		g_free(want);
+	}
+}
+
+/* SPEC 3: a form's bad Tanggal is one warning at its line, and its rows are
+ * taken undated rather than rejected. */
+static void test_layout_b_bad_tanggal_warns_rows_undated(void **state)
+{
+	struct fixture *fx = *state;
+	const struct input_file *f;
+	const struct unit_obs *u;
+
+	ingest_ok(fx, "Kanwil;Kanwil Banten\n"
+		      "Unit;Lapas A\n"
+		      "Tanggal;31/02/2019\n"
+		      "Kode;Ada;Proses;Tidak\n"
+		      "A.01;v;;\n"
+		      "A.02;;v;\n"
+		      "A.03;;;v\n");
+	f = file_at(fx->ds, 0);
+	expect_file_rows(f, 3, 3, 0);
+	assert_int_equal(fx->d.errors, 0);
+	assert_int_equal(fx->d.warnings, 1);
+	assert_contains(diag_text(fx), ":3: warning: bad date '31/02/2019' in the form's "
+			"Tanggal: its rows are taken undated\n");
+	u = unit_at(fx->ds, 0);
+	for (guint i = 0; i < 3; i++)
+		assert_int_equal(obs_at(u, i)->date, 0);
+	assert_int_equal(fx->ds->latest_date, 0);
+}
+
+/* A form printed with a short date: its rows are dated 20YY, and the one
+ * warning points at the Tanggal line. */
+static void test_layout_b_two_digit_tanggal(void **state)
+{
+	struct fixture *fx = *state;
+	const struct unit_obs *u;
+
+	ingest_ok(fx, "Kanwil;Kanwil Banten\n"
+		      "Unit;Lapas A\n"
+		      "Verifikator;Tim 1\n"
+		      "Tanggal;03/10/19\n"
+		      "Kode;Ada;Proses;Tidak\n"
+		      "A.01;v;;\n"
+		      "A.02;;v;\n");
+	expect_total_rows(fx->ds, 2, 2, 0);
+	assert_int_equal(fx->d.warnings, 1);
+	assert_contains(diag_text(fx), ":4: warning: two-digit years are read as 20YY: "
+			"'03/10/19' is 2019-10-03\n");
+	u = unit_at(fx->ds, 0);
+	assert_int_equal(obs_at(u, 0)->date, 20191003);
+	assert_int_equal(obs_at(u, 1)->date, 20191003);
 }
 
 /*
@@ -1061,6 +1162,50 @@ static void test_forced_dialect_passed_to_reader(void **state)
 	expect_rejected(fx, 0, f, 2, "the record is not valid UTF-8");
 }
 
+/* Excel's "Unicode text" export: UTF-16LE with a BOM, TAB-separated. */
+static void test_utf16_file_recorded(void **state)
+{
+	struct fixture *fx = *state;
+	static const char text[] = "Kanwil\tUnit\tKode\tNilai\r\n"
+				   "K\tRutan Pangkalan B\xC3\xBBn\tA.01\tAda\r\n";
+	gsize n = 0;
+	char *conv = g_convert(text, -1, "UTF-16LE", "UTF-8", NULL, &n, NULL);
+	GByteArray *b = g_byte_array_new();
+	const struct input_file *f;
+
+	assert_non_null(conv);
+	g_byte_array_append(b, (const guint8 *)"\xFF\xFE", 2);
+	g_byte_array_append(b, (const guint8 *)conv, (guint)n);
+	assert_int_equal(ingest_bytes(fx, b->data, b->len), 0);
+	f = file_at(fx->ds, 0);
+	assert_string_equal(f->encoding, "UTF-16LE");
+	assert_int_equal(f->delimiter, '\t');
+	assert_int_equal(fx->d.warnings, 0);
+	expect_file_rows(f, 1, 1, 0);
+	assert_string_equal(unit_at(fx->ds, 0)->name, "Rutan Pangkalan B\xC3\xBBn");
+	expect_obs(unit_at(fx->ds, 0), 0, "A.01", "Ada", 2);
+	g_byte_array_free(b, TRUE);
+	g_free(conv);
+}
+
+/* Excel's "sep=" line is no header and no row: the file reads as it would
+ * without it, and lines count it (SPEC 8.24). */
+static void test_sep_hint_line_is_no_record(void **state)
+{
+	struct fixture *fx = *state;
+	const struct input_file *f;
+
+	ingest_ok(fx, "sep=,\r\n"
+		      "Kanwil,Unit,Kode,Nilai\r\n"
+		      "K,Lapas A;B,A.01,Ada\r\n");
+	f = file_at(fx->ds, 0);
+	assert_int_equal(f->delimiter, ',');
+	assert_int_equal(f->layout, 'A');
+	expect_file_rows(f, 1, 1, 0);
+	assert_string_equal(unit_at(fx->ds, 0)->name, "Lapas A;B");
+	expect_obs(unit_at(fx->ds, 0), 0, "A.01", "Ada", 3);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -1072,6 +1217,7 @@ int main(void)
 		T(test_unknown_columns_one_warning_per_file),
 		T(test_header_trailing_empty_cells_and_row_width),
 		T(test_answers_and_codes_matched_folded),
+		T(test_unknown_answer_names_item_and_its_answers),
 		T(test_criterion_text_differing_warns),
 		T(test_row_counts_add_up_per_file_and_in_total),
 		T(test_rejected_row_keeps_file_line_reason_and_raw),
@@ -1094,6 +1240,9 @@ int main(void)
 		T(test_layout_b_form),
 		T(test_layout_b_metadata_keys_take_aliases),
 		T(test_layout_b_without_kanwil_uses_option),
+		T(test_two_digit_years_warn_once_per_file),
+		T(test_layout_b_bad_tanggal_warns_rows_undated),
+		T(test_layout_b_two_digit_tanggal),
 		T(test_layout_b_one_answer_column),
 		T(test_layout_b_section_titles_are_no_rows),
 		T(test_layout_b_answer_column_aliases),
@@ -1106,6 +1255,8 @@ int main(void)
 		T(test_header_only_files_read_no_rows),
 		T(test_windows_1252_file_recorded),
 		T(test_forced_dialect_passed_to_reader),
+		T(test_utf16_file_recorded),
+		T(test_sep_hint_line_is_no_record),
 	};
 
 	return cmocka_run_group_tests_name("ingest", tests, load_rubric, free_rubric);

@@ -281,17 +281,32 @@ struct date_case {
 	int ymd;        /* 0: not a date */
 };
 
-static void check_dates(const struct date_case *cases, size_t n)
+/* Each case parses to its date, and with a four-digit year as written
+ * (`two_digit` 0) unless the case says otherwise. */
+static void check_dates_yy(const struct date_case *cases, size_t n, int two_digit)
 {
 	for (size_t i = 0; i < n; i++) {
-		int got = text_parse_date(cases[i].in);
+		int yy = -1;
+		int got = text_parse_date(cases[i].in, &yy);
 
 		if (got != cases[i].ymd) {
 			print_error("date \"%s\": expected %d, got %d\n", cases[i].in,
 				    cases[i].ymd, got);
 			fail();
 		}
+		if (got && yy != two_digit) {
+			print_error("date \"%s\": two-digit year flag %d, expected %d\n",
+				    cases[i].in, yy, two_digit);
+			fail();
+		}
+		if (text_parse_date(cases[i].in, NULL) != got)
+			fail_msg("date \"%s\": a NULL flag changes the result", cases[i].in);
 	}
+}
+
+static void check_dates(const struct date_case *cases, size_t n)
+{
+	check_dates_yy(cases, n, 0);
 }
 
 #define CHECK_DATES(table) check_dates((table), G_N_ELEMENTS(table))
@@ -315,9 +330,82 @@ static void test_parse_date_accepts_every_spec_form(void **state)
 		{ "31 December 2019", 20191231 },
 		{ "17 Agustus 1945", 19450817 },
 		{ "15/1/2019", 20190115 },
+		{ "3.10.2019", 20191003 },
+		{ "03.10.2019", 20191003 },
+		{ "31.12.2019", 20191231 },
 	};
 
 	CHECK_DATES(cases);
+}
+
+/* SPEC 3: a time after an ISO date is ignored; the date is taken as written,
+ * whatever the offset says. */
+static void test_parse_date_iso_with_a_time(void **state)
+{
+	static const struct date_case cases[] = {
+		{ "2019-10-03 14:05", 20191003 },
+		{ "2019-10-03T14:05:00", 20191003 },
+		{ "2019-10-03t14:05:00", 20191003 },
+		{ "2019-10-03 9:05", 20191003 },
+		{ "2019-10-03   14:05:59 ", 20191003 },
+		{ "2019-10-03 00:00:00.000", 20191003 },
+		{ "2019-10-03T23:59:60Z", 20191003 },
+		{ "2019-10-03T14:05:00+07:00", 20191003 },
+		{ "2019-10-03T23:05:00-0300", 20191003 },
+		{ "2019-10-03 14:05+07", 20191003 },
+		{ "2019-1-3 14:05", 20190103 },
+		{ "2019-10-03 ", 20191003 },      /* trailing space trimmed: no time */
+	};
+	static const struct date_case bad[] = {
+		{ "2019-10-03T", 0 },
+		{ "2019-10-03 x", 0 },
+		{ "2019-10-03 14", 0 },
+		{ "2019-10-03 14:5", 0 },
+		{ "2019-10-03 14:05:5", 0 },
+		{ "2019-10-03 24:00", 0 },
+		{ "2019-10-03 14:60", 0 },
+		{ "2019-10-03 14:05:61", 0 },
+		{ "2019-10-03 14:05:00.", 0 },
+		{ "2019-10-03 14:05 x", 0 },
+		{ "2019-10-03 14:05+7", 0 },
+		{ "2019-10-03 14:05+07:", 0 },
+		{ "2019-10-03 14:05+07:5", 0 },
+		{ "2019-10-03T14.05", 0 },
+		{ "2019-02-30 10:00", 0 },        /* the date must still be a date */
+		{ "03/10/2019 14:05", 0 },        /* a time after an ISO date only */
+		{ "3 Oktober 2019 14:05", 0 },
+	};
+
+	CHECK_DATES(cases);
+	CHECK_DATES(bad);
+}
+
+/* SPEC 3, 8.22: DD/MM/YY, DD-MM-YY and DD.MM.YY are 20YY, and say so. */
+static void test_parse_date_two_digit_years_are_20yy(void **state)
+{
+	static const struct date_case cases[] = {
+		{ "03/10/19", 20191003 },
+		{ "3/10/19", 20191003 },
+		{ "10/3/19", 20190310 },
+		{ "03-10-19", 20191003 },
+		{ "3.10.19", 20191003 },
+		{ "31.12.99", 20991231 },
+		{ "1/1/00", 20000101 },
+		{ "29/02/20", 20200229 },
+		{ "19-10-03", 20031019 },       /* day first, like the four-digit forms */
+	};
+	static const struct date_case bad[] = {
+		{ "29/02/19", 0 },
+		{ "31/04/19", 0 },
+		{ "3/10/019", 0 },              /* two or four digits, not three */
+		{ "3/10/1", 0 },
+		{ "3 Oktober 19", 0 },          /* month names take four-digit years */
+		{ "03/10/19 14:05", 0 },
+		{ "3/10.19", 0 },
+	};
+
+	check_dates_yy(cases, G_N_ELEMENTS(cases), 1);
+	CHECK_DATES(bad);
 }
 
 /*
@@ -356,16 +444,15 @@ static void test_parse_date_rejects_other_forms(void **state)
 	static const struct date_case cases[] = {
 		{ "3 Okt 2019", 0 },            /* full month names only */
 		{ "3 Oct 2019", 0 },
-		{ "10/3/19", 0 },               /* two-digit year */
 		{ "3 Oktober 19", 0 },
 		{ "", 0 },
 		{ "   ", 0 },
 		{ "2019/10/03", 0 },
-		{ "3.10.2019", 0 },
 		{ "3/10-2019", 0 },             /* mixed separators */
+		{ "3.10/2019", 0 },
+		{ "2019.10.03", 0 },
 		{ "003/10/2019", 0 },
 		{ "3/100/2019", 0 },
-		{ "2019-10-03T10:00", 0 },
 		{ "2019-10-03x", 0 },
 		{ "Oktober 3 2019", 0 },
 		{ "3 Oktober 2019 x", 0 },
@@ -630,6 +717,8 @@ int main(void)
 		cmocka_unit_test(test_make_id_hashes_the_trimmed_name),
 		cmocka_unit_test(test_parse_date_accepts_every_spec_form),
 		cmocka_unit_test(test_parse_date_iso_with_one_digit_month_and_day),
+		cmocka_unit_test(test_parse_date_iso_with_a_time),
+		cmocka_unit_test(test_parse_date_two_digit_years_are_20yy),
 		cmocka_unit_test(test_parse_date_rejects_impossible_days),
 		cmocka_unit_test(test_parse_date_rejects_other_forms),
 		cmocka_unit_test(test_format_iso_date),
