@@ -1,0 +1,726 @@
+/* workbook_xlsx.c — Office Open XML spreadsheets (.xlsx, .xlsm; ECMA-376). */
+#include "workbook_int.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Excel's own limit on sheets is memory; this one only bounds ours. */
+#define MAX_SHEETS 4096
+/* Cell formats kept (Excel allows 64,000); those beyond count as no date. */
+#define MAX_XFS 65536
+/* Text of one <v> or <is> kept: enough to tell a cell over the limit. */
+#define MAX_VALUE (8 * CSVIN_MAX_FIELD)
+
+/* Days from 1970-01-01 to the day before serial 1 of each date system
+ * (1900: serial 61 is 1900-03-01, counting the 29 February 1900 Lotus had;
+ * 1904: serial 0 is 1904-01-01). */
+#define DAYS_1899_12_30 (-25569L)
+#define DAYS_1904_01_01 (-24107L)
+/* Serial of 9999-12-31 in the 1900 system: the last date Excel shows. */
+#define LAST_SERIAL 2958465
+
+struct sheet_ref {
+	char *name;
+	char *rid;
+};
+
+struct rel {
+	char *id;
+	char *type;             /* the last segment of the relationship type */
+	char *target;           /* the part's name in the archive */
+};
+
+struct xlsx {
+	struct wb *wb;
+	char *workbook;         /* the workbook part's name */
+	int date1904;
+	GPtrArray *sheets;      /* struct sheet_ref *, in workbook order */
+	GPtrArray *rels;        /* struct rel *, of the workbook part */
+	GString *sst;           /* shared strings, each NUL-terminated */
+	GArray *sst_at;         /* guint32: where each shared string starts */
+	GByteArray *xf_date;    /* per cell format: 1 when it shows a date */
+	GString *value, *inline_text;   /* of the cell being read */
+};
+
+/* ---- names and relationships --------------------------------------------- */
+
+/* `target` relative to the folder of part `base`, as an archive member name:
+ * "/" at the start means the archive's root; "." and ".." are resolved. */
+static char *resolve(const char *base, const char *target)
+{
+	GPtrArray *segs = g_ptr_array_new_with_free_func(g_free);
+	char *joined, *out;
+	char **parts;
+
+	if (target[0] == '/') {
+		joined = g_strdup(target + 1);
+	} else {
+		const char *slash = strrchr(base, '/');
+		joined = g_strdup_printf("%.*s%s", slash ? (int)(slash - base + 1) : 0, base,
+					 target);
+	}
+	parts = g_strsplit(joined, "/", -1);
+	for (char **p = parts; *p; p++) {
+		if (!**p || !strcmp(*p, "."))
+			continue;
+		if (!strcmp(*p, "..")) {
+			if (segs->len)
+				g_ptr_array_remove_index(segs, segs->len - 1);
+			continue;
+		}
+		g_ptr_array_add(segs, g_strdup(*p));
+	}
+	g_ptr_array_add(segs, NULL);
+	out = g_strjoinv("/", (char **)segs->pdata);
+	g_strfreev(parts);
+	g_free(joined);
+	g_ptr_array_free(segs, TRUE);
+	return out;
+}
+
+/* The relationships part of `part`: "xl/workbook.xml" has
+ * "xl/_rels/workbook.xml.rels". */
+static char *rels_of(const char *part)
+{
+	const char *slash = strrchr(part, '/');
+
+	if (!slash)
+		return g_strdup_printf("_rels/%s.rels", part);
+	return g_strdup_printf("%.*s/_rels/%s.rels", (int)(slash - part), part, slash + 1);
+}
+
+static void rel_free(gpointer p)
+{
+	struct rel *r = p;
+
+	g_free(r->id);
+	g_free(r->type);
+	g_free(r->target);
+	g_free(r);
+}
+
+/* The relationships of `part` (none when it has no .rels part); NULL after
+ * reporting a malformed one. External targets are left out. */
+static GPtrArray *read_rels(struct xlsx *x, const char *part)
+{
+	char *name = rels_of(part);
+	struct wb_part *p = wb_part_open(x->wb, name, 0);
+	GPtrArray *rels = g_ptr_array_new_with_free_func(rel_free);
+	xmlTextReaderPtr r;
+	int rc = 0;
+
+	g_free(name);
+	if (!p)
+		return x->wb->failed ? (g_ptr_array_free(rels, TRUE), NULL) : rels;
+	r = wb_part_reader(p);
+	while ((rc = wb_part_read(p)) == 1) {
+		const char *id, *type, *target, *mode, *slash;
+		struct rel *rel;
+
+		if (!wb_is_start(r, "Relationship"))
+			continue;
+		id = wb_attr(r, "Id");
+		type = wb_attr(r, "Type");
+		target = wb_attr(r, "Target");
+		mode = wb_attr(r, "TargetMode");
+		if (!id || !type || !target || (mode && !strcmp(mode, "External")))
+			continue;
+		slash = strrchr(type, '/');
+		rel = g_new0(struct rel, 1);
+		rel->id = g_strdup(id);
+		rel->type = g_strdup(slash ? slash + 1 : type);
+		rel->target = resolve(part, target);
+		g_ptr_array_add(rels, rel);
+	}
+	wb_part_close(p);
+	if (rc < 0) {
+		g_ptr_array_free(rels, TRUE);
+		return NULL;
+	}
+	return rels;
+}
+
+static const struct rel *rel_by_type(GPtrArray *rels, const char *type)
+{
+	for (guint i = 0; i < rels->len; i++) {
+		const struct rel *r = g_ptr_array_index(rels, i);
+		if (!strcmp(r->type, type))
+			return r;
+	}
+	return NULL;
+}
+
+static const struct rel *rel_by_id(GPtrArray *rels, const char *id)
+{
+	for (guint i = 0; i < rels->len; i++) {
+		const struct rel *r = g_ptr_array_index(rels, i);
+		if (!strcmp(r->id, id))
+			return r;
+	}
+	return NULL;
+}
+
+/* The workbook part, from the package's relationships (ECMA-376 part 2,
+ * 9.3); "xl/workbook.xml" when they do not say. 0, or -1 reported. */
+static int find_workbook(struct xlsx *x)
+{
+	GPtrArray *rels = read_rels(x, "");
+	const struct rel *main;
+
+	if (!rels)
+		return -1;
+	main = rel_by_type(rels, "officeDocument");
+	x->workbook = g_strdup(main ? main->target : "xl/workbook.xml");
+	g_ptr_array_free(rels, TRUE);
+	if (g_str_has_suffix(x->workbook, ".bin")) {
+		wb_fail(x->wb, "an .xlsb binary workbook: save it as .xlsx or CSV");
+		return -1;
+	}
+	return 0;
+}
+
+static void sheet_ref_free(gpointer p)
+{
+	struct sheet_ref *s = p;
+
+	g_free(s->name);
+	g_free(s->rid);
+	g_free(s);
+}
+
+/* The workbook part: the date system and the sheets in order. */
+static int read_workbook(struct xlsx *x)
+{
+	struct wb_part *p = wb_part_open(x->wb, x->workbook, 1);
+	xmlTextReaderPtr r;
+	int rc, root = 1;
+
+	if (!p)
+		return -1;
+	r = wb_part_reader(p);
+	while ((rc = wb_part_read(p)) == 1) {
+		if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT)
+			continue;
+		if (root && strcmp(wb_name(r), "workbook") != 0) {
+			wb_fail(x->wb, "not an .xlsx workbook: its main part '%s' is a '%s'",
+				x->workbook, wb_name(r));
+			rc = -1;
+			break;
+		}
+		root = 0;
+		if (wb_is_start(r, "workbookPr")) {
+			const char *v = wb_attr(r, "date1904");
+			x->date1904 = v && (!strcmp(v, "1") || !strcmp(v, "true"));
+		} else if (wb_is_start(r, "sheet")) {
+			const char *name = wb_attr(r, "name"), *rid = wb_attr(r, "id");
+			struct sheet_ref *s;
+
+			if (x->sheets->len >= MAX_SHEETS) {
+				wb_fail(x->wb, "more than %d sheets", MAX_SHEETS);
+				rc = -1;
+				break;
+			}
+			s = g_new0(struct sheet_ref, 1);
+			s->name = g_strdup(name ? name : "");
+			s->rid = g_strdup(rid ? rid : "");
+			g_ptr_array_add(x->sheets, s);
+		}
+	}
+	wb_part_close(p);
+	return rc < 0 ? -1 : 0;
+}
+
+/* ---- styles: which cell formats show dates -------------------------------- */
+
+/* A format code shows a date or time when it has d, m, y or h outside
+ * quoted text, [brackets] (colours, conditions, locales) and escapes. */
+static int date_code(const char *code)
+{
+	for (const char *c = code; *c; c++) {
+		switch (*c) {
+		case '"':
+			c = strchr(c + 1, '"');
+			if (!c)
+				return 0;
+			break;
+		case '[':
+			c = strchr(c + 1, ']');
+			if (!c)
+				return 0;
+			break;
+		case '\\': case '_': case '*':
+			if (!c[1])
+				return 0;
+			c++;
+			break;
+		default:
+			if (strchr("dDmMyYhH", *c))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* The built-in date and time formats (ECMA-376 part 1, 18.8.30). */
+static int date_builtin(long id)
+{
+	return (id >= 14 && id <= 22) || (id >= 45 && id <= 47);
+}
+
+static int read_styles(struct xlsx *x, const char *name)
+{
+	struct wb_part *p = wb_part_open(x->wb, name, 0);
+	GHashTable *custom = g_hash_table_new(g_direct_hash, g_direct_equal);
+	GArray *xf_fmt = g_array_new(FALSE, FALSE, sizeof(long));
+	xmlTextReaderPtr r;
+	int rc = 0, in_xfs = 0;
+
+	if (!p) {
+		rc = x->wb->failed ? -1 : 0;
+		goto done;
+	}
+	r = wb_part_reader(p);
+	while ((rc = wb_part_read(p)) == 1) {
+		if (wb_is_start(r, "numFmt")) {
+			const char *id = wb_attr(r, "numFmtId");
+			long n = id ? strtol(id, NULL, 10) : -1;
+
+			if (n >= 0 && n < G_MAXINT) {
+				const char *code = wb_attr(r, "formatCode");
+				g_hash_table_insert(custom, GINT_TO_POINTER((int)n),
+						    GINT_TO_POINTER(code && date_code(code) ? 2 : 1));
+			}
+		} else if (wb_is_start(r, "cellXfs")) {
+			in_xfs = !xmlTextReaderIsEmptyElement(r);
+		} else if (wb_is_end(r, "cellXfs")) {
+			in_xfs = 0;
+		} else if (in_xfs && wb_is_start(r, "xf") && xf_fmt->len < MAX_XFS) {
+			const char *id = wb_attr(r, "numFmtId");
+			long n = id ? strtol(id, NULL, 10) : 0;
+			g_array_append_val(xf_fmt, n);
+		}
+	}
+	wb_part_close(p);
+	for (guint i = 0; rc == 0 && i < xf_fmt->len; i++) {
+		long id = g_array_index(xf_fmt, long, i);
+		int kind = id >= 0 && id < G_MAXINT ?
+			   GPOINTER_TO_INT(g_hash_table_lookup(custom, GINT_TO_POINTER((int)id))) : 1;
+		guint8 is_date = kind ? kind == 2 : date_builtin(id);
+
+		g_byte_array_append(x->xf_date, &is_date, 1);
+	}
+done:
+	g_hash_table_destroy(custom);
+	g_array_free(xf_fmt, TRUE);
+	return rc < 0 ? -1 : 0;
+}
+
+/* ---- text --------------------------------------------------------------- */
+
+static int hex_value(char c)
+{
+	return g_ascii_isxdigit(c) ? g_ascii_xdigit_value(c) : -1;
+}
+
+/*
+ * Decode the _xHHHH_ escapes of ST_Xstring (ECMA-376 part 1, 22.9.2.19) in
+ * s[0..len) in place: Excel writes a carriage return as _x000D_ and a
+ * literal "_x" as _x005F_x. Returns the new length; never longer.
+ */
+static size_t decode_xstring(char *s, size_t len)
+{
+	size_t r = 0, w = 0;
+
+	if (!memchr(s, '_', len))
+		return len;
+	while (r < len) {
+		if (s[r] == '_' && r + 7 <= len && s[r + 1] == 'x' && s[r + 6] == '_') {
+			int h[4] = { hex_value(s[r + 2]), hex_value(s[r + 3]),
+				     hex_value(s[r + 4]), hex_value(s[r + 5]) };
+			gunichar c = (gunichar)((h[0] << 12) | (h[1] << 8) | (h[2] << 4) | h[3]);
+
+			if (h[0] >= 0 && h[1] >= 0 && h[2] >= 0 && h[3] >= 0 && c &&
+			    g_unichar_validate(c)) {
+				w += (size_t)g_unichar_to_utf8(c, s + w);
+				r += 7;
+				continue;
+			}
+		}
+		s[w++] = s[r++];
+	}
+	return w;
+}
+
+/* Append the text of the current node to `s`, up to MAX_VALUE bytes. */
+static void take_text(xmlTextReaderPtr r, GString *s)
+{
+	const char *t = (const char *)xmlTextReaderConstValue(r);
+	size_t len = t ? strlen(t) : 0;
+
+	if (s->len < MAX_VALUE)
+		g_string_append_len(s, t, (gssize)MIN(len, MAX_VALUE + 1 - s->len));
+}
+
+/* The shared strings: <si> holds a <t>, or rich text runs <r><t>; the
+ * phonetic runs <rPh> are not part of the text. */
+static int read_shared_strings(struct xlsx *x, const char *name)
+{
+	struct wb_part *p = wb_part_open(x->wb, name, 0);
+	xmlTextReaderPtr r;
+	int rc, in_si = 0, in_t = 0, in_rph = 0;
+	size_t start = 0;
+
+	if (!p)
+		return x->wb->failed ? -1 : 0;
+	r = wb_part_reader(p);
+	while ((rc = wb_part_read(p)) == 1) {
+		int type = xmlTextReaderNodeType(r);
+		const char *n;
+
+		if (in_t && !in_rph && wb_is_text(r)) {
+			const char *t = (const char *)xmlTextReaderConstValue(r);
+			g_string_append(x->sst, t ? t : "");
+			continue;
+		}
+		if (type != XML_READER_TYPE_ELEMENT && type != XML_READER_TYPE_END_ELEMENT)
+			continue;
+		n = wb_name(r);
+		if (type == XML_READER_TYPE_ELEMENT && !strcmp(n, "si")) {
+			start = x->sst->len;
+			in_si = !xmlTextReaderIsEmptyElement(r);
+			in_t = in_rph = 0;
+			if (!in_si)
+				goto finish;
+		} else if (type == XML_READER_TYPE_ELEMENT && in_si && !strcmp(n, "t")) {
+			in_t = !xmlTextReaderIsEmptyElement(r);
+		} else if (type == XML_READER_TYPE_ELEMENT && in_si && !strcmp(n, "rPh")) {
+			in_rph = !xmlTextReaderIsEmptyElement(r);
+		} else if (type == XML_READER_TYPE_END_ELEMENT && !strcmp(n, "t")) {
+			in_t = 0;
+		} else if (type == XML_READER_TYPE_END_ELEMENT && !strcmp(n, "rPh")) {
+			in_rph = 0;
+		} else if (type == XML_READER_TYPE_END_ELEMENT && in_si && !strcmp(n, "si")) {
+			in_si = 0;
+			goto finish;
+		}
+		continue;
+finish:
+		{
+			size_t len = decode_xstring(x->sst->str + start, x->sst->len - start);
+			guint32 at = (guint32)start;
+
+			g_string_truncate(x->sst, start + len);
+			g_string_append_c(x->sst, '\0');
+			g_array_append_val(x->sst_at, at);
+		}
+	}
+	wb_part_close(p);
+	return rc < 0 ? -1 : 0;
+}
+
+/* ---- sheets -------------------------------------------------------------- */
+
+/* The 0-based column of a cell reference such as "AB12"; `next` when it
+ * has no letters; WORKBOOK_MAX_COLS or more when it is beyond XFD. */
+static size_t column_of(const char *ref, size_t next)
+{
+	size_t col = 0;
+	int letters = 0;
+
+	if (!ref)
+		return next;
+	for (; g_ascii_isalpha(*ref); ref++, letters++) {
+		if (letters == 3)
+			return WORKBOOK_MAX_COLS;
+		col = col * 26 + (size_t)(g_ascii_toupper(*ref) - 'A' + 1);
+	}
+	return letters ? col - 1 : next;
+}
+
+enum cell_type { T_NUMBER, T_SHARED, T_INLINE, T_STRING, T_BOOL, T_ERROR, T_DATE };
+
+static enum cell_type type_of(const char *t)
+{
+	if (!t || !strcmp(t, "n"))
+		return T_NUMBER;
+	if (!strcmp(t, "s"))
+		return T_SHARED;
+	if (!strcmp(t, "inlineStr"))
+		return T_INLINE;
+	if (!strcmp(t, "b"))
+		return T_BOOL;
+	if (!strcmp(t, "e"))
+		return T_ERROR;
+	if (!strcmp(t, "d"))
+		return T_DATE;
+	return T_STRING;        /* "str", and anything unknown: as written */
+}
+
+/* The date a serial number shows in the workbook's date system; 0 when
+ * it shows none (before the first day, after 9999-12-31). */
+static int serial_date(const struct xlsx *x, double v, char *buf)
+{
+	/* Times are kept to the millisecond: 0.99999999999 is the next day. */
+	double day = floor(v + 0.5 / 86400000.0);
+
+	if (!(day >= 0) || day > LAST_SERIAL)
+		return 0;
+	if (x->date1904) {
+		wb_format_days(buf, (long)day + DAYS_1904_01_01);
+		return 1;
+	}
+	if (day < 1)
+		return 0;
+	if (day == 60) {
+		strcpy(buf, "1900-02-29");      /* Lotus's day: no such date */
+		return 1;
+	}
+	wb_format_days(buf, (long)day + DAYS_1899_12_30 + (day < 60));
+	return 1;
+}
+
+static void append_str(struct wb *wb, const char *s)
+{
+	wb_cell_append(wb, s, strlen(s));
+}
+
+/* Append the displayed value of a finished <c> element. */
+static void cell_value(struct xlsx *x, enum cell_type type, long style)
+{
+	struct wb *wb = x->wb;
+	GString *v = x->value;
+	char buf[WORKBOOK_NUMBER_BUF];
+	double num;
+
+	switch (type) {
+	case T_SHARED: {
+		char *end;
+		unsigned long i = strtoul(v->str, &end, 10);
+
+		if (end != v->str && !*end && i < x->sst_at->len)
+			append_str(wb, x->sst->str + g_array_index(x->sst_at, guint32, i));
+		else if (v->len)
+			wb_row_error(wb, "a cell refers to a shared string the workbook "
+				     "does not have");
+		return;
+	}
+	case T_INLINE:
+		g_string_truncate(x->inline_text,
+				  decode_xstring(x->inline_text->str, x->inline_text->len));
+		wb_cell_append(wb, x->inline_text->str, x->inline_text->len);
+		return;
+	case T_BOOL:
+		append_str(wb, !strcmp(v->str, "1") ? "TRUE" : !strcmp(v->str, "0") ? "FALSE"
+										 : v->str);
+		return;
+	case T_DATE:
+		append_str(wb, wb_iso_date(v->str, buf) ? buf : v->str);
+		return;
+	case T_STRING:
+	case T_ERROR:
+		g_string_truncate(v, decode_xstring(v->str, v->len));
+		wb_cell_append(wb, v->str, v->len);
+		return;
+	case T_NUMBER:
+		break;
+	}
+	if (!v->len) {
+		/* An inline string whose writer left out t="inlineStr". */
+		wb_cell_append(wb, x->inline_text->str, x->inline_text->len);
+	} else if (!wb_parse_number(v->str, &num)) {
+		wb_cell_append(wb, v->str, v->len);
+	} else if (style >= 0 && (guint)style < x->xf_date->len && x->xf_date->data[style] &&
+		   serial_date(x, num, buf)) {
+		append_str(wb, buf);
+	} else {
+		workbook_format_number(buf, num);
+		append_str(wb, buf);
+	}
+}
+
+/* What the sheet reader is in. */
+struct sheet_state {
+	unsigned long prev_row;
+	size_t next_col, col;
+	enum cell_type type;
+	long style;
+	int in_c, in_v, in_is, in_t, in_rph;
+};
+
+static void cell_start(struct xlsx *x, xmlTextReaderPtr r, struct sheet_state *s)
+{
+	const char *t = wb_attr(r, "t"), *style = wb_attr(r, "s");
+
+	s->col = column_of(wb_attr(r, "r"), s->next_col);
+	s->next_col = s->col + 1;
+	s->type = type_of(t);
+	s->style = style ? strtol(style, NULL, 10) : 0;
+	g_string_truncate(x->value, 0);
+	g_string_truncate(x->inline_text, 0);
+	s->in_c = 1;
+	s->in_v = s->in_is = s->in_t = s->in_rph = 0;
+}
+
+static void cell_finish(struct xlsx *x, struct sheet_state *s)
+{
+	wb_cell_begin(x->wb, s->col);
+	cell_value(x, s->type, s->style);
+	wb_cell_end(x->wb);
+	s->in_c = 0;
+}
+
+/* <row r="N">: 0, or -1 after reporting rows out of order. */
+static int row_start(struct xlsx *x, xmlTextReaderPtr r, struct sheet_state *s)
+{
+	const char *ref = wb_attr(r, "r");
+	unsigned long n = s->prev_row + 1;
+
+	if (ref) {
+		char *end;
+		n = strtoul(ref, &end, 10);
+		if (end == ref || *end || n == 0) {
+			wb_fail(x->wb, "a row numbered '%s'", ref);
+			return -1;
+		}
+		if (n > WORKBOOK_MAX_ROWS)
+			n = WORKBOOK_MAX_ROWS + 1;
+	}
+	if (n <= s->prev_row) {
+		wb_fail(x->wb, "row %lu comes after row %lu", n, s->prev_row);
+		return -1;
+	}
+	s->prev_row = n;
+	s->next_col = 0;
+	wb_row_begin(x->wb, n);
+	return 0;
+}
+
+/* The rows of one worksheet part, up to the end of its <sheetData>. */
+static int read_sheet(struct xlsx *x, const char *name)
+{
+	struct wb_part *p = wb_part_open(x->wb, name, 1);
+	struct sheet_state s = { 0 };
+	xmlTextReaderPtr r;
+	int rc = 0, in_data = 0;
+
+	if (!p)
+		return -1;
+	r = wb_part_reader(p);
+	while (!x->wb->skip && (rc = wb_part_read(p)) == 1) {
+		int type = xmlTextReaderNodeType(r), empty;
+		const char *n;
+
+		if (wb_is_text(r)) {
+			if (s.in_v)
+				take_text(r, x->value);
+			else if (s.in_t && !s.in_rph)
+				take_text(r, x->inline_text);
+			continue;
+		}
+		if (type == XML_READER_TYPE_END_ELEMENT) {
+			n = wb_name(r);
+			if (s.in_c && !strcmp(n, "c"))
+				cell_finish(x, &s);
+			else if (!strcmp(n, "v"))
+				s.in_v = 0;
+			else if (!strcmp(n, "t"))
+				s.in_t = 0;
+			else if (!strcmp(n, "rPh"))
+				s.in_rph = 0;
+			else if (!strcmp(n, "is"))
+				s.in_is = 0;
+			else if (!strcmp(n, "row") && wb_row_emit(x->wb) < 0)
+				rc = -1;
+			else if (!strcmp(n, "sheetData"))
+				break;
+			if (rc < 0)
+				break;
+			continue;
+		}
+		if (type != XML_READER_TYPE_ELEMENT)
+			continue;
+		n = wb_name(r);
+		empty = xmlTextReaderIsEmptyElement(r);
+		if (!in_data) {
+			in_data = !strcmp(n, "sheetData") && !empty;
+		} else if (!strcmp(n, "row")) {
+			if (row_start(x, r, &s) < 0) {
+				rc = -1;
+				break;
+			}
+		} else if (!strcmp(n, "c")) {
+			cell_start(x, r, &s);
+			if (empty)
+				cell_finish(x, &s);
+		} else if (s.in_c && !strcmp(n, "v")) {
+			s.in_v = !empty;
+		} else if (s.in_c && !strcmp(n, "is")) {
+			s.in_is = !empty;
+		} else if (s.in_is && !strcmp(n, "t")) {
+			s.in_t = !empty;
+		} else if (s.in_is && !strcmp(n, "rPh")) {
+			s.in_rph = !empty;
+		}
+	}
+	wb_part_close(p);
+	return rc < 0 ? -1 : 0;
+}
+
+static int read_sheets(struct xlsx *x)
+{
+	for (guint i = 0; i < x->sheets->len && !x->wb->failed; i++) {
+		const struct sheet_ref *ref = g_ptr_array_index(x->sheets, i);
+		const struct rel *rel = rel_by_id(x->rels, ref->rid);
+
+		if (wb_sheet_begin(x->wb, ref->name) < 0)
+			return -1;
+		if (!rel) {
+			wb_fail(x->wb, "the workbook names no part for this sheet");
+			return -1;
+		}
+		/* A chart sheet holds no cells: an empty sheet. */
+		if (!x->wb->skip && !strcmp(rel->type, "worksheet") &&
+		    read_sheet(x, rel->target) < 0)
+			return -1;
+		if (wb_sheet_end(x->wb) < 0)
+			return -1;
+	}
+	return x->wb->failed ? -1 : 0;
+}
+
+int wb_read_xlsx(struct wb *wb)
+{
+	struct xlsx x = { .wb = wb };
+	const struct rel *rel;
+	int rc = -1;
+
+	x.sheets = g_ptr_array_new_with_free_func(sheet_ref_free);
+	x.sst = g_string_new(NULL);
+	x.sst_at = g_array_new(FALSE, FALSE, sizeof(guint32));
+	x.xf_date = g_byte_array_new();
+	x.value = g_string_new(NULL);
+	x.inline_text = g_string_new(NULL);
+	if (find_workbook(&x) < 0 || read_workbook(&x) < 0)
+		goto out;
+	x.rels = read_rels(&x, x.workbook);
+	if (!x.rels)
+		goto out;
+	if ((rel = rel_by_type(x.rels, "styles")) && read_styles(&x, rel->target) < 0)
+		goto out;
+	if ((rel = rel_by_type(x.rels, "sharedStrings")) &&
+	    read_shared_strings(&x, rel->target) < 0)
+		goto out;
+	rc = read_sheets(&x);
+out:
+	g_free(x.workbook);
+	g_ptr_array_free(x.sheets, TRUE);
+	if (x.rels)
+		g_ptr_array_free(x.rels, TRUE);
+	g_string_free(x.sst, TRUE);
+	g_array_free(x.sst_at, TRUE);
+	g_byte_array_free(x.xf_date, TRUE);
+	g_string_free(x.value, TRUE);
+	g_string_free(x.inline_text, TRUE);
+	return rc;
+}
