@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <float.h>
 #include <math.h>
 #include <nettle/sha2.h>
 #include <stdarg.h>
@@ -567,7 +568,7 @@ static int digits_of(double v, int prec, char *digits, int *exp10)
 
 /*
  * Any decimal of at most 15 significant digits survives the trip to a
- * double and back (DBL_DIG), so when 15 digits read back as v, the
+ * normal double and back (DBL_DIG), so when 15 digits read back as v, the
  * shortest form is those digits without trailing zeros; otherwise 16 or
  * 17 digits do.
  */
@@ -580,8 +581,14 @@ void workbook_format_number(char *buf, double v)
 		strcpy(buf, v == 0 ? "0" : "NaN");
 		return;
 	}
-	if (!digits_of(fabs(v), 15, digits, &exp10) && !digits_of(fabs(v), 16, digits, &exp10))
+	if (fabs(v) < DBL_MIN) {
+		/* Subnormals have fewer digits: 5e-324 is one of them. */
+		for (int prec = 1; prec <= 17 && !digits_of(fabs(v), prec, digits, &exp10); prec++)
+			;
+	} else if (!digits_of(fabs(v), 15, digits, &exp10) &&
+		   !digits_of(fabs(v), 16, digits, &exp10)) {
 		digits_of(fabs(v), 17, digits, &exp10);
+	}
 	if (v < 0)
 		*w++ = '-';
 	k = (int)strlen(digits);
@@ -669,16 +676,22 @@ static enum workbook_kind kind_of(const unsigned char *head, size_t n)
 		return WORKBOOK_XLS;
 	if (n < 4 || (memcmp(head, zip_magic, 4) != 0 && memcmp(head, zip_empty_magic, 4) != 0))
 		return WORKBOOK_NONE;
-	/* An .ods stores its mimetype first and uncompressed (ODF 1.2, 3.3). */
-	if (n >= 38 + sizeof ods_mimetype - 1 && memcmp(head + 30, "mimetype", 8) == 0 &&
-	    memcmp(head + 38, ods_mimetype, sizeof ods_mimetype - 1) == 0)
-		return WORKBOOK_ODS;
+	/* An .ods stores its mimetype first and uncompressed (ODF 1.2 part 3,
+	 * 3.3): the local header's name, then its extra field, then the text. */
+	if (n >= 30 + 8 && head[26] == 8 && head[27] == 0 &&
+	    memcmp(head + 30, "mimetype", 8) == 0) {
+		size_t at = 30 + 8 + (size_t)(head[28] | head[29] << 8);
+
+		if (at + sizeof ods_mimetype - 1 <= n &&
+		    memcmp(head + at, ods_mimetype, sizeof ods_mimetype - 1) == 0)
+			return WORKBOOK_ODS;
+	}
 	return WORKBOOK_XLSX;
 }
 
 enum workbook_kind workbook_sniff(const char *path)
 {
-	unsigned char head[128];
+	unsigned char head[256];
 	int fd = open_regular(path);
 	ssize_t n;
 
@@ -811,7 +824,7 @@ int workbook_read(const char *path, const struct workbook_callbacks *cb, void *d
 		  struct workbook_info *info, struct diag *d)
 {
 	struct wb wb = { .path = path, .cb = cb, .data = data, .d = d };
-	unsigned char head[128];
+	unsigned char head[256];
 	xmlGenericErrorFunc saved = xmlGenericError;
 	void *saved_ctx = xmlGenericErrorContext;
 	ssize_t n;
