@@ -44,6 +44,7 @@ void wb_fail(struct wb *wb, const char *fmt, ...)
 			  : g_strdup(wb->path);
 	diag_error(wb->d, where, 0, "%s", msg);
 	wb->failed = 1;
+	wb_sax_stop(wb);
 	g_free(where);
 	g_free(msg);
 }
@@ -127,9 +128,10 @@ static int scan_prolog(struct wb_part *p, const char *buf, size_t n)
 	return 0;
 }
 
-static int part_io(void *ctx, char *buf, int len)
+/* Inflate up to `len` bytes of the part, counting them against the
+ * bounds; -1 with p->why set when it must stop. */
+static int part_fill(struct wb_part *p, char *buf, int len)
 {
-	struct wb_part *p = ctx;
 	zip_int64_t n;
 
 	if (p->why)
@@ -144,14 +146,13 @@ static int part_io(void *ctx, char *buf, int len)
 	p->size += (unsigned long)n;
 	p->wb->inflated += (unsigned long)n;
 	if (p->size > WORKBOOK_MAX_PART) {
-		p->why = g_strdup_printf("part '%s' inflates to more than 256 MiB: "
-					 "refused as a likely ZIP bomb", p->name);
+		p->why = g_strdup_printf("part '%s' inflates to more than the 256 MiB "
+					 "allowed for a workbook part", p->name);
 		return -1;
 	}
 	if (p->wb->inflated > WORKBOOK_MAX_TOTAL) {
-		p->why = g_strdup_printf("the parts read inflate to more than 1 GiB "
-					 "(at part '%s'): refused as a likely ZIP bomb",
-					 p->name);
+		p->why = g_strdup_printf("the parts read inflate to more than the 1 GiB "
+					 "allowed for a workbook (at part '%s')", p->name);
 		return -1;
 	}
 	if (p->prolog != PRO_DONE && scan_prolog(p, buf, (size_t)n) < 0) {
@@ -160,6 +161,11 @@ static int part_io(void *ctx, char *buf, int len)
 		return -1;
 	}
 	return (int)n;
+}
+
+static int part_io(void *ctx, char *buf, int len)
+{
+	return part_fill(ctx, buf, len);
 }
 
 static int part_io_close(void *ctx)
@@ -187,7 +193,9 @@ int wb_has_member(struct wb *wb, const char *name)
 	return locate(wb, name) >= 0;
 }
 
-struct wb_part *wb_part_open(struct wb *wb, const char *name, int required)
+/* The member `name`, opened for inflating; NULL when it is missing (then
+ * reported only when `required`) or cannot be opened (reported). */
+static struct wb_part *member_open(struct wb *wb, const char *name, int required)
 {
 	zip_int64_t idx = locate(wb, name);
 	struct wb_part *p;
@@ -200,8 +208,8 @@ struct wb_part *wb_part_open(struct wb *wb, const char *name, int required)
 	}
 	if (zip_stat_index(wb->zip, (zip_uint64_t)idx, 0, &st) == 0 &&
 	    (st.valid & ZIP_STAT_SIZE) && st.size > WORKBOOK_MAX_PART) {
-		wb_fail(wb, "part '%s' inflates to %llu bytes, more than 256 MiB: "
-			"refused as a likely ZIP bomb", name, (unsigned long long)st.size);
+		wb_fail(wb, "part '%s' inflates to %llu bytes, more than the 256 MiB "
+			"allowed for a workbook part", name, (unsigned long long)st.size);
 		return NULL;
 	}
 	p = g_new0(struct wb_part, 1);
@@ -215,6 +223,15 @@ struct wb_part *wb_part_open(struct wb *wb, const char *name, int required)
 		wb_part_close(p);
 		return NULL;
 	}
+	return p;
+}
+
+struct wb_part *wb_part_open(struct wb *wb, const char *name, int required)
+{
+	struct wb_part *p = member_open(wb, name, required);
+
+	if (!p)
+		return NULL;
 	p->reader = xmlReaderForIO(part_io, part_io_close, p, name, NULL,
 				   XML_PARSE_NONET | XML_PARSE_NOERROR |
 				   XML_PARSE_NOWARNING | XML_PARSE_COMPACT);
@@ -227,6 +244,7 @@ struct wb_part *wb_part_open(struct wb *wb, const char *name, int required)
 	xmlTextReaderSetStructuredErrorHandler(p->reader, part_xml_error, p);
 	return p;
 }
+
 
 xmlTextReaderPtr wb_part_reader(struct wb_part *p)
 {
@@ -271,6 +289,120 @@ void wb_part_close(struct wb_part *p)
 	g_free(p);
 }
 
+/* ---- parts pushed through a SAX parser ---------------------------------- */
+
+/* What the SAX callbacks of wb_part_sax() get as their user data. */
+struct sax_run {
+	struct wb_part *part;
+	void *data;
+	const xmlSAXHandler *user;
+};
+
+static void sax_error(void *ctx, xmlErrorPtr err)
+{
+	struct sax_run *run = ctx;
+
+	part_xml_error(run->part, err);
+}
+
+/* Never reached while the prolog scan refuses DOCTYPEs; kept so that no
+ * path leads to a declaration being parsed. */
+static void sax_refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *external_id,
+			       const xmlChar *system_id)
+{
+	struct sax_run *run = ctx;
+
+	g_free(run->part->why);
+	run->part->why = g_strdup_printf("part '%s' has a DOCTYPE or entity declaration: "
+					 "not allowed", run->part->name);
+	xmlStopParser(run->part->wb->parser);
+}
+
+static void sax_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
+		      const xmlChar *uri, int nb_ns, const xmlChar **ns, int nb_attrs,
+		      int nb_defaulted, const xmlChar **attrs)
+{
+	struct sax_run *run = ctx;
+
+	run->user->startElementNs(run->data, local, prefix, uri, nb_ns, ns, nb_attrs,
+				  nb_defaulted, attrs);
+}
+
+static void sax_end(void *ctx, const xmlChar *local, const xmlChar *prefix,
+		    const xmlChar *uri)
+{
+	struct sax_run *run = ctx;
+
+	run->user->endElementNs(run->data, local, prefix, uri);
+}
+
+static void sax_text(void *ctx, const xmlChar *text, int len)
+{
+	struct sax_run *run = ctx;
+
+	run->user->characters(run->data, text, len);
+}
+
+int wb_part_sax(struct wb *wb, const char *name, int required, const xmlSAXHandler *user,
+		void *data)
+{
+	struct wb_part *p = member_open(wb, name, required);
+	struct sax_run run = { p, data, user };
+	xmlSAXHandler sax;
+	xmlParserCtxtPtr ctxt;
+	char *buf;
+	int n, rc = 0;
+
+	if (!p)
+		return wb->failed ? -1 : 0;
+	memset(&sax, 0, sizeof sax);
+	sax.initialized = XML_SAX2_MAGIC;
+	sax.startElementNs = sax_start;
+	sax.endElementNs = sax_end;
+	sax.characters = sax_text;
+	sax.cdataBlock = sax_text;
+	sax.ignorableWhitespace = sax_text;
+	sax.internalSubset = sax_refuse_doctype;
+	sax.serror = sax_error;
+	buf = g_malloc(CHUNK);
+	/* The first bytes tell the parser the encoding. */
+	n = part_fill(p, buf, 4);
+	ctxt = xmlCreatePushParserCtxt(&sax, &run, buf, n > 0 ? n : 0, name);
+	if (!ctxt) {
+		wb_fail(wb, "cannot read part '%s': out of memory", name);
+		g_free(buf);
+		wb_part_close(p);
+		return -1;
+	}
+	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	wb->parser = ctxt;
+	while (n >= 0 && !wb->failed && !wb->stop_part) {
+		n = part_fill(p, buf, CHUNK);
+		if (n < 0)
+			break;
+		if (xmlParseChunk(ctxt, buf, n, n == 0) != 0 || n == 0)
+			break;
+	}
+	if (!wb->failed && !wb->stop_part && (n < 0 || !ctxt->wellFormed || p->why))
+		rc = part_result(p, -1);
+	else if (wb->failed)
+		rc = -1;
+	wb->parser = NULL;
+	wb->stop_part = 0;
+	xmlFreeParserCtxt(ctxt);
+	g_free(buf);
+	wb_part_close(p);
+	return rc;
+}
+
+void wb_sax_stop(struct wb *wb)
+{
+	if (wb->parser) {
+		wb->stop_part = 1;
+		xmlStopParser(wb->parser);
+	}
+}
+
 int wb_member_head(struct wb *wb, const char *name, char *buf, size_t max)
 {
 	zip_int64_t idx = locate(wb, name), n;
@@ -293,34 +425,45 @@ const char *wb_name(xmlTextReaderPtr r)
 	return s ? (const char *)s : "";
 }
 
-const char *wb_attr(xmlTextReaderPtr r, const char *local)
+int wb_attr_next(xmlTextReaderPtr r, int *i, const char **name, const char **value)
 {
-	const char *value = NULL;
+	if ((*i)++ ? xmlTextReaderMoveToNextAttribute(r) != 1
+		   : xmlTextReaderMoveToFirstAttribute(r) != 1) {
+		if (*i > 1)
+			xmlTextReaderMoveToElement(r);
+		return 0;
+	}
+	*name = (const char *)xmlTextReaderConstLocalName(r);
+	*value = (const char *)xmlTextReaderConstValue(r);
+	if (!*name)
+		*name = "";
+	if (!*value)
+		*value = "";
+	return 1;
+}
 
-	if (xmlTextReaderMoveToFirstAttribute(r) != 1)
-		return NULL;
-	do {
-		const xmlChar *n = xmlTextReaderConstLocalName(r);
+char *wb_attr(xmlTextReaderPtr r, const char *local)
+{
+	const char *name, *value;
+	char *found = NULL;
+	int i = 0;
 
-		if (n && strcmp((const char *)n, local) == 0) {
-			value = (const char *)xmlTextReaderConstValue(r);
-			break;
-		}
-	} while (xmlTextReaderMoveToNextAttribute(r) == 1);
-	xmlTextReaderMoveToElement(r);
-	return value;
+	while (wb_attr_next(r, &i, &name, &value))
+		if (!found && strcmp(name, local) == 0)
+			found = g_strdup(value);
+	return found;
 }
 
 int wb_is_start(xmlTextReaderPtr r, const char *local)
 {
 	return xmlTextReaderNodeType(r) == XML_READER_TYPE_ELEMENT &&
-	       strcmp(wb_name(r), local) == 0;
+	       wb_name_is(wb_name(r), local);
 }
 
 int wb_is_end(xmlTextReaderPtr r, const char *local)
 {
 	return xmlTextReaderNodeType(r) == XML_READER_TYPE_END_ELEMENT &&
-	       strcmp(wb_name(r), local) == 0;
+	       wb_name_is(wb_name(r), local);
 }
 
 int wb_is_text(xmlTextReaderPtr r)
@@ -486,10 +629,12 @@ int wb_row_emit(struct wb *wb)
 	rc = wb->cb->record(&rec, wb->data);
 	if (rc == WORKBOOK_SKIP_SHEET) {
 		wb->skip = 1;
+		wb_sax_stop(wb);
 		return 0;
 	}
 	if (rc < 0) {
 		wb->failed = 1;
+		wb_sax_stop(wb);
 		return -1;
 	}
 	return 0;

@@ -6,6 +6,7 @@
 
 #include <glib.h>
 #include <libxml/xmlreader.h>
+#include <string.h>
 #include <zip.h>
 
 #include "workbook.h"
@@ -34,6 +35,8 @@ struct wb {
 	int failed;                     /* reported, or a callback stopped */
 	char *sheet;                    /* the sheet being read, or NULL */
 	int skip;                       /* pass over the rest of the sheet */
+	xmlParserCtxtPtr parser;        /* of wb_part_sax(), while it runs */
+	int stop_part;                  /* wb_sax_stop() was called */
 	struct wb_row row;
 	GPtrArray *fields;              /* the record's fields, lent */
 	GString *raw;
@@ -66,6 +69,18 @@ int wb_part_next(struct wb_part *p);
 
 void wb_part_close(struct wb_part *p);
 
+/*
+ * Push member `name` through a SAX2 parser (no DTD, no entities, no
+ * network; the same bounds as wb_part_read()), calling `sax`'s
+ * startElementNs, endElementNs and characters (which also gets CDATA and
+ * white space; all three must be set) with `data`. A callback that reports
+ * with wb_fail(), or wants no more of the part, calls wb_sax_stop(). A
+ * missing part is nothing to parse unless `required`. 0, or -1 reported.
+ */
+int wb_part_sax(struct wb *wb, const char *name, int required, const xmlSAXHandler *sax,
+		void *data);
+void wb_sax_stop(struct wb *wb);
+
 /* Whether archive member `name` exists. */
 int wb_has_member(struct wb *wb, const char *name);
 
@@ -76,9 +91,26 @@ int wb_member_head(struct wb *wb, const char *name, char *buf, size_t max);
 /* The local name of the current node, "" for none. */
 const char *wb_name(xmlTextReaderPtr r);
 
-/* The value of the current element's attribute with local name `local`
- * (any namespace), or NULL; valid until the reader moves on. */
-const char *wb_attr(xmlTextReaderPtr r, const char *local);
+/* A copy of the value of the current element's attribute with local name
+ * `local` (any namespace), or NULL; free it with g_free(). A copy, because
+ * the reader may give an attribute's value in a buffer of its own that the
+ * next value overwrites. */
+char *wb_attr(xmlTextReaderPtr r, const char *local);
+
+/*
+ * The attributes of the current element one by one: `*i` starts at 0;
+ * returns 1 with the next one's local name and value, valid only until
+ * the next call, or 0 after the last (the reader is then back on the
+ * element). For the hot paths, which take each value as it comes.
+ */
+int wb_attr_next(xmlTextReaderPtr r, int *i, const char **name, const char **value);
+
+/* Whether local name `n` is `lit` (not empty): the first byte decides
+ * most comparisons. */
+static inline int wb_name_is(const char *n, const char *lit)
+{
+	return n[0] == lit[0] && strcmp(n + 1, lit + 1) == 0;
+}
 
 /* Whether the current node is the start (or, with `end`, the end) of an
  * element named `local`. An empty element <a/> has a start only. */

@@ -42,6 +42,15 @@ static unsigned long repeat_of(const char *s, unsigned long max)
 	return n > max ? max : n;
 }
 
+static unsigned long repeat_attr(xmlTextReaderPtr r, const char *local, unsigned long max)
+{
+	char *v = wb_attr(r, local);
+	unsigned long n = repeat_of(v, max);
+
+	g_free(v);
+	return n;
+}
+
 /* An encrypted document lists encryption data in its manifest (ODF 1.2
  * part 3, 4.8). 1 encrypted, 0 not, -1 reported. */
 static int encrypted(struct wb *wb)
@@ -114,7 +123,7 @@ static int cell_text(struct ods *o)
 				g_string_append_c(o->text, '\n');
 			space = 0;
 		} else if (!strcmp(wb_name(r), "s")) {
-			unsigned long n = repeat_of(wb_attr(r, "c"), MAX_SPACES);
+			unsigned long n = repeat_attr(r, "c", MAX_SPACES);
 			for (unsigned long i = 0; i < n && o->text->len <= CSVIN_MAX_FIELD; i++)
 				g_string_append_c(o->text, ' ');
 			space = 0;
@@ -128,6 +137,39 @@ static int cell_text(struct ods *o)
 	}
 }
 
+/* What office:value-type says a cell holds (ODF 1.2 part 1, 19.387). */
+enum value_type { V_TEXT, V_NUMBER, V_DATE, V_BOOLEAN };
+
+static enum value_type value_type_of(const char *t)
+{
+	if (!strcmp(t, "float") || !strcmp(t, "percentage") || !strcmp(t, "currency"))
+		return V_NUMBER;
+	if (!strcmp(t, "date"))
+		return V_DATE;
+	if (!strcmp(t, "boolean"))
+		return V_BOOLEAN;
+	return V_TEXT;          /* string, time, void: the text shown */
+}
+
+/* Append the displayed value of a cell whose text is in o->text. */
+static void cell_value(struct ods *o, enum value_type type, const char *const value[3])
+{
+	char buf[WORKBOOK_NUMBER_BUF];
+	const char *v = value[type == V_DATE ? 1 : type == V_BOOLEAN ? 2 : 0];
+	double num;
+
+	if (type == V_NUMBER && v && wb_parse_number(v, &num)) {
+		workbook_format_number(buf, num);
+		wb_cell_append(o->wb, buf, strlen(buf));
+	} else if (type == V_DATE && v && wb_iso_date(v, buf)) {
+		wb_cell_append(o->wb, buf, strlen(buf));
+	} else if (type == V_BOOLEAN && v && (!strcmp(v, "true") || !strcmp(v, "false"))) {
+		wb_cell_append(o->wb, *v == 't' ? "TRUE" : "FALSE", *v == 't' ? 4 : 5);
+	} else {
+		wb_cell_append(o->wb, o->text->str, o->text->len);
+	}
+}
+
 /*
  * One <table:table-cell> or <table:covered-table-cell>, repeated. Empty
  * cells only move the column on, so a row's trailing run of 16,000 empty
@@ -135,53 +177,39 @@ static int cell_text(struct ods *o)
  */
 static int read_cell(struct ods *o)
 {
+	static const char *const value_names[3] = { "value", "date-value", "boolean-value" };
 	xmlTextReaderPtr r = o->r;
-	unsigned long repeat = repeat_of(wb_attr(r, "number-columns-repeated"),
-					 WORKBOOK_MAX_COLS + 1);
-	char *type = g_strdup(wb_attr(r, "value-type"));
-	char *value = g_strdup(wb_attr(r, type && !strcmp(type, "date") ? "date-value" :
-				       type && !strcmp(type, "boolean") ? "boolean-value" : "value"));
-	char buf[WORKBOOK_NUMBER_BUF];
+	unsigned long repeat = 1;
+	enum value_type type = V_TEXT;
+	char *value[3] = { NULL, NULL, NULL };
+	const char *name, *v;
 	size_t col = o->col;
-	double num;
-	int rc = 0;
+	int rc = 0, i = 0;
 
+	/* One pass: the values are copied, the rest taken as they come. */
+	while (wb_attr_next(r, &i, &name, &v)) {
+		if (!strcmp(name, "number-columns-repeated"))
+			repeat = repeat_of(v, WORKBOOK_MAX_COLS + 1);
+		else if (!strcmp(name, "value-type"))
+			type = value_type_of(v);
+		for (int k = 0; k < 3; k++)
+			if (!value[k] && !strcmp(name, value_names[k]))
+				value[k] = g_strdup(v);
+	}
 	g_string_truncate(o->text, 0);
 	if (!xmlTextReaderIsEmptyElement(r))
 		rc = cell_text(o);
 	o->col = col + repeat > WORKBOOK_MAX_COLS ? WORKBOOK_MAX_COLS + 1 : col + repeat;
-	if (rc < 0)
-		goto out;
-	wb_cell_begin(o->wb, col);
-	if (!type || !value) {
-		wb_cell_append(o->wb, o->text->str, o->text->len);
-	} else if (!strcmp(type, "float") || !strcmp(type, "percentage") ||
-		   !strcmp(type, "currency")) {
-		if (wb_parse_number(value, &num)) {
-			workbook_format_number(buf, num);
-			wb_cell_append(o->wb, buf, strlen(buf));
-		} else {
-			wb_cell_append(o->wb, o->text->str, o->text->len);
-		}
-	} else if (!strcmp(type, "date")) {
-		if (wb_iso_date(value, buf))
-			wb_cell_append(o->wb, buf, strlen(buf));
-		else
-			wb_cell_append(o->wb, o->text->str, o->text->len);
-	} else if (!strcmp(type, "boolean")) {
-		const char *b = !strcmp(value, "true") ? "TRUE" : !strcmp(value, "false") ? "FALSE"
-											: o->text->str;
-		wb_cell_append(o->wb, b, strlen(b));
-	} else {
-		wb_cell_append(o->wb, o->text->str, o->text->len);
+	if (rc == 0) {
+		wb_cell_begin(o->wb, col);
+		cell_value(o, type, (const char *const *)value);
+		wb_cell_end(o->wb);
+		if (o->wb->row.width == col + 1)        /* the cell has text */
+			for (unsigned long k = 1; k < repeat && !o->wb->row.error; k++)
+				wb_cell_copy(o->wb, col, col + k);
 	}
-	wb_cell_end(o->wb);
-	if (o->wb->row.width == col + 1)        /* the cell has text */
-		for (unsigned long i = 1; i < repeat && !o->wb->row.error; i++)
-			wb_cell_copy(o->wb, col, col + i);
-out:
-	g_free(type);
-	g_free(value);
+	for (int k = 0; k < 3; k++)
+		g_free(value[k]);
 	return rc;
 }
 
@@ -192,8 +220,7 @@ out:
 static int read_row(struct ods *o)
 {
 	xmlTextReaderPtr r = o->r;
-	unsigned long repeat = repeat_of(wb_attr(r, "number-rows-repeated"),
-					 WORKBOOK_MAX_ROWS + 1);
+	unsigned long repeat = repeat_attr(r, "number-rows-repeated", WORKBOOK_MAX_ROWS + 1);
 	int depth = xmlTextReaderDepth(r), rc = 1;
 
 	wb_row_begin(o->wb, o->line);
@@ -225,7 +252,7 @@ static int read_row(struct ods *o)
 static int read_table(struct ods *o)
 {
 	xmlTextReaderPtr r = o->r;
-	char *name = g_strdup(wb_attr(r, "name"));
+	char *name = wb_attr(r, "name");
 	int depth = xmlTextReaderDepth(r), rc = 0;
 
 	o->line = 1;

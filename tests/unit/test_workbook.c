@@ -599,7 +599,7 @@ static void test_zip_bomb_refused(void **state)
 			 zip_source_buffer(z, zeros, len, 0), 0), 0);
 	assert_int_equal(zip_close(z), 0);
 	g_free(zeros);
-	assert_contains(read_refused(fx, path), "more than 256 MiB");
+	assert_contains(read_refused(fx, path), "more than the 256 MiB allowed for a workbook part");
 }
 
 static void test_legacy_xls_refused(void **state)
