@@ -16,6 +16,11 @@ REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
+def _member(name):
+    """A member with a fixed time, so that the same sheets give the same bytes."""
+    return zipfile.ZipInfo(name, date_time=(2019, 10, 3, 0, 0, 0))
+
+
 def _col(i):
     name = ""
     i += 1
@@ -78,7 +83,7 @@ def write_xlsx(path, sheets):
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for name in ["[Content_Types].xml", "_rels/.rels"] + \
                 [p for p in parts if p not in ("[Content_Types].xml", "_rels/.rels")]:
-            z.writestr(name, parts[name])
+            z.writestr(_member(name), parts[name], compress_type=zipfile.ZIP_DEFLATED)
 
 
 ODS_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
@@ -121,9 +126,9 @@ def write_ods(path, sheets):
                f'office:version="1.2"><office:body><office:spreadsheet>{"".join(tables)}'
                f"</office:spreadsheet></office:body></office:document-content>")
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet",
+        z.writestr(_member("mimetype"), "application/vnd.oasis.opendocument.spreadsheet",
                    compress_type=zipfile.ZIP_STORED)
-        z.writestr("META-INF/manifest.xml",
+        z.writestr(_member("META-INF/manifest.xml"),
                    '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:'
-                   'manifest:1.0" manifest:version="1.2"/>')
-        z.writestr("content.xml", content)
+                   'manifest:1.0" manifest:version="1.2"/>', compress_type=zipfile.ZIP_DEFLATED)
+        z.writestr(_member("content.xml"), content, compress_type=zipfile.ZIP_DEFLATED)
