@@ -492,6 +492,7 @@ void wb_row_begin(struct wb *wb, unsigned long line)
 	row->line = line;
 	g_string_truncate(row->text, 0);
 	g_array_set_size(row->starts, 0);
+	g_array_set_size(row->lens, 0);
 	row->width = 0;
 	row->error = NULL;
 	row->dead = 1;
@@ -508,11 +509,18 @@ void wb_cell_begin(struct wb *wb, size_t col)
 	struct wb_row *row = &wb->row;
 
 	row->dead = col >= WORKBOOK_MAX_COLS ? BEYOND : 0;
+	row->unchecked = 0;
 	row->col = col;
 	row->at = row->text->len;
 }
 
 void wb_cell_append(struct wb *wb, const char *s, size_t len)
+{
+	wb->row.unchecked = 1;
+	wb_cell_append_valid(wb, s, len);
+}
+
+void wb_cell_append_valid(struct wb *wb, const char *s, size_t len)
 {
 	struct wb_row *row = &wb->row;
 	size_t have = row->text->len - row->at;
@@ -534,13 +542,20 @@ void wb_cell_append(struct wb *wb, const char *s, size_t len)
 	g_string_append_len(row->text, s, (gssize)len);
 }
 
-static void set_start(struct wb_row *row, size_t col, size_t at)
+static void set_start(struct wb_row *row, size_t col, size_t at, size_t len)
 {
 	size_t empty = WB_EMPTY;
 
-	while (row->starts->len <= col)
-		g_array_append_val(row->starts, empty);
+	if (row->starts->len <= col) {
+		size_t from = row->starts->len;
+
+		g_array_set_size(row->starts, col + 1);
+		g_array_set_size(row->lens, col + 1);
+		for (size_t i = from; i < col; i++)
+			g_array_index(row->starts, size_t, i) = empty;
+	}
 	g_array_index(row->starts, size_t, col) = at;
+	g_array_index(row->lens, size_t, col) = len;
 	if (col + 1 > row->width)
 		row->width = col + 1;
 }
@@ -558,13 +573,15 @@ void wb_cell_end(struct wb *wb)
 	row->dead = 1;
 	if (len == 0)
 		return;
-	if (!g_utf8_validate(row->text->str + row->at, (gssize)len, NULL)) {
+	/* libxml2 hands over UTF-8 only; this guards against a decoding of
+	 * ours that would not. */
+	if (row->unchecked && !g_utf8_validate(row->text->str + row->at, (gssize)len, NULL)) {
 		wb_row_error(wb, "the row is not valid UTF-8");
 		g_string_truncate(row->text, row->at);
 		return;
 	}
 	g_string_append_c(row->text, '\0');
-	set_start(row, row->col, row->at);
+	set_start(row, row->col, row->at, len);
 }
 
 void wb_cell_copy(struct wb *wb, size_t from, size_t to)
@@ -576,7 +593,8 @@ void wb_cell_copy(struct wb *wb, size_t from, size_t to)
 	if (to >= WORKBOOK_MAX_COLS)
 		wb_row_error(wb, "a cell beyond column XFD, the last a workbook has");
 	else
-		set_start(row, to, g_array_index(row->starts, size_t, from));
+		set_start(row, to, g_array_index(row->starts, size_t, from),
+			  g_array_index(row->lens, size_t, from));
 }
 
 int wb_row_used(const struct wb *wb)
@@ -602,8 +620,8 @@ int wb_row_emit(struct wb *wb)
 	fields = (char **)wb->fields->pdata;
 	g_string_truncate(wb->raw, 0);
 	for (size_t i = 0; i < row->width; i++) {
-		size_t at = i < row->starts->len ? g_array_index(row->starts, size_t, i)
-						  : WB_EMPTY;
+		size_t at = g_array_index(row->starts, size_t, i);
+		size_t len = at == WB_EMPTY ? 0 : g_array_index(row->lens, size_t, i);
 		size_t room = CSVIN_MAX_RAW + 4 > wb->raw->len ?
 			      CSVIN_MAX_RAW + 4 - wb->raw->len : 0;
 
@@ -612,7 +630,7 @@ int wb_row_emit(struct wb *wb)
 			g_string_append_c(wb->raw, ',');
 			room--;
 		}
-		g_string_append_len(wb->raw, fields[i], (gssize)MIN(strlen(fields[i]), room));
+		g_string_append_len(wb->raw, fields[i], (gssize)MIN(len, room));
 	}
 	fields[row->width] = NULL;
 	raw_len = wb->raw->len;
@@ -1004,12 +1022,14 @@ int workbook_read(const char *path, const struct workbook_callbacks *cb, void *d
 	xmlSetGenericErrorFunc(NULL, silent_generic);
 	wb.row.text = g_string_sized_new(256);
 	wb.row.starts = g_array_new(FALSE, FALSE, sizeof(size_t));
+	wb.row.lens = g_array_new(FALSE, FALSE, sizeof(size_t));
 	wb.fields = g_ptr_array_new();
 	wb.raw = g_string_sized_new(CSVIN_MAX_RAW + 8);
 	rc = read_zip(&wb, fd, info);
 	xmlSetGenericErrorFunc(saved_ctx, saved);
 	g_string_free(wb.row.text, TRUE);
 	g_array_free(wb.row.starts, TRUE);
+	g_array_free(wb.row.lens, TRUE);
 	g_ptr_array_free(wb.fields, TRUE);
 	g_string_free(wb.raw, TRUE);
 	g_free(wb.sheet);

@@ -16,11 +16,13 @@ struct wb_row {
 	unsigned long line;     /* 1-based row number in the sheet */
 	GString *text;
 	GArray *starts;         /* size_t per column: offset in text, or WB_EMPTY */
+	GArray *lens;           /* size_t per column: its text's length */
 	size_t width;           /* 1 + the last non-empty column, 0 when none */
 	const char *error;      /* why the row cannot be used, or NULL */
 	/* the cell being written */
 	size_t col, at;
 	int dead;               /* no cell open, or its text is dropped */
+	int unchecked;          /* the cell has text not known to be UTF-8 */
 };
 #define WB_EMPTY ((size_t)-1)
 
@@ -127,9 +129,12 @@ void wb_row_begin(struct wb *wb, unsigned long line);
 
 /* Start the cell of 0-based column `col`; append its text; end it. An
  * empty cell leaves nothing behind. A later cell of the same column
- * replaces an earlier one. */
+ * replaces an earlier one. Text appended with wb_cell_append() is checked
+ * to be UTF-8 when the cell ends; wb_cell_append_valid() is for text that
+ * was (shared strings) or cannot be otherwise (numbers, dates). */
 void wb_cell_begin(struct wb *wb, size_t col);
 void wb_cell_append(struct wb *wb, const char *s, size_t len);
+void wb_cell_append_valid(struct wb *wb, const char *s, size_t len);
 void wb_cell_end(struct wb *wb);
 
 /* Copy the text of column `from` (which must be done) into `to`. */

@@ -431,6 +431,9 @@ static void sst_end(void *ctx, const xmlChar *local, const xmlChar *prefix,
 		size_t len = decode_xstring(sst->str + st->start, sst->len - st->start);
 		guint32 at = (guint32)st->start;
 
+		/* libxml2 gives UTF-8; this guards the decoding above. */
+		if (!g_utf8_validate(sst->str + st->start, (gssize)len, NULL))
+			len = 0;
 		g_string_truncate(sst, st->start + len);
 		g_string_append_c(sst, '\0');
 		g_array_append_val(st->x->sst_at, at);
@@ -514,9 +517,10 @@ static int serial_date(const struct xlsx *x, double v, char *buf)
 	return 1;
 }
 
+/* Text that is UTF-8 by construction: numbers, dates, TRUE and FALSE. */
 static void append_str(struct wb *wb, const char *s)
 {
-	wb_cell_append(wb, s, strlen(s));
+	wb_cell_append_valid(wb, s, strlen(s));
 }
 
 /* Append the displayed value of a finished <c> element. */
@@ -532,8 +536,14 @@ static void cell_value(struct xlsx *x, enum cell_type type, long style)
 		char *end;
 		unsigned long i = strtoul(v->str, &end, 10);
 
-		if (end != v->str && !*end && i < x->sst_at->len)
-			append_str(wb, x->sst->str + g_array_index(x->sst_at, guint32, i));
+		if (end != v->str && !*end && i < x->sst_at->len) {
+			size_t at = g_array_index(x->sst_at, guint32, i);
+			size_t next = i + 1 < x->sst_at->len ?
+				      g_array_index(x->sst_at, guint32, i + 1) : x->sst->len;
+
+			/* Checked when the table was read. */
+			wb_cell_append_valid(wb, x->sst->str + at, next - at - 1);
+		}
 		else if (v->len)
 			wb_row_error(wb, "a cell refers to a shared string the workbook "
 				     "does not have");
