@@ -5,8 +5,8 @@ Seeds are whole files (.xlsx and .ods as tests/e2e/workbooks.py writes
 them, OLE2 heads of an .xls and of an encrypted .xlsx) and structured
 inputs: 'X' or 'O' and then the XML parts separated by lines "==" (see
 fuzz_workbook.c). Each is named by the SHA-1 of its bytes, as libFuzzer
-names what it finds. Run it again after changing it; nothing else writes
-into that folder.
+names what it finds. The other inputs in that folder are what fuzzing
+found (merged with -merge=1); this script leaves them alone.
 """
 
 import datetime
@@ -61,8 +61,6 @@ FORM = [["Kanwil", "Kanwil Kalteng"], ["Unit", "Bapas Kelas II Sampit"], ["Tangg
         ["C.11", "Layanan litmas", None, None, "x", None]]
 
 os.makedirs(OUT, exist_ok=True)
-for f in os.listdir(OUT):
-    os.unlink(os.path.join(OUT, f))
 
 file_seed(write_xlsx, [("Tim 1", ROWS), ("Formulir", FORM), ("Daftar", [["Ada"]], True)])
 file_seed(write_ods, [("Tim 1", ROWS), ("Formulir", FORM)])
@@ -145,4 +143,4 @@ manifest = ('<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:
             '"application/vnd.oasis.opendocument.spreadsheet"/></manifest:manifest>')
 structured("O", [content, manifest])
 structured("O", [content.replace("Tim 1", "T").replace("2019-10-03T10:00:00", "x"), ""])
-print(f"{len(os.listdir(OUT))} seeds in {OUT}")
+print(f"{len(os.listdir(OUT))} inputs in {OUT}")
