@@ -15,6 +15,8 @@
 
 #include <libxml/xmlerror.h>
 
+#include "text.h"
+
 #define CHUNK (64 * 1024)
 
 static const unsigned char zip_magic[4] = { 'P', 'K', 3, 4 };
@@ -494,6 +496,7 @@ void wb_row_begin(struct wb *wb, unsigned long line)
 	g_array_set_size(row->starts, 0);
 	g_array_set_size(row->lens, 0);
 	row->width = 0;
+	row->solid = 0;
 	row->error = NULL;
 	row->dead = 1;
 }
@@ -582,6 +585,8 @@ void wb_cell_end(struct wb *wb)
 	}
 	g_string_append_c(row->text, '\0');
 	set_start(row, row->col, row->at, len);
+	if (!row->solid)
+		row->solid = !text_is_blank(row->text->str + row->at);
 }
 
 void wb_cell_copy(struct wb *wb, size_t from, size_t to)
@@ -599,7 +604,7 @@ void wb_cell_copy(struct wb *wb, size_t from, size_t to)
 
 int wb_row_used(const struct wb *wb)
 {
-	return wb->row.width > 0 || wb->row.error;
+	return wb->row.solid || wb->row.error;
 }
 
 int wb_row_emit(struct wb *wb)

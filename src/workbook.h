@@ -30,8 +30,9 @@
  * raw is the cells joined by ',' (at most CSVIN_MAX_RAW bytes). A cell over
  * CSVIN_MAX_FIELD bytes, a row over 1 MiB of text or a cell beyond column
  * WORKBOOK_MAX_COLS sets record.error, as an over-long CSV field does.
- * Rows without any non-empty cell are not handed over (a CSV file's blank
- * lines are not either); their numbers are skipped.
+ * Rows without a cell that holds more than white space (spaces, tabs, line
+ * breaks, NBSP: what ingest reads as an empty cell) are not handed over, as
+ * a CSV file's blank lines are not; their numbers are skipped.
  */
 
 /* Bounds (SPEC 7): a workbook part inflating beyond WORKBOOK_MAX_PART, or

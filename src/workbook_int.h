@@ -18,6 +18,7 @@ struct wb_row {
 	GArray *starts;         /* size_t per column: offset in text, or WB_EMPTY */
 	GArray *lens;           /* size_t per column: its text's length */
 	size_t width;           /* 1 + the last non-empty column, 0 when none */
+	int solid;              /* a cell has more than white space */
 	const char *error;      /* why the row cannot be used, or NULL */
 	/* the cell being written */
 	size_t col, at;
@@ -143,7 +144,7 @@ void wb_cell_copy(struct wb *wb, size_t from, size_t to);
 /* Set the row's error, unless it has one. */
 void wb_row_error(struct wb *wb, const char *why);
 
-/* Whether the row has a non-empty cell (or an error). */
+/* Whether the row has a cell with more than white space (or an error). */
 int wb_row_used(const struct wb *wb);
 
 /* Hand the row to the record callback when it is used: 0 to go on, -1 to
