@@ -1,4 +1,4 @@
-/* workbook.c — workbooks: the container, streamed XML parts, rows of cells, values. */
+/* workbook.c — workbooks: telling the container, reading it, rows of cells, values. */
 #include "workbook.h"
 #include "workbook_int.h"
 
@@ -17,22 +17,10 @@
 
 #include "text.h"
 
-#define CHUNK (64 * 1024)
-
 static const unsigned char zip_magic[4] = { 'P', 'K', 3, 4 };
 static const unsigned char zip_empty_magic[4] = { 'P', 'K', 5, 6 };
 static const unsigned char ole2_magic[8] = { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 };
 static const char ods_mimetype[] = "application/vnd.oasis.opendocument.spreadsheet";
-
-/* libxml2 and libzip speak in capitalised sentences; we do not. */
-static char *lower_message(const char *msg)
-{
-	char *s = g_strstrip(g_strdup(msg && *msg ? msg : "unknown error"));
-
-	if (g_ascii_isupper(s[0]) && !g_ascii_isupper(s[1]))
-		s[0] = g_ascii_tolower(s[0]);
-	return s;
-}
 
 void wb_fail(struct wb *wb, const char *fmt, ...)
 {
@@ -49,436 +37,6 @@ void wb_fail(struct wb *wb, const char *fmt, ...)
 	wb_sax_stop(wb);
 	g_free(where);
 	g_free(msg);
-}
-
-/* ---- streamed XML parts ---------------------------------------------- */
-
-/*
- * The prolog of a part is scanned before libxml2 sees it: a DOCTYPE is
- * refused before its internal subset can declare an entity. NUL bytes are
- * passed over so that UTF-16 text is scanned too.
- */
-enum prolog {
-	PRO_TEXT,       /* between markup */
-	PRO_LT,         /* after '<' */
-	PRO_PI,         /* in <?...?> */
-	PRO_PI_Q,       /* in <?...? */
-	PRO_BANG,       /* after "<!" */
-	PRO_BANG_DASH,  /* after "<!-" */
-	PRO_COMMENT,    /* in <!--...--> */
-	PRO_END1,       /* in a comment, after '-' */
-	PRO_END2,       /* in a comment, after "--" */
-	PRO_DONE,       /* the root element has started */
-};
-
-struct wb_part {
-	struct wb *wb;
-	char *name;
-	zip_file_t *zf;
-	xmlTextReaderPtr reader;
-	unsigned long size;     /* bytes inflated */
-	enum prolog prolog;
-	char *why;              /* why reading stopped in the I/O callback */
-	char *xml_error;        /* libxml2's first error */
-	int xml_line;
-};
-
-/* Scan `n` bytes of the prolog; -1 on a DOCTYPE (or another "<!" that is
- * not a comment: nothing else may come before the root element). */
-static int scan_prolog(struct wb_part *p, const char *buf, size_t n)
-{
-	for (size_t i = 0; i < n && p->prolog != PRO_DONE; i++) {
-		char c = buf[i];
-
-		if (c == '\0')
-			continue;
-		switch (p->prolog) {
-		case PRO_TEXT:
-			if (c == '<')
-				p->prolog = PRO_LT;
-			break;
-		case PRO_LT:
-			p->prolog = c == '?' ? PRO_PI : c == '!' ? PRO_BANG : PRO_DONE;
-			break;
-		case PRO_PI:
-			if (c == '?')
-				p->prolog = PRO_PI_Q;
-			break;
-		case PRO_PI_Q:
-			p->prolog = c == '>' ? PRO_TEXT : c == '?' ? PRO_PI_Q : PRO_PI;
-			break;
-		case PRO_BANG:
-		case PRO_BANG_DASH:
-			if (c != '-')
-				return -1;
-			p->prolog = p->prolog == PRO_BANG ? PRO_BANG_DASH : PRO_COMMENT;
-			break;
-		case PRO_COMMENT:
-			if (c == '-')
-				p->prolog = PRO_END1;
-			break;
-		case PRO_END1:
-			p->prolog = c == '-' ? PRO_END2 : PRO_COMMENT;
-			break;
-		case PRO_END2:
-			p->prolog = c == '>' ? PRO_TEXT : c == '-' ? PRO_END2 : PRO_COMMENT;
-			break;
-		case PRO_DONE:
-			break;
-		}
-	}
-	return 0;
-}
-
-/* Inflate up to `len` bytes of the part, counting them against the
- * bounds; -1 with p->why set when it must stop. */
-static int part_fill(struct wb_part *p, char *buf, int len)
-{
-	zip_int64_t n;
-
-	if (p->why)
-		return -1;
-	n = zip_fread(p->zf, buf, (zip_uint64_t)len);
-	if (n < 0) {
-		char *msg = lower_message(zip_file_strerror(p->zf));
-		p->why = g_strdup_printf("cannot inflate part '%s': %s", p->name, msg);
-		g_free(msg);
-		return -1;
-	}
-	p->size += (unsigned long)n;
-	p->wb->inflated += (unsigned long)n;
-	if (p->size > WORKBOOK_MAX_PART) {
-		p->why = g_strdup_printf("part '%s' inflates to more than the 256 MiB "
-					 "allowed for a workbook part", p->name);
-		return -1;
-	}
-	if (p->wb->inflated > WORKBOOK_MAX_TOTAL) {
-		p->why = g_strdup_printf("the parts read inflate to more than the 1 GiB "
-					 "allowed for a workbook (at part '%s')", p->name);
-		return -1;
-	}
-	if (p->prolog != PRO_DONE && scan_prolog(p, buf, (size_t)n) < 0) {
-		p->why = g_strdup_printf("part '%s' has a DOCTYPE or entity declaration: "
-					 "not allowed", p->name);
-		return -1;
-	}
-	return (int)n;
-}
-
-static int part_io(void *ctx, char *buf, int len)
-{
-	return part_fill(ctx, buf, len);
-}
-
-static int part_io_close(void *ctx)
-{
-	return 0;
-}
-
-static void part_xml_error(void *ctx, xmlErrorPtr err)
-{
-	struct wb_part *p = ctx;
-
-	if (p->xml_error || !err || err->level < XML_ERR_ERROR)
-		return;
-	p->xml_error = lower_message(err->message);
-	p->xml_line = err->line;
-}
-
-static zip_int64_t locate(struct wb *wb, const char *name)
-{
-	return zip_name_locate(wb->zip, name, ZIP_FL_NOCASE);
-}
-
-int wb_has_member(struct wb *wb, const char *name)
-{
-	return locate(wb, name) >= 0;
-}
-
-/* The member `name`, opened for inflating; NULL when it is missing (then
- * reported only when `required`) or cannot be opened (reported). */
-static struct wb_part *member_open(struct wb *wb, const char *name, int required)
-{
-	zip_int64_t idx = locate(wb, name);
-	struct wb_part *p;
-	zip_stat_t st;
-
-	if (idx < 0) {
-		if (required)
-			wb_fail(wb, "part '%s' is missing", name);
-		return NULL;
-	}
-	if (zip_stat_index(wb->zip, (zip_uint64_t)idx, 0, &st) == 0 &&
-	    (st.valid & ZIP_STAT_SIZE) && st.size > WORKBOOK_MAX_PART) {
-		wb_fail(wb, "part '%s' inflates to %llu bytes, more than the 256 MiB "
-			"allowed for a workbook part", name, (unsigned long long)st.size);
-		return NULL;
-	}
-	p = g_new0(struct wb_part, 1);
-	p->wb = wb;
-	p->name = g_strdup(name);
-	p->zf = zip_fopen_index(wb->zip, (zip_uint64_t)idx, 0);
-	if (!p->zf) {
-		char *msg = lower_message(zip_strerror(wb->zip));
-		wb_fail(wb, "cannot open part '%s': %s", name, msg);
-		g_free(msg);
-		wb_part_close(p);
-		return NULL;
-	}
-	return p;
-}
-
-struct wb_part *wb_part_open(struct wb *wb, const char *name, int required)
-{
-	struct wb_part *p = member_open(wb, name, required);
-
-	if (!p)
-		return NULL;
-	p->reader = xmlReaderForIO(part_io, part_io_close, p, name, NULL,
-				   XML_PARSE_NONET | XML_PARSE_NOERROR |
-				   XML_PARSE_NOWARNING | XML_PARSE_COMPACT);
-	if (!p->reader) {
-		wb_fail(wb, "cannot read part '%s'%s%s", name, p->why ? ": " : "",
-			p->why ? p->why : "");
-		wb_part_close(p);
-		return NULL;
-	}
-	xmlTextReaderSetStructuredErrorHandler(p->reader, part_xml_error, p);
-	return p;
-}
-
-
-xmlTextReaderPtr wb_part_reader(struct wb_part *p)
-{
-	return p->reader;
-}
-
-static int part_result(struct wb_part *p, int rc)
-{
-	if (rc >= 0 && !p->why)
-		return rc;
-	if (p->why)
-		wb_fail(p->wb, "%s", p->why);
-	else if (p->xml_error)
-		wb_fail(p->wb, "malformed XML in part '%s' at line %d: %s", p->name,
-			p->xml_line, p->xml_error);
-	else
-		wb_fail(p->wb, "malformed XML in part '%s'", p->name);
-	return -1;
-}
-
-int wb_part_read(struct wb_part *p)
-{
-	return part_result(p, xmlTextReaderRead(p->reader));
-}
-
-int wb_part_next(struct wb_part *p)
-{
-	return part_result(p, xmlTextReaderNext(p->reader));
-}
-
-void wb_part_close(struct wb_part *p)
-{
-	if (!p)
-		return;
-	if (p->reader)
-		xmlFreeTextReader(p->reader);
-	if (p->zf)
-		zip_fclose(p->zf);
-	g_free(p->why);
-	g_free(p->xml_error);
-	g_free(p->name);
-	g_free(p);
-}
-
-/* ---- parts pushed through a SAX parser ---------------------------------- */
-
-/* What the SAX callbacks of wb_part_sax() get as their user data. */
-struct sax_run {
-	struct wb_part *part;
-	void *data;
-	const xmlSAXHandler *user;
-};
-
-static void sax_error(void *ctx, xmlErrorPtr err)
-{
-	struct sax_run *run = ctx;
-
-	part_xml_error(run->part, err);
-}
-
-/* Never reached while the prolog scan refuses DOCTYPEs; kept so that no
- * path leads to a declaration being parsed. */
-static void sax_refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *external_id,
-			       const xmlChar *system_id)
-{
-	struct sax_run *run = ctx;
-
-	g_free(run->part->why);
-	run->part->why = g_strdup_printf("part '%s' has a DOCTYPE or entity declaration: "
-					 "not allowed", run->part->name);
-	xmlStopParser(run->part->wb->parser);
-}
-
-static void sax_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
-		      const xmlChar *uri, int nb_ns, const xmlChar **ns, int nb_attrs,
-		      int nb_defaulted, const xmlChar **attrs)
-{
-	struct sax_run *run = ctx;
-
-	run->user->startElementNs(run->data, local, prefix, uri, nb_ns, ns, nb_attrs,
-				  nb_defaulted, attrs);
-}
-
-static void sax_end(void *ctx, const xmlChar *local, const xmlChar *prefix,
-		    const xmlChar *uri)
-{
-	struct sax_run *run = ctx;
-
-	run->user->endElementNs(run->data, local, prefix, uri);
-}
-
-static void sax_text(void *ctx, const xmlChar *text, int len)
-{
-	struct sax_run *run = ctx;
-
-	run->user->characters(run->data, text, len);
-}
-
-int wb_part_sax(struct wb *wb, const char *name, int required, const xmlSAXHandler *user,
-		void *data)
-{
-	struct wb_part *p = member_open(wb, name, required);
-	struct sax_run run = { p, data, user };
-	xmlSAXHandler sax;
-	xmlParserCtxtPtr ctxt;
-	char *buf;
-	int n, rc = 0;
-
-	if (!p)
-		return wb->failed ? -1 : 0;
-	memset(&sax, 0, sizeof sax);
-	sax.initialized = XML_SAX2_MAGIC;
-	sax.startElementNs = sax_start;
-	sax.endElementNs = sax_end;
-	sax.characters = sax_text;
-	sax.cdataBlock = sax_text;
-	sax.ignorableWhitespace = sax_text;
-	sax.internalSubset = sax_refuse_doctype;
-	sax.serror = sax_error;
-	buf = g_malloc(CHUNK);
-	/* The first bytes tell the parser the encoding. */
-	n = part_fill(p, buf, 4);
-	ctxt = xmlCreatePushParserCtxt(&sax, &run, buf, n > 0 ? n : 0, name);
-	if (!ctxt) {
-		wb_fail(wb, "cannot read part '%s': out of memory", name);
-		g_free(buf);
-		wb_part_close(p);
-		return -1;
-	}
-	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	wb->parser = ctxt;
-	while (n >= 0 && !wb->failed && !wb->stop_part) {
-		n = part_fill(p, buf, CHUNK);
-		if (n < 0)
-			break;
-		if (xmlParseChunk(ctxt, buf, n, n == 0) != 0 || n == 0)
-			break;
-	}
-	if (!wb->failed && !wb->stop_part && (n < 0 || !ctxt->wellFormed || p->why))
-		rc = part_result(p, -1);
-	else if (wb->failed)
-		rc = -1;
-	wb->parser = NULL;
-	wb->stop_part = 0;
-	xmlFreeParserCtxt(ctxt);
-	g_free(buf);
-	wb_part_close(p);
-	return rc;
-}
-
-void wb_sax_stop(struct wb *wb)
-{
-	if (wb->parser) {
-		wb->stop_part = 1;
-		xmlStopParser(wb->parser);
-	}
-}
-
-int wb_member_head(struct wb *wb, const char *name, char *buf, size_t max)
-{
-	zip_int64_t idx = locate(wb, name), n;
-	zip_file_t *zf;
-
-	if (idx < 0 || !(zf = zip_fopen_index(wb->zip, (zip_uint64_t)idx, 0)))
-		return -1;
-	n = zip_fread(zf, buf, max);
-	zip_fclose(zf);
-	if (n < 0)
-		return -1;
-	buf[n] = '\0';
-	return 0;
-}
-
-const char *wb_name(xmlTextReaderPtr r)
-{
-	const xmlChar *s = xmlTextReaderConstLocalName(r);
-
-	return s ? (const char *)s : "";
-}
-
-int wb_attr_next(xmlTextReaderPtr r, int *i, const char **name, const char **value)
-{
-	if ((*i)++ ? xmlTextReaderMoveToNextAttribute(r) != 1
-		   : xmlTextReaderMoveToFirstAttribute(r) != 1) {
-		if (*i > 1)
-			xmlTextReaderMoveToElement(r);
-		return 0;
-	}
-	*name = (const char *)xmlTextReaderConstLocalName(r);
-	*value = (const char *)xmlTextReaderConstValue(r);
-	if (!*name)
-		*name = "";
-	if (!*value)
-		*value = "";
-	return 1;
-}
-
-char *wb_attr(xmlTextReaderPtr r, const char *local)
-{
-	const char *name, *value;
-	char *found = NULL;
-	int i = 0;
-
-	while (wb_attr_next(r, &i, &name, &value))
-		if (!found && strcmp(name, local) == 0)
-			found = g_strdup(value);
-	return found;
-}
-
-int wb_is_start(xmlTextReaderPtr r, const char *local)
-{
-	return xmlTextReaderNodeType(r) == XML_READER_TYPE_ELEMENT &&
-	       wb_name_is(wb_name(r), local);
-}
-
-int wb_is_end(xmlTextReaderPtr r, const char *local)
-{
-	return xmlTextReaderNodeType(r) == XML_READER_TYPE_END_ELEMENT &&
-	       wb_name_is(wb_name(r), local);
-}
-
-int wb_is_text(xmlTextReaderPtr r)
-{
-	switch (xmlTextReaderNodeType(r)) {
-	case XML_READER_TYPE_TEXT:
-	case XML_READER_TYPE_CDATA:
-	case XML_READER_TYPE_WHITESPACE:
-	case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-		return 1;
-	default:
-		return 0;
-	}
 }
 
 /* ---- rows -------------------------------------------------------------- */
@@ -879,12 +437,12 @@ enum workbook_kind workbook_sniff(const char *path)
 static int ole2_encrypted(int fd)
 {
 	static const char name[] = "E\0n\0c\0r\0y\0p\0t\0i\0o\0n\0I\0n\0f\0o\0\0";
-	unsigned char *buf = g_malloc(CHUNK);
+	unsigned char *buf = g_malloc(WB_CHUNK);
 	off_t off = 0;
 	ssize_t n;
 	int found = 0;
 
-	while (!found && (n = pread(fd, buf, CHUNK, off)) > 0) {
+	while (!found && (n = pread(fd, buf, WB_CHUNK, off)) > 0) {
 		for (ssize_t i = 0; i + (ssize_t)sizeof name <= n; i += 128)
 			if (memcmp(buf + i, name, sizeof name) == 0)
 				found = 1;
@@ -896,14 +454,14 @@ static int ole2_encrypted(int fd)
 
 static int hash_fd(int fd, char hex[65])
 {
-	unsigned char *buf = g_malloc(CHUNK);
+	unsigned char *buf = g_malloc(WB_CHUNK);
 	struct sha256_ctx sha;
 	uint8_t digest[SHA256_DIGEST_SIZE];
 	off_t off = 0;
 	ssize_t n;
 
 	sha256_init(&sha);
-	while ((n = pread(fd, buf, CHUNK, off)) != 0) {
+	while ((n = pread(fd, buf, WB_CHUNK, off)) != 0) {
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
@@ -968,7 +526,7 @@ static int read_zip(struct wb *wb, int fd, struct workbook_info *info)
 		char *msg;
 
 		zip_error_init_with_code(&ze, zerr);
-		msg = lower_message(zip_error_strerror(&ze));
+		msg = wb_message(zip_error_strerror(&ze));
 		wb_fail(wb, "a damaged ZIP archive, not readable as a workbook: %s", msg);
 		g_free(msg);
 		zip_error_fini(&ze);

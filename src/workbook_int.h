@@ -1,6 +1,6 @@
-/* workbook_int.h — what workbook.c lends workbook_xlsx.c and workbook_ods.c:
- * the archive, streamed XML parts, the row being built, errors. Not for
- * other modules: they use workbook.h. */
+/* workbook_int.h — what workbook.c and workbook_part.c lend workbook_xlsx.c
+ * and workbook_ods.c: the archive, streamed XML parts, the row being built,
+ * errors. Not for other modules: they use workbook.h. */
 #ifndef P2HAM_WORKBOOK_INT_H
 #define P2HAM_WORKBOOK_INT_H
 
@@ -44,6 +44,13 @@ struct wb {
 	GPtrArray *fields;              /* the record's fields, lent */
 	GString *raw;
 };
+
+/* Reads from ZIP members and files go this many bytes at a time. */
+#define WB_CHUNK (64 * 1024)
+
+/* A library's message as ours are written: a copy, lower-case first
+ * letter, no trailing white space; free it with g_free(). */
+char *wb_message(const char *msg);
 
 /* Report a problem with the workbook (at "PATH" or, within a sheet,
  * "PATH[SHEET]"); reading stops. */
