@@ -91,6 +91,23 @@ int wb_part_sax(struct wb *wb, const char *name, int required, const xmlSAXHandl
 		void *data);
 void wb_sax_stop(struct wb *wb);
 
+/* One relationship of a part (ECMA-376 part 2, 9.3). */
+struct wb_rel {
+	char *id;
+	char *type;             /* the last segment of the relationship type */
+	char *target;           /* the target part's name in the archive */
+};
+
+/*
+ * The relationships of `part` ("" for the package's own): struct wb_rel *,
+ * free them with g_ptr_array_free(rels, TRUE). Empty when the part has no
+ * relationships part; NULL after reporting a malformed one. External
+ * targets are left out.
+ */
+GPtrArray *wb_rels_read(struct wb *wb, const char *part);
+const struct wb_rel *wb_rel_by_type(GPtrArray *rels, const char *type);
+const struct wb_rel *wb_rel_by_id(GPtrArray *rels, const char *id);
+
 /* Whether archive member `name` exists. */
 int wb_has_member(struct wb *wb, const char *name);
 

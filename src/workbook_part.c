@@ -1,4 +1,5 @@
-/* workbook_part.c — a workbook's XML parts streamed out of the ZIP member, within bounds. */
+/* workbook_part.c — a workbook's XML parts: streamed out of their ZIP member within bounds,
+ * and how they refer to each other. */
 #include "workbook_int.h"
 
 #include <libxml/xmlerror.h>
@@ -443,3 +444,123 @@ int wb_is_text(xmlTextReaderPtr r)
 	}
 }
 
+/* ---- relationships between parts (ECMA-376 part 2, 9) ------------------- */
+
+/* `target` relative to the folder of part `base`, as an archive member name:
+ * "/" at the start means the archive's root; "." and ".." are resolved. */
+static char *resolve(const char *base, const char *target)
+{
+	GPtrArray *segs = g_ptr_array_new_with_free_func(g_free);
+	char *joined, *out;
+	char **parts;
+
+	if (target[0] == '/') {
+		joined = g_strdup(target + 1);
+	} else {
+		const char *slash = strrchr(base, '/');
+		joined = g_strdup_printf("%.*s%s", slash ? (int)(slash - base + 1) : 0, base,
+					 target);
+	}
+	parts = g_strsplit(joined, "/", -1);
+	for (char **p = parts; *p; p++) {
+		if (!**p || !strcmp(*p, "."))
+			continue;
+		if (!strcmp(*p, "..")) {
+			if (segs->len)
+				g_ptr_array_remove_index(segs, segs->len - 1);
+			continue;
+		}
+		g_ptr_array_add(segs, g_strdup(*p));
+	}
+	g_ptr_array_add(segs, NULL);
+	out = g_strjoinv("/", (char **)segs->pdata);
+	g_strfreev(parts);
+	g_free(joined);
+	g_ptr_array_free(segs, TRUE);
+	return out;
+}
+
+/* The relationships part of `part`: "xl/workbook.xml" has
+ * "xl/_rels/workbook.xml.rels". */
+static char *rels_of(const char *part)
+{
+	const char *slash = strrchr(part, '/');
+
+	if (!slash)
+		return g_strdup_printf("_rels/%s.rels", part);
+	return g_strdup_printf("%.*s/_rels/%s.rels", (int)(slash - part), part, slash + 1);
+}
+
+static void rel_free(gpointer p)
+{
+	struct wb_rel *r = p;
+
+	g_free(r->id);
+	g_free(r->type);
+	g_free(r->target);
+	g_free(r);
+}
+
+GPtrArray *wb_rels_read(struct wb *wb, const char *part)
+{
+	char *name = rels_of(part);
+	struct wb_part *p = wb_part_open(wb, name, 0);
+	GPtrArray *rels = g_ptr_array_new_with_free_func(rel_free);
+	xmlTextReaderPtr r;
+	int rc = 0;
+
+	g_free(name);
+	if (!p)
+		return wb->failed ? (g_ptr_array_free(rels, TRUE), NULL) : rels;
+	r = wb_part_reader(p);
+	while ((rc = wb_part_read(p)) == 1) {
+		char *id, *type, *target, *mode;
+		const char *slash;
+
+		if (!wb_is_start(r, "Relationship"))
+			continue;
+		id = wb_attr(r, "Id");
+		type = wb_attr(r, "Type");
+		target = wb_attr(r, "Target");
+		mode = wb_attr(r, "TargetMode");
+		if (id && type && target && !(mode && !strcmp(mode, "External"))) {
+			struct wb_rel *rel = g_new0(struct wb_rel, 1);
+
+			slash = strrchr(type, '/');
+			rel->id = g_strdup(id);
+			rel->type = g_strdup(slash ? slash + 1 : type);
+			rel->target = resolve(part, target);
+			g_ptr_array_add(rels, rel);
+		}
+		g_free(id);
+		g_free(type);
+		g_free(target);
+		g_free(mode);
+	}
+	wb_part_close(p);
+	if (rc < 0) {
+		g_ptr_array_free(rels, TRUE);
+		return NULL;
+	}
+	return rels;
+}
+
+const struct wb_rel *wb_rel_by_type(GPtrArray *rels, const char *type)
+{
+	for (guint i = 0; i < rels->len; i++) {
+		const struct wb_rel *r = g_ptr_array_index(rels, i);
+		if (!strcmp(r->type, type))
+			return r;
+	}
+	return NULL;
+}
+
+const struct wb_rel *wb_rel_by_id(GPtrArray *rels, const char *id)
+{
+	for (guint i = 0; i < rels->len; i++) {
+		const struct wb_rel *r = g_ptr_array_index(rels, i);
+		if (!strcmp(r->id, id))
+			return r;
+	}
+	return NULL;
+}

@@ -34,157 +34,28 @@ struct sheet_ref {
 	char *rid;
 };
 
-struct rel {
-	char *id;
-	char *type;             /* the last segment of the relationship type */
-	char *target;           /* the part's name in the archive */
-};
-
 struct xlsx {
 	struct wb *wb;
 	char *workbook;         /* the workbook part's name */
 	int date1904;
 	GPtrArray *sheets;      /* struct sheet_ref *, in workbook order */
-	GPtrArray *rels;        /* struct rel *, of the workbook part */
+	GPtrArray *rels;        /* struct wb_rel *, of the workbook part */
 	GString *sst;           /* shared strings, each NUL-terminated */
 	GArray *sst_at;         /* guint32: where each shared string starts */
 	GByteArray *xf_date;    /* per cell format: 1 when it shows a date */
 	GString *value, *inline_text;   /* of the cell being read */
 };
 
-/* ---- names and relationships --------------------------------------------- */
-
-/* `target` relative to the folder of part `base`, as an archive member name:
- * "/" at the start means the archive's root; "." and ".." are resolved. */
-static char *resolve(const char *base, const char *target)
-{
-	GPtrArray *segs = g_ptr_array_new_with_free_func(g_free);
-	char *joined, *out;
-	char **parts;
-
-	if (target[0] == '/') {
-		joined = g_strdup(target + 1);
-	} else {
-		const char *slash = strrchr(base, '/');
-		joined = g_strdup_printf("%.*s%s", slash ? (int)(slash - base + 1) : 0, base,
-					 target);
-	}
-	parts = g_strsplit(joined, "/", -1);
-	for (char **p = parts; *p; p++) {
-		if (!**p || !strcmp(*p, "."))
-			continue;
-		if (!strcmp(*p, "..")) {
-			if (segs->len)
-				g_ptr_array_remove_index(segs, segs->len - 1);
-			continue;
-		}
-		g_ptr_array_add(segs, g_strdup(*p));
-	}
-	g_ptr_array_add(segs, NULL);
-	out = g_strjoinv("/", (char **)segs->pdata);
-	g_strfreev(parts);
-	g_free(joined);
-	g_ptr_array_free(segs, TRUE);
-	return out;
-}
-
-/* The relationships part of `part`: "xl/workbook.xml" has
- * "xl/_rels/workbook.xml.rels". */
-static char *rels_of(const char *part)
-{
-	const char *slash = strrchr(part, '/');
-
-	if (!slash)
-		return g_strdup_printf("_rels/%s.rels", part);
-	return g_strdup_printf("%.*s/_rels/%s.rels", (int)(slash - part), part, slash + 1);
-}
-
-static void rel_free(gpointer p)
-{
-	struct rel *r = p;
-
-	g_free(r->id);
-	g_free(r->type);
-	g_free(r->target);
-	g_free(r);
-}
-
-/* The relationships of `part` (none when it has no .rels part); NULL after
- * reporting a malformed one. External targets are left out. */
-static GPtrArray *read_rels(struct xlsx *x, const char *part)
-{
-	char *name = rels_of(part);
-	struct wb_part *p = wb_part_open(x->wb, name, 0);
-	GPtrArray *rels = g_ptr_array_new_with_free_func(rel_free);
-	xmlTextReaderPtr r;
-	int rc = 0;
-
-	g_free(name);
-	if (!p)
-		return x->wb->failed ? (g_ptr_array_free(rels, TRUE), NULL) : rels;
-	r = wb_part_reader(p);
-	while ((rc = wb_part_read(p)) == 1) {
-		char *id, *type, *target, *mode;
-		const char *slash;
-
-		if (!wb_is_start(r, "Relationship"))
-			continue;
-		id = wb_attr(r, "Id");
-		type = wb_attr(r, "Type");
-		target = wb_attr(r, "Target");
-		mode = wb_attr(r, "TargetMode");
-		if (id && type && target && !(mode && !strcmp(mode, "External"))) {
-			struct rel *rel = g_new0(struct rel, 1);
-
-			slash = strrchr(type, '/');
-			rel->id = g_strdup(id);
-			rel->type = g_strdup(slash ? slash + 1 : type);
-			rel->target = resolve(part, target);
-			g_ptr_array_add(rels, rel);
-		}
-		g_free(id);
-		g_free(type);
-		g_free(target);
-		g_free(mode);
-	}
-	wb_part_close(p);
-	if (rc < 0) {
-		g_ptr_array_free(rels, TRUE);
-		return NULL;
-	}
-	return rels;
-}
-
-static const struct rel *rel_by_type(GPtrArray *rels, const char *type)
-{
-	for (guint i = 0; i < rels->len; i++) {
-		const struct rel *r = g_ptr_array_index(rels, i);
-		if (!strcmp(r->type, type))
-			return r;
-	}
-	return NULL;
-}
-
-static const struct rel *rel_by_id(GPtrArray *rels, const char *id)
-{
-	for (guint i = 0; i < rels->len; i++) {
-		const struct rel *r = g_ptr_array_index(rels, i);
-		if (!strcmp(r->id, id))
-			return r;
-	}
-	return NULL;
-}
-
 /* The workbook part, from the package's relationships (ECMA-376 part 2,
  * 9.3); "xl/workbook.xml" when they do not say. 0, or -1 reported. */
 static int find_workbook(struct xlsx *x)
 {
-	GPtrArray *rels = read_rels(x, "");
-	const struct rel *main;
+	GPtrArray *rels = wb_rels_read(x->wb, "");
+	const struct wb_rel *main;
 
 	if (!rels)
 		return -1;
-	main = rel_by_type(rels, "officeDocument");
+	main = wb_rel_by_type(rels, "officeDocument");
 	x->workbook = g_strdup(main ? main->target : "xl/workbook.xml");
 	g_ptr_array_free(rels, TRUE);
 	if (g_str_has_suffix(x->workbook, ".bin")) {
@@ -737,7 +608,7 @@ static int read_sheets(struct xlsx *x)
 {
 	for (guint i = 0; i < x->sheets->len && !x->wb->failed; i++) {
 		const struct sheet_ref *ref = g_ptr_array_index(x->sheets, i);
-		const struct rel *rel = rel_by_id(x->rels, ref->rid);
+		const struct wb_rel *rel = wb_rel_by_id(x->rels, ref->rid);
 
 		if (wb_sheet_begin(x->wb, ref->name) < 0)
 			return -1;
@@ -758,7 +629,7 @@ static int read_sheets(struct xlsx *x)
 int wb_read_xlsx(struct wb *wb)
 {
 	struct xlsx x = { .wb = wb };
-	const struct rel *rel;
+	const struct wb_rel *rel;
 	int rc = -1;
 
 	x.sheets = g_ptr_array_new_with_free_func(sheet_ref_free);
@@ -769,12 +640,12 @@ int wb_read_xlsx(struct wb *wb)
 	x.inline_text = g_string_new(NULL);
 	if (find_workbook(&x) < 0 || read_workbook(&x) < 0)
 		goto out;
-	x.rels = read_rels(&x, x.workbook);
+	x.rels = wb_rels_read(wb, x.workbook);
 	if (!x.rels)
 		goto out;
-	if ((rel = rel_by_type(x.rels, "styles")) && read_styles(&x, rel->target) < 0)
+	if ((rel = wb_rel_by_type(x.rels, "styles")) && read_styles(&x, rel->target) < 0)
 		goto out;
-	if ((rel = rel_by_type(x.rels, "sharedStrings")) &&
+	if ((rel = wb_rel_by_type(x.rels, "sharedStrings")) &&
 	    read_shared_strings(&x, rel->target) < 0)
 		goto out;
 	rc = read_sheets(&x);
