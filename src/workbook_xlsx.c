@@ -228,12 +228,12 @@ static size_t decode_xstring(char *s, size_t len)
 		return len;
 	while (r < len) {
 		if (s[r] == '_' && r + 7 <= len && s[r + 1] == 'x' && s[r + 6] == '_') {
-			int h[4] = { hex_value(s[r + 2]), hex_value(s[r + 3]),
-				     hex_value(s[r + 4]), hex_value(s[r + 5]) };
-			gunichar c = (gunichar)((h[0] << 12) | (h[1] << 8) | (h[2] << 4) | h[3]);
+			gunichar c = 0;
+			int k;
 
-			if (h[0] >= 0 && h[1] >= 0 && h[2] >= 0 && h[3] >= 0 && c &&
-			    g_unichar_validate(c)) {
+			for (k = 2; k < 6 && hex_value(s[r + k]) >= 0; k++)
+				c = c << 4 | (gunichar)hex_value(s[r + k]);
+			if (k == 6 && c && g_unichar_validate(c)) {
 				w += (size_t)g_unichar_to_utf8(c, s + w);
 				r += 7;
 				continue;

@@ -318,7 +318,7 @@ static void test_xlsx_shared_inline_and_rich_strings(void **state)
 		"<si><t>Ada</t></si>"
 		"<si><r><rPr><b/></rPr><t>Lapas </t></r><r><t xml:space=\"preserve\">Kelas I</t></r>"
 		"<rPh sb=\"0\" eb=\"1\"><t>phonetic</t></rPh></si>"
-		"<si><t>baris 1_x000D_\nbaris 2 _x005F_x0041_</t></si>"
+		"<si><t>baris 1_x000D_\nbaris 2 _x005F_x0041_ _xG041_ _x00e9_ _xD800_</t></si>"
 		"<si/>"
 		"<si><t>&lt;b&gt; &amp; \xC3\xA9</t></si>";
 	const char *data[] = {
@@ -335,7 +335,8 @@ static void test_xlsx_shared_inline_and_rich_strings(void **state)
 
 	assert_string_equal(read_ok(fx, path),
 			    "[S]\n"
-			    "1: Ada|Lapas Kelas I|baris 1\r\nbaris 2 _x0041_||<b> & \xC3\xA9\n"
+			    "1: Ada|Lapas Kelas I|baris 1\r\nbaris 2 _x0041_ _xG041_ \xC3\xA9 _xD800_||"
+			    "<b> & \xC3\xA9\n"
 			    "2: sebaris|kaya teks|sebaris!\n"
 			    "3! a cell refers to a shared string the workbook does not have\n"
 			    "[end]\n");
