@@ -11,7 +11,7 @@ MANDIR   ?= $(PREFIX)/share/man
 VERSION  := 0.1.0
 
 CC       ?= cc
-PKGS     := glib-2.0 libxml-2.0 cairo pangocairo pangoft2 fontconfig libpng libqrencode nettle xlsxwriter
+PKGS     := glib-2.0 libxml-2.0 cairo pangocairo pangoft2 fontconfig libpng libqrencode nettle xlsxwriter libzip
 SANITIZE ?=
 
 BUILD    := build$(if $(SANITIZE),-san)

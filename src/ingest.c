@@ -1,4 +1,4 @@
-/* ingest.c — CSV records to validated observations, every row accounted for. */
+/* ingest.c — CSV records and workbook rows to validated observations, every row accounted for. */
 #include "ingest.h"
 
 #include <string.h>
@@ -6,6 +6,7 @@
 #include "csvin.h"
 #include "form.h"
 #include "text.h"
+#include "workbook.h"
 
 enum column {
 	COL_KANWIL, COL_UNIT, COL_JENIS, COL_KODE, COL_KRITERIA, COL_NILAI,
@@ -78,6 +79,7 @@ struct ingest {
 	char *meta[N_COLUMNS];  /* layout B metadata values */
 	int stop;               /* too many rejected rows: stop reading */
 	int warned_yy;          /* the file's two-digit years were warned about */
+	unsigned long unusable; /* a sheet's first row, which is no header */
 	struct memo unit, type, date;   /* last unit, jenis and tanggal cells */
 	struct memo level[4];           /* last answers, each in the scale `ctx` */
 	unsigned next_level;            /* the level memo to replace next */
@@ -201,7 +203,7 @@ static void warn_columns(struct ingest *in, unsigned long line,
 					       show(buf, rec->fields[i]));
 	}
 	if (unknown->len)
-		diag_warning(in->d, in->file->path, line,
+		diag_warning(in->d, in->file->name, line,
 			     "unknown or repeated columns ignored: %s", unknown->str);
 	g_string_free(unknown, TRUE);
 }
@@ -232,9 +234,9 @@ static void reject(struct ingest *in, const struct csvin_record *rec,
 	g_ptr_array_add(in->ds->rejected, rr);
 	in->file->rows_rejected++;
 	in->ds->rows_rejected++;
-	diag_error(in->d, in->file->path, rec->line, "%s", reason);
+	diag_error(in->d, in->file->name, rec->line, "%s", reason);
 	if (in->ds->rows_rejected > INGEST_MAX_REJECTED && !in->stop) {
-		diag_error(in->d, in->file->path, rec->line,
+		diag_error(in->d, in->file->name, rec->line,
 			   "more than %d rows rejected: reading stops; is this "
 			   "verification data for this rubric?", INGEST_MAX_REJECTED);
 		in->stop = 1;
@@ -514,7 +516,7 @@ static void take_row(struct ingest *in, const struct csvin_record *rec,
 	}
 	if (!blank(row->v[COL_KRITERIA]) &&
 	    !text_fold_equal(row->v[COL_KRITERIA], v.item->text))
-		diag_warning(in->d, in->file->path, rec->line,
+		diag_warning(in->d, in->file->name, rec->line,
 			     "criterion text of '%s' differs from the rubric's '%s'",
 			     v.item->code, v.item->text);
 	obs = observation_new(row);
@@ -673,7 +675,7 @@ static int on_record(const struct csvin_record *rec, void *data)
 	switch (in->phase) {
 	case PHASE_DATA:
 		if (in->ds->rows_read >= INGEST_MAX_ROWS) {
-			diag_error(in->d, in->file->path, rec->line,
+			diag_error(in->d, in->file->name, rec->line,
 				   "more than %d data rows: reading stops", INGEST_MAX_ROWS);
 			in->stop = 1;
 			return -1;
@@ -697,8 +699,12 @@ static int on_record(const struct csvin_record *rec, void *data)
 			in->phase = PHASE_FORM_META;
 			return 0;
 		}
+		if (in->phase == PHASE_START && in->file->sheet) {
+			in->unusable = rec->line;
+			return WORKBOOK_SKIP_SHEET;
+		}
 		if (in->phase == PHASE_START) {
-			diag_error(in->d, in->file->path, rec->line,
+			diag_error(in->d, in->file->name, rec->line,
 				   "not a p2ham input: the first record is neither a layout A "
 				   "header (with unit, kode and nilai columns) nor a layout B form");
 			return -1;
@@ -710,22 +716,44 @@ static int on_record(const struct csvin_record *rec, void *data)
 	return 0;
 }
 
-int ingest_file(struct dataset *ds, const char *path,
-		const struct ingest_options *opt, struct diag *d)
+/* Free what reading one file or sheet kept; `in` can be used again. */
+static void ingest_release(struct ingest *in)
+{
+	free_header(in);
+	for (int c = 0; c < N_COLUMNS; c++) {
+		g_free(in->meta[c]);
+		in->meta[c] = NULL;
+	}
+	g_free(in->unit.cell);
+	g_free(in->type.cell);
+	g_free(in->date.cell);
+	in->unit.cell = in->type.cell = in->date.cell = NULL;
+	for (size_t i = 0; i < G_N_ELEMENTS(in->level); i++) {
+		g_free(in->level[i].cell);
+		in->level[i].cell = NULL;
+	}
+}
+
+static struct input_file *input_file_new(const char *path, const char *sheet)
+{
+	struct input_file *f = g_new0(struct input_file, 1);
+
+	f->path = g_strdup(path);
+	f->sheet = g_strdup(sheet);
+	f->name = sheet ? g_strdup_printf("%s[%s]", path, sheet) : g_strdup(path);
+	f->layout = 'A';
+	return f;
+}
+
+static int ingest_csv(struct dataset *ds, const char *path,
+		      const struct ingest_options *opt, struct diag *d)
 {
 	struct csvin_options copt = { opt->delimiter, opt->encoding };
 	struct csvin_info info;
-	struct input_file *file = g_new0(struct input_file, 1);
+	struct input_file *file = input_file_new(path, NULL);
 	struct ingest in = { .ds = ds, .file = file, .opt = opt, .d = d };
 	int rc;
 
-	/* Every text function assumes UTF-8; the shell's bytes may be anything. */
-	if (opt->kanwil && !g_utf8_validate(opt->kanwil, -1, NULL)) {
-		diag_error(d, NULL, 0, "--kanwil is not valid UTF-8");
-		g_free(file);
-		return -1;
-	}
-	file->path = g_strdup(path);
 	rc = csvin_read(path, &copt, on_record, &in, &info, d);
 	if (rc == 0 && in.phase == PHASE_START) {
 		diag_error(d, path, 0, "empty input: no header and no data");
@@ -740,15 +768,110 @@ int ingest_file(struct dataset *ds, const char *path,
 	file->delimiter = info.delimiter;
 	file->layout = in.layout ? in.layout : 'A';
 	g_ptr_array_add(ds->files, file);
-	free_header(&in);
-	for (int c = 0; c < N_COLUMNS; c++)
-		g_free(in.meta[c]);
-	g_free(in.unit.cell);
-	g_free(in.type.cell);
-	g_free(in.date.cell);
-	for (size_t i = 0; i < G_N_ELEMENTS(in.level); i++)
-		g_free(in.level[i].cell);
+	ingest_release(&in);
 	return rc;
+}
+
+/* ---- workbooks: each usable sheet read as a file ------------------------------ */
+
+struct book {
+	struct ingest in;               /* the sheet being read */
+	const char *path;
+	const struct workbook_info *info;
+	unsigned usable;                /* sheets read as a table */
+};
+
+static int sheet_begin(const char *name, void *data)
+{
+	struct book *b = data;
+	struct input_file *f = input_file_new(b->path, name);
+
+	memcpy(f->sha256, b->info->sha256, sizeof(f->sha256));
+	f->encoding = g_strdup(workbook_kind_name(b->info->kind));
+	/* summary.xml wants a delimiter character; a sheet's cells need none. */
+	f->delimiter = ',';
+	g_ptr_array_add(b->in.ds->files, f);
+	b->in.file = f;
+	b->in.phase = PHASE_START;
+	b->in.layout = 0;
+	b->in.unusable = 0;
+	b->in.next_level = b->in.next_item = 0;
+	return 0;
+}
+
+static int sheet_record(const struct csvin_record *rec, void *data)
+{
+	struct book *b = data;
+
+	return on_record(rec, &b->in);
+}
+
+/* A sheet that holds no table is dropped with one warning (SPEC 3). */
+static int sheet_end(const char *name, void *data)
+{
+	struct book *b = data;
+	struct ingest *in = &b->in;
+	GPtrArray *files = in->ds->files;
+	const char *why = NULL;
+	char buf[SHOW_BUF];
+
+	if (in->phase == PHASE_START && in->unusable)
+		why = "its first row is neither a layout A header (with unit, kode and nilai "
+		      "columns) nor the start of a layout B form";
+	else if (in->phase == PHASE_START)
+		why = "it is empty";
+	else if (in->phase == PHASE_FORM_META)
+		why = "a layout B form without a header row (Kode and answer columns)";
+	in->file->layout = in->layout ? in->layout : 'A';
+	ingest_release(in);
+	if (why) {
+		diag_warning(in->d, in->file->name, in->unusable, "sheet '%s' skipped: %s",
+			     show(buf, name), why);
+		/* No row of it was read: nothing refers to it. */
+		g_ptr_array_remove_index(files, files->len - 1);
+		in->file = NULL;
+		return 0;
+	}
+	b->usable++;
+	return 0;
+}
+
+static int ingest_workbook(struct dataset *ds, const char *path,
+			   const struct ingest_options *opt, struct diag *d)
+{
+	static const struct workbook_callbacks cb = { sheet_begin, sheet_record, sheet_end };
+	struct workbook_info info;
+	struct book b = { .in = { .ds = ds, .opt = opt, .d = d }, .path = path, .info = &info };
+	int rc = workbook_read(path, &cb, &b, &info, d);
+
+	/* Reading may have stopped within a sheet. */
+	if (b.in.file)
+		b.in.file->layout = b.in.layout ? b.in.layout : 'A';
+	ingest_release(&b.in);
+	if (rc == 0 && b.usable == 0) {
+		diag_error(d, path, 0, "no sheet holds a layout A header (with unit, kode and "
+			   "nilai columns) or a layout B form");
+		rc = -1;
+	}
+	return rc;
+}
+
+int ingest_file(struct dataset *ds, const char *path,
+		const struct ingest_options *opt, struct diag *d)
+{
+	/* Every text function assumes UTF-8; the shell's bytes may be anything. */
+	if (opt->kanwil && !g_utf8_validate(opt->kanwil, -1, NULL)) {
+		diag_error(d, NULL, 0, "--kanwil is not valid UTF-8");
+		return -1;
+	}
+	if (workbook_sniff(path) != WORKBOOK_NONE)
+		return ingest_workbook(ds, path, opt, d);
+	return ingest_csv(ds, path, opt, d);
+}
+
+char *ingest_location(const struct input_file *f, unsigned long line)
+{
+	return g_strdup_printf("%s:%lu", f->name, line);
 }
 
 /* ---- the dataset ------------------------------------------------------------ */
@@ -769,6 +892,8 @@ static void file_free(gpointer p)
 	struct input_file *f = p;
 
 	g_free(f->path);
+	g_free(f->sheet);
+	g_free(f->name);
 	g_free(f->encoding);
 	g_free(f);
 }

@@ -1,4 +1,4 @@
-/* ingest.h — CSV records to validated observations (SPEC 3, 7, 8). */
+/* ingest.h — CSV records and workbook rows to validated observations (SPEC 3, 7, 8). */
 #ifndef P2HAM_INGEST_H
 #define P2HAM_INGEST_H
 
@@ -13,12 +13,20 @@
  * Create with dataset_new(), fill with ingest_file(), free with dataset_free().
  */
 
+/*
+ * One CSV file, or one sheet of a workbook: a workbook gives one
+ * input_file per sheet that holds a table, in the workbook's order, each
+ * with the path and SHA-256 of the whole workbook.
+ */
 struct input_file {
 	char *path;             /* as given on the command line */
+	char *sheet;            /* the sheet's name; NULL for a CSV file */
+	char *name;             /* what locations call it: "PATH" for a CSV
+				   file, "PATH[SHEET]" for a sheet */
 	char sha256[65];        /* lower-case hex of the file's bytes */
 	char *encoding;         /* "UTF-8", "WINDOWS-1252", "UTF-16LE", "UTF-16BE",
-				   or the forced name */
-	char delimiter;
+				   or the forced name; "XLSX" or "ODS" for a sheet */
+	char delimiter;         /* ',' for a sheet, whose cells need none */
 	char layout;            /* 'A' or 'B' */
 	unsigned long rows_read, rows_accepted, rows_rejected;
 };
@@ -32,7 +40,8 @@ struct observation {
 	char *note;             /* catatan; NULL when empty */
 	char *verifier;         /* NULL when empty */
 	const struct input_file *file;
-	unsigned long line;     /* physical line where the record starts */
+	unsigned long line;     /* physical line where the record starts;
+				   a sheet's row number (1-based) */
 	unsigned long seq;      /* order of acceptance across the whole run */
 };
 
@@ -90,14 +99,28 @@ void dataset_free(struct dataset *ds);
 #define INGEST_MAX_REJECTED 10000
 
 /*
- * Read one CSV file into `ds`. Every data row is accepted or rejected; each
- * rejection is reported to `d` as an error with its line and kept in
- * ds->rejected. Returns 0, or -1 when the file is unreadable input (cannot
- * be opened or read, not a regular file, empty, or no recognisable header:
- * SPEC 8.1), when a limit above is passed (reading stops there), or when
- * opt->kanwil is not valid UTF-8; each of these is reported to `d` too.
+ * Read one input file into `ds`: a CSV file, or a workbook (.xlsx, .ods,
+ * told by content: workbook_sniff()), each of whose sheets is read as a
+ * CSV file would be; the delimiter and encoding options do not apply to
+ * workbooks. Every data row is accepted or rejected; each rejection is
+ * reported to `d` as an error with its location and kept in ds->rejected.
+ * A sheet that holds no table (empty, or its first row neither a layout A
+ * header nor the start of a layout B form) is skipped with one warning.
+ * Returns 0, or -1 when the file is unreadable input (cannot be opened or
+ * read, not a regular file, empty, no recognisable header: SPEC 8.1; a
+ * workbook that is damaged, encrypted, a legacy .xls, over the bounds of
+ * workbook.h, or without a usable sheet), when a limit above is passed
+ * (reading stops there), or when opt->kanwil is not valid UTF-8; each of
+ * these is reported to `d` too.
  */
 int ingest_file(struct dataset *ds, const char *path,
 		const struct ingest_options *opt, struct diag *d);
+
+/*
+ * Where a row is, as diagnostics, summary.xml and the report say it:
+ * "FILE:LINE" for a CSV file, "FILE[SHEET]:ROW" for a sheet (SPEC 3).
+ * The caller owns the result; free it with g_free().
+ */
+char *ingest_location(const struct input_file *f, unsigned long line);
 
 #endif

@@ -434,7 +434,7 @@ static void print_file_summaries(const struct dataset *ds, FILE *out)
 	for (guint i = 0; i < ds->files->len; i++) {
 		const struct input_file *f = g_ptr_array_index(ds->files, i);
 		fprintf(out, "%s: layout %c, %s, delimiter '%s', %lu rows read, %lu accepted, "
-		       "%lu rejected\n", f->path, f->layout, f->encoding,
+		       "%lu rejected\n", f->name, f->layout, f->encoding,
 		       f->delimiter == '\t' ? "tab" : (char[]){ f->delimiter, 0 },
 		       f->rows_read, f->rows_accepted, f->rows_rejected);
 	}

@@ -441,12 +441,14 @@ const char *profile_observations(struct flow *f, const struct conflict *c)
 	for (guint i = 0; i < c->observations->len; i++) {
 		const struct observation *o = g_ptr_array_index(c->observations, i);
 		char date[32] = "";
+		char *where = ingest_location(o->file, o->line);
 
 		if (o->date)
 			text_format_id_date(date, o->date);
 		g_string_append_printf(
-		    s, "%s%s · %s:%lu%s%s", i ? "\n" : "", flow_safe(f, o->level->label),
-		    flow_safe(f, o->file->path), o->line, *date ? " · " : "", date);
+		    s, "%s%s · %s%s%s", i ? "\n" : "", flow_safe(f, o->level->label),
+		    flow_safe(f, where), *date ? " · " : "", date);
+		g_free(where);
 	}
 	g_ptr_array_add(f->pool, s->str);
 	return g_string_free(s, FALSE);

@@ -445,7 +445,7 @@ static void method_inputs(struct report *r)
 	flow_table_begin(f, &t, cols, 6, FLOW_LEFT, FLOW_WIDTH, 0);
 	for (guint i = 0; i < ds->files->len; i++) {
 		const struct input_file *in = g_ptr_array_index(ds->files, i);
-		struct flow_cell c[6] = {{flow_safe(f, in->path), 0, 0, 0},
+		struct flow_cell c[6] = {{flow_safe(f, in->name), 0, 0, 0},
 					 {flow_fmt(f, "%c", in->layout), 0, 0, 0},
 					 {flow_safe(f, in->encoding), 0, 0, 0},
 					 {flow_count(f, in->rows_read), 0, 0, 0},
@@ -798,7 +798,7 @@ static void appendix_rejected(struct report *r)
 	for (guint i = 0; i < ds->rejected->len; i++) {
 		const struct rejected_row *rr = g_ptr_array_index(ds->rejected, i);
 		struct flow_cell cells[4] = {
-		    {flow_safe(f, rr->file->path), 0, 0, 0},
+		    {flow_safe(f, rr->file->name), 0, 0, 0},
 		    {flow_count(f, rr->line), 0, 0, 0},
 		    {flow_safe(f, rr->reason), 0, 0, 0},
 		    {rr->truncated

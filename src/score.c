@@ -703,7 +703,7 @@ static const struct office *office_of(const struct offices *o, const struct unit
 	if (!g_hash_table_contains(warned, kanwil_of(u))) {
 		g_hash_table_add(warned, (gpointer)kanwil_of(u));
 		first = u->observations->len ? g_ptr_array_index(u->observations, 0) : NULL;
-		diag_warning(d, first ? first->file->path : o->path, first ? first->line : 0,
+		diag_warning(d, first ? first->file->name : o->path, first ? first->line : 0,
 			     "kanwil '%s' matches no office in %s; its documents are issued "
 			     "by %s", kanwil_of(u), o->path, o->national->name);
 	}

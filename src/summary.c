@@ -87,7 +87,7 @@ static void text(struct out *o, const char *s)
 
 static void source_attr(struct out *o, const struct observation *obs)
 {
-	char *src = g_strdup_printf("%s:%lu", obs->file->path, obs->line);
+	char *src = ingest_location(obs->file, obs->line);
 
 	attr(o, "source", src);
 	g_free(src);
@@ -106,6 +106,7 @@ static void write_inputs(struct out *o, const struct dataset *ds)
 
 		start(o, "file");
 		attr(o, "path", f->path);
+		attr_opt(o, "sheet", f->sheet);
 		attr(o, "sha256", f->sha256);
 		attr(o, "encoding", f->encoding);
 		attr(o, "delimiter", delim);
@@ -279,6 +280,8 @@ static void write_rejected(struct out *o, const struct rejected_row *rr)
 	start(o, "rejected");
 	attr(o, "source", rr->file->path);
 	attr_ulong(o, "line", rr->line);
+	if (rr->file->sheet)
+		attr(o, "sheet", rr->file->sheet);
 	attr(o, "reason", rr->reason);
 	if (rr->truncated)
 		attr(o, "truncated", "true");

@@ -18,7 +18,8 @@
 # ingest from `p2ham check` runs, each right after a libcsv run on the same
 # files (so that both see the same machine), the others from `p2ham build`.
 # Whole runs and peak memory come from GNU time. Every figure is the median
-# of the runs made.
+# of the runs made. The last table, from bench_workbook.sh, reads the
+# national rows as one .xlsx sheet against the same rows as CSV.
 set -eu
 
 P2HAM=$1 TOOLS=$2 DATA=$3
@@ -302,3 +303,6 @@ for set in national x10; do
 			"10x/national: wall ×$(calc "$(v "$wj") / $(v "$nat_wall")"), peak RSS ×$(calc "$(v "$mj") / $(v "$nat_rss")") (check ×$(calc "$(v "$(med $set-check rss)") / $(v "$nat_crss")")), ingest ×$(calc "$(v "$ing") / $(v "$nat_ing")"), observations ×$(calc "$acc / $nat_acc") |"
 	fi
 done
+
+# Workbooks: one big .xlsx sheet against the same rows as CSV.
+BENCH_RUNS=$RUNS "$(dirname "$0")/bench_workbook.sh" "$P2HAM" "$TOOLS" "$DATA"

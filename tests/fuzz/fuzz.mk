@@ -11,7 +11,8 @@
 #
 # The fuzz programs are libFuzzer binaries built with clang and ASan+UBSan
 # into $(FUZZ_BUILD); every src/*.c but main.c goes into each of them.
-# tests/fuzz/csv.dict and xml.dict are their dictionaries, tests/lsan.supp
+# tests/fuzz/csv.dict, workbook.dict and xml.dict are their dictionaries
+# (the workbook target's seeds come from workbook_seeds.py), tests/lsan.supp
 # the library leak reports LeakSanitizer must not count.
 
 FUZZ_CC        ?= clang
@@ -19,7 +20,8 @@ FUZZ_BUILD     ?= build-fuzz
 FUZZ_SECONDS   ?= 60
 FUZZ_SMOKE_SECONDS ?= 5
 FUZZ_TARGETS   ?= csv rubric previous $(if $(wildcard src/template.h),template) \
-                  $(if $(wildcard src/offices.h),offices)
+                  $(if $(wildcard src/offices.h),offices) \
+                  $(if $(wildcard src/workbook.h),workbook)
 FUZZ_SANITIZE  := -fsanitize=address,undefined -fno-sanitize-recover=all \
                   -fno-omit-frame-pointer
 FUZZ_CFLAGS     = -g -O1 -std=c11 -D_POSIX_C_SOURCE=200809L $(FUZZ_SANITIZE) \
