@@ -564,21 +564,25 @@ done:
 	return rc;
 }
 
-/* Warn about every placeholder that a unit's documents would print. The
- * report shows only its issuer's name and place, never a placeholder in
- * the shipped file, so the national issuer is not warned about. */
-static void warn_placeholders(const struct model *m, struct diag *d)
+/* What check says of the offices (SPEC 6.1), without scoring: each kanwil
+ * that matches no office, and each placeholder that a unit's documents
+ * would print. The report shows only its issuer's name and place, never a
+ * placeholder in the shipped file, so the report's issuer is not looked at. */
+static void check_offices(const struct dataset *ds, const struct offices *o,
+			  struct diag *d)
 {
+	GHashTable *warned = g_hash_table_new(g_str_hash, g_str_equal);
 	GHashTable *seen = g_hash_table_new(NULL, NULL);
 
-	for (guint i = 0; i < m->units->len; i++) {
-		const struct scored_unit *u = g_ptr_array_index(m->units, i);
+	for (guint i = 0; i < ds->units->len; i++) {
+		const struct office *of = score_office_of(o, g_ptr_array_index(ds->units, i),
+							  warned, d);
 
-		if (g_hash_table_add(seen, (gpointer)u->office))
-			office_warn_placeholders(m->offices, u->office,
-						 "its certificates, profiles and letters", d);
+		if (g_hash_table_add(seen, (gpointer)of))
+			office_warn_placeholders(o, of, "its certificates, profiles and letters", d);
 	}
 	g_hash_table_destroy(seen);
+	g_hash_table_destroy(warned);
 }
 
 /* Score the dataset and give every unit its office. */
@@ -593,10 +597,6 @@ static struct model *score(const struct config *cfg, const struct dataset *ds,
 	m = model_build(ds, award_year(cfg, ds), cfg->date, prev);
 	model_assign_offices(m, offices, d);
 	stage_time(cfg, "score", start);
-	/* SPEC 6.1: check says which placeholders the documents would print;
-	 * build prints them as the offices file has them. */
-	if (cfg->command == CMD_CHECK)
-		warn_placeholders(m, d);
 	return m;
 }
 
@@ -777,10 +777,13 @@ static int run(const struct config *cfg)
 	}
 	ds = dataset_new(su.rubric);
 	fatal = read_inputs(cfg, &su, ds, &d) < 0;
-	if (!fatal) {
-		/* check scores too: the offices' warnings need the units. */
+	if (!fatal && cfg->command == CMD_CHECK) {
+		check_offices(ds, su.offices, &d);
+	} else if (!fatal) {
+		/* build prints the offices file as it is; check is where its
+		 * placeholders are pointed out. */
 		m = score(cfg, ds, su.prev, su.offices, &d);
-		if (cfg->command == CMD_BUILD && write_outputs(cfg, m, su.tpl, &d) < 0)
+		if (write_outputs(cfg, m, su.tpl, &d) < 0)
 			fatal = 1;
 		model_free(m);
 	}

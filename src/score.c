@@ -691,9 +691,8 @@ void model_free(struct model *m)
 	g_free(m);
 }
 
-/* The office of a kanwil, warning once per kanwil that matches none. */
-static const struct office *office_of(const struct offices *o, const struct unit_obs *u,
-				      GHashTable *warned, struct diag *d)
+const struct office *score_office_of(const struct offices *o, const struct unit_obs *u,
+				     GHashTable *warned, struct diag *d)
 {
 	const struct office *of = offices_match(o, kanwil_of(u));
 	const struct observation *first;
@@ -729,13 +728,13 @@ void model_assign_offices(struct model *m, const struct offices *o, struct diag 
 			if (strcmp(kanwil_of(u), rg->kanwil) == 0)
 				first = u;
 		}
-		rg->office = first ? office_of(o, first, warned, d) : o->national;
+		rg->office = first ? score_office_of(o, first, warned, d) : o->national;
 	}
 	for (guint i = 0; i < m->units->len; i++) {
 		struct scored_unit *u = g_ptr_array_index(m->units, i);
 		unsigned n;
 
-		u->office = office_of(o, u->src, warned, d);
+		u->office = score_office_of(o, u->src, warned, d);
 		m->issuer = !m->issuer || m->issuer == u->office ? u->office : o->national;
 		g_clear_pointer(&u->certificate, g_free);
 		if (u->recommendation == REC_NOT_RECOMMENDED)

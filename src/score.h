@@ -139,6 +139,13 @@ void model_free(struct model *m);
  */
 void model_assign_offices(struct model *m, const struct offices *o, struct diag *d);
 
+/* The office of unit `u`'s kanwil in `o`, or the national issuer with a
+ * warning to `d` at the unit's first row, once per kanwil: `warned` (a set
+ * of kanwil strings, borrowed from the units) remembers which were warned
+ * about. model_assign_offices() uses it; `check` too, without scoring. */
+const struct office *score_office_of(const struct offices *o, const struct unit_obs *u,
+				     GHashTable *warned, struct diag *d);
+
 /* The verification code of SPEC 6: the first 10 hex digits, upper case, of
  * SHA-256 over "year|kanwil|unit name|total with two decimals|rubric id". */
 void score_verification_code(char out[11], int year, const char *kanwil,

@@ -46,7 +46,7 @@ struct wb {
 };
 
 /* Reads from ZIP members and files go this many bytes at a time. */
-#define WB_CHUNK (64 * 1024)
+#define WB_CHUNK (256 * 1024)
 
 /* A library's message as ours are written: a copy, lower-case first
  * letter, no trailing white space; free it with g_free(). */
@@ -110,6 +110,11 @@ const struct wb_rel *wb_rel_by_id(GPtrArray *rels, const char *id);
 
 /* Whether archive member `name` exists. */
 int wb_has_member(struct wb *wb, const char *name);
+
+/* The size member `name` says it inflates to, at most WORKBOOK_MAX_PART;
+ * 0 when it is missing or does not say. Only a hint for sizing buffers:
+ * reading counts the bytes that really come. */
+size_t wb_member_size(struct wb *wb, const char *name);
 
 /* The first bytes of member `name` (at most `max`), NUL-terminated, in
  * `buf`; -1 when it is missing or cannot be read (not reported). */

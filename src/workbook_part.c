@@ -368,6 +368,17 @@ void wb_sax_stop(struct wb *wb)
 	}
 }
 
+size_t wb_member_size(struct wb *wb, const char *name)
+{
+	zip_int64_t idx = locate(wb, name);
+	zip_stat_t st;
+
+	if (idx < 0 || zip_stat_index(wb->zip, (zip_uint64_t)idx, 0, &st) != 0 ||
+	    !(st.valid & ZIP_STAT_SIZE))
+		return 0;
+	return st.size < WORKBOOK_MAX_PART ? (size_t)st.size : WORKBOOK_MAX_PART;
+}
+
 int wb_member_head(struct wb *wb, const char *name, char *buf, size_t max)
 {
 	zip_int64_t idx = locate(wb, name), n;

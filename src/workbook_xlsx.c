@@ -326,6 +326,11 @@ static int read_shared_strings(struct xlsx *x, const char *name)
 			      .characters = sst_text };
 	struct sst_state st = { .x = x };
 
+	/* The strings are fewer bytes than their XML: room for all of them at
+	 * once spares copying a table of a hundred MiB as it doubles. Pages
+	 * not written to are never resident. */
+	g_string_set_size(x->sst, wb_member_size(x->wb, name));
+	g_string_truncate(x->sst, 0);
 	return wb_part_sax(x->wb, name, 0, &sax, &st);
 }
 

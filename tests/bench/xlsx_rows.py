@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The rows of a set of layout A CSV files as one big .xlsx sheet, and as one CSV.
 
-usage: xlsx_rows.py [-n COPIES] -o DIR FILE.csv...
+usage: xlsx_rows.py [-n COPIES] [-l LINKS] -o DIR FILE.csv...
 
 Writes DIR/rows.xlsx and DIR/rows.csv holding the same rows: the files'
 rows in order under one header, COPIES times over (the copies repeat
@@ -10,6 +10,12 @@ is written as Excel writes one: shared strings, cell references, dates as
 serial numbers under a date format, streamed into the ZIP. Prints
 "KEY VALUE" lines: rows, csv-bytes, xlsx-bytes, sheet-bytes (the sheet's
 XML, uncompressed), strings-bytes (the shared strings' XML).
+
+With -l LINKS, each row's data dukung gains LINKS links to documents with
+40-character ids, different in every row (seeded, so the files are the same
+every time): what uploaded evidence looks like, and what keeps a workbook
+from compressing to nothing, so that the file reaches the size the bench
+wants within a run's row limit.
 """
 
 import argparse
@@ -17,6 +23,7 @@ import csv
 import datetime
 import io
 import os
+import random
 import re
 import zipfile
 
@@ -89,11 +96,23 @@ def member(name):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("-n", type=int, default=1)
+    ap.add_argument("-l", type=int, default=0)
     ap.add_argument("-o", required=True)
     ap.add_argument("files", nargs="+")
     a = ap.parse_args()
     os.makedirs(a.o, exist_ok=True)
-    rows = [r for f in a.files for r in read_rows(f)]
+    base = [r for f in a.files for r in read_rows(f)]
+    rows = []
+    rnd = random.Random(2019)
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+    evidence = COLUMNS.index("data dukung")
+    for _ in range(a.n):
+        for r in base:
+            r = list(r)
+            links = ["https://drive.example.go.id/d/" + "".join(rnd.choices(alphabet, k=40))
+                     for _ in range(a.l)]
+            r[evidence] = "; ".join(([r[evidence]] if r[evidence] else []) + links)
+            rows.append(r)
     strings = {}
 
     def sst(s):
@@ -105,8 +124,7 @@ def main():
     with open(os.path.join(a.o, "rows.csv"), "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(COLUMNS)
-        for _ in range(a.n):
-            w.writerows(rows)
+        w.writerows(rows)
     sheet_bytes = 0
     path = os.path.join(a.o, "rows.xlsx")
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
@@ -117,25 +135,24 @@ def main():
             buf.append(f'<row r="1">' + "".join(
                 f'<c r="{col(i)}1" t="s"><v>{sst(h)}</v></c>' for i, h in enumerate(COLUMNS)) +
                 "</row>")
-            for _ in range(a.n):
-                for row in rows:
-                    line += 1
-                    cells = []
-                    for i, v in enumerate(row):
-                        if not v:
-                            continue
-                        ref = f"{col(i)}{line}"
-                        n = serial(v) if i == 9 else None
-                        if n is not None:
-                            cells.append(f'<c r="{ref}" s="1"><v>{n}</v></c>')
-                        else:
-                            cells.append(f'<c r="{ref}" t="s"><v>{sst(v)}</v></c>')
-                    buf.append(f'<row r="{line}">{"".join(cells)}</row>')
-                    if len(buf) >= 4096:
-                        data = "".join(buf).encode("utf-8")
-                        sheet_bytes += len(data)
-                        out.write(data)
-                        buf = []
+            for row in rows:
+                line += 1
+                cells = []
+                for i, v in enumerate(row):
+                    if not v:
+                        continue
+                    ref = f"{col(i)}{line}"
+                    n = serial(v) if i == 9 else None
+                    if n is not None:
+                        cells.append(f'<c r="{ref}" s="1"><v>{n}</v></c>')
+                    else:
+                        cells.append(f'<c r="{ref}" t="s"><v>{sst(v)}</v></c>')
+                buf.append(f'<row r="{line}">{"".join(cells)}</row>')
+                if len(buf) >= 4096:
+                    data = "".join(buf).encode("utf-8")
+                    sheet_bytes += len(data)
+                    out.write(data)
+                    buf = []
             buf.append("</sheetData></worksheet>")
             data = "".join(buf).encode("utf-8")
             sheet_bytes += len(data)
@@ -163,7 +180,7 @@ def main():
         z.writestr(member("[Content_Types].xml"),
                    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
                    '<Default Extension="xml" ContentType="application/xml"/></Types>')
-    print("rows", len(rows) * a.n)
+    print("rows", len(rows))
     print("csv-bytes", os.path.getsize(os.path.join(a.o, "rows.csv")))
     print("xlsx-bytes", os.path.getsize(path))
     print("sheet-bytes", sheet_bytes)
