@@ -636,25 +636,13 @@ static GPtrArray *form_types(const struct config *cfg, const struct rubric *rubr
 	return types;
 }
 
-/* YYYYMMDD as a time: that day's start in UTC. */
-static time_t day_start(int ymd)
-{
-	GDateTime *dt = g_date_time_new_utc(ymd / 10000, ymd / 100 % 100, ymd % 100,
-					    0, 0, 0);
-	time_t t = dt ? (time_t)g_date_time_to_unix(dt) : 0;
-
-	if (dt)
-		g_date_time_unref(dt);
-	return t;
-}
-
 /* The form for `types` to `fp`: a workbook or, for one type, CSV. */
 static int write_form(const struct config *cfg, const struct rubric *rubric,
 		      const GPtrArray *types, int workbook, FILE *fp, struct diag *d)
 {
 	/* The workbook's creation date is --date's, so that a run under
 	 * SOURCE_DATE_EPOCH gives the same bytes every time. */
-	struct form_options opt = { cfg->form_unit, cfg->kanwil, day_start(cfg->date),
+	struct form_options opt = { cfg->form_unit, cfg->kanwil, text_day_start(cfg->date),
 				    NULL };
 
 	if (workbook)

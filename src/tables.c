@@ -374,12 +374,8 @@ static void xlsx_cell(struct xlsx *x, lxw_row_t r, size_t col, const struct cell
  * for "now". */
 static time_t date_epoch(int ymd)
 {
-	GDateTime *dt = g_date_time_new_utc(ymd / 10000, ymd / 100 % 100, ymd % 100,
-					    0, 0, 0);
-	time_t t = dt ? (time_t)g_date_time_to_unix(dt) : 1;
+	time_t t = text_day_start(ymd);
 
-	if (dt)
-		g_date_time_unref(dt);
 	return t ? t : 1;
 }
 

@@ -593,3 +593,14 @@ char *text_csv_cell(const char *s)
 	g_string_append_c(cell, '"');
 	return g_string_free(cell, FALSE);
 }
+
+time_t text_day_start(int ymd)
+{
+	GDateTime *dt = g_date_time_new_utc(ymd / 10000, ymd / 100 % 100, ymd % 100,
+					    0, 0, 0);
+	time_t t = dt ? (time_t)g_date_time_to_unix(dt) : 0;
+
+	if (dt)
+		g_date_time_unref(dt);
+	return t;
+}

@@ -3,6 +3,7 @@
 #define P2HAM_TEXT_H
 
 #include <stddef.h>
+#include <time.h>
 
 /*
  * Every function returning `char *` returns a new UTF-8 string that the caller
@@ -53,6 +54,10 @@ char *text_make_id(const char *name);
  * NULL, it is set to 1 when a date was read from a two-digit year, else 0.
  */
 int text_parse_date(const char *s, int *two_digit_year);
+
+/* A YYYYMMDD date as a time: the start of that day in UTC; 0 when it is
+ * no date. */
+time_t text_day_start(int ymd);
 
 /* Write a YYYYMMDD date as "YYYY-MM-DD" into buf (at least 16 bytes). */
 void text_format_iso_date(char *buf, int ymd);

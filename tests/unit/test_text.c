@@ -463,6 +463,16 @@ static void test_parse_date_rejects_other_forms(void **state)
 	CHECK_DATES(cases);
 }
 
+/* Dates for libraries that want a time (workbook properties): midnight UTC. */
+static void test_day_start(void **state)
+{
+	assert_int_equal(text_day_start(20191210), 1575936000);
+	assert_int_equal(text_day_start(19700101), 0);
+	assert_int_equal(text_day_start(20000229) - text_day_start(20000228), 86400);
+	assert_int_equal(text_day_start(0), 0);
+	assert_int_equal(text_day_start(20191301), 0);
+}
+
 static void test_format_iso_date(void **state)
 {
 	char buf[16];
@@ -733,6 +743,7 @@ int main(void)
 		cmocka_unit_test(test_prefix_never_splits_a_character),
 		cmocka_unit_test(test_csv_cell_guards_formulas),
 		cmocka_unit_test(test_csv_cell_quotes),
+		cmocka_unit_test(test_day_start),
 	};
 
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
