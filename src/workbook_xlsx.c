@@ -222,10 +222,18 @@ static int hex_value(char c)
  */
 static size_t decode_xstring(char *s, size_t len)
 {
-	size_t r = 0, w = 0;
+	const char *first = s, *end = s + len;
+	size_t r, w;
 
-	if (!memchr(s, '_', len))
+	/* Most strings hold no escape: find the first "_x" before copying. */
+	while ((first = memchr(first, '_', (size_t)(end - first))) && first + 1 < end &&
+	       first[1] != 'x')
+		first++;
+	if (first && first + 1 >= end)
+		first = NULL;
+	if (!first)
 		return len;
+	r = w = (size_t)(first - s);
 	while (r < len) {
 		if (s[r] == '_' && r + 7 <= len && s[r + 1] == 'x' && s[r + 6] == '_') {
 			gunichar c = 0;
@@ -299,11 +307,12 @@ static void sst_end(void *ctx, const xmlChar *local, const xmlChar *prefix,
 	} else if (wb_name_is(n, "rPh")) {
 		st->in_rph = 0;
 	} else if (st->in_si && wb_name_is(n, "si")) {
-		size_t len = decode_xstring(sst->str + st->start, sst->len - st->start);
+		size_t whole = sst->len - st->start;
+		size_t len = decode_xstring(sst->str + st->start, whole);
 		guint32 at = (guint32)st->start;
 
-		/* libxml2 gives UTF-8; this guards the decoding above. */
-		if (!g_utf8_validate(sst->str + st->start, (gssize)len, NULL))
+		/* libxml2 gives UTF-8; this guards what the decoding changed. */
+		if (len != whole && !g_utf8_validate(sst->str + st->start, (gssize)len, NULL))
 			len = 0;
 		g_string_truncate(sst, st->start + len);
 		g_string_append_c(sst, '\0');
