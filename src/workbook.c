@@ -1,4 +1,5 @@
 /* workbook.c — workbooks: telling the container, reading it, rows of cells, values. */
+#define _DEFAULT_SOURCE         /* MADV_HUGEPAGE */
 #include "workbook.h"
 #include "workbook_int.h"
 
@@ -10,6 +11,7 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -21,6 +23,19 @@ static const unsigned char zip_magic[4] = { 'P', 'K', 3, 4 };
 static const unsigned char zip_empty_magic[4] = { 'P', 'K', 5, 6 };
 static const unsigned char ole2_magic[8] = { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 };
 static const char ods_mimetype[] = "application/vnd.oasis.opendocument.spreadsheet";
+
+void wb_advise_huge(void *p, size_t len)
+{
+#ifdef MADV_HUGEPAGE
+	const uintptr_t huge = 2 * 1024 * 1024;
+	uintptr_t from = ((uintptr_t)p + huge - 1) & ~(huge - 1);
+	uintptr_t to = ((uintptr_t)p + len) & ~(huge - 1);
+
+	/* Only advice: where it is not taken, pages are small as before. */
+	if (to > from)
+		(void)madvise((void *)from, to - from, MADV_HUGEPAGE);
+#endif
+}
 
 void wb_fail(struct wb *wb, const char *fmt, ...)
 {

@@ -52,6 +52,14 @@ struct wb {
  * letter, no trailing white space; free it with g_free(). */
 char *wb_message(const char *msg);
 
+/*
+ * Ask for the memory p[0..len), of a buffer that grows large at once, to be
+ * backed by 2 MiB pages where the kernel lends them: page faults cost more
+ * here than writing the bytes, and a large page takes one where small ones
+ * take 512. Nothing changes in what the memory holds.
+ */
+void wb_advise_huge(void *p, size_t len);
+
 /* Report a problem with the workbook (at "PATH" or, within a sheet,
  * "PATH[SHEET]"); reading stops. */
 void wb_fail(struct wb *wb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -90,6 +98,23 @@ void wb_part_close(struct wb_part *p);
 int wb_part_sax(struct wb *wb, const char *name, int required, const xmlSAXHandler *sax,
 		void *data);
 void wb_sax_stop(struct wb *wb);
+
+/*
+ * Reading ahead (workbook_ahead.c): a thread calls fill(src, buf, len) for
+ * chunk after chunk of up to WB_CHUNK bytes, a few ahead of the caller,
+ * until fill returns 0 (the end) or -1 (failed). Nothing else may touch
+ * `src` until wb_ahead_stop() returns. NULL when no thread can be had.
+ */
+struct wb_ahead;
+struct wb_ahead *wb_ahead_start(int (*fill)(void *src, char *buf, int len), void *src);
+
+/* The next chunk, in the source's order: what fill returned for it, its
+ * bytes in *buf until the next call; -1 again after the end. */
+int wb_ahead_next(struct wb_ahead *a, const char **buf);
+
+/* Stop the thread (it may have filled chunks that are never taken) and
+ * free everything; NULL is nothing to stop. */
+void wb_ahead_stop(struct wb_ahead *a);
 
 /* One relationship of a part (ECMA-376 part 2, 9.3). */
 struct wb_rel {

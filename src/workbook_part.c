@@ -40,6 +40,9 @@ struct wb_part {
 	zip_file_t *zf;
 	xmlTextReaderPtr reader;
 	unsigned long size;     /* bytes inflated */
+	unsigned long used;     /* of those, handed to the parser: counted in
+				   wb->inflated when the part is closed */
+	zip_uint64_t declared;  /* the size the archive says, 0 if it does not */
 	enum prolog prolog;
 	char *why;              /* why reading stopped in the I/O callback */
 	char *xml_error;        /* libxml2's first error */
@@ -109,13 +112,12 @@ static int part_fill(struct wb_part *p, char *buf, int len)
 		return -1;
 	}
 	p->size += (unsigned long)n;
-	p->wb->inflated += (unsigned long)n;
 	if (p->size > WORKBOOK_MAX_PART) {
 		p->why = g_strdup_printf("part '%s' inflates to more than the 256 MiB "
 					 "allowed for a workbook part", p->name);
 		return -1;
 	}
-	if (p->wb->inflated > WORKBOOK_MAX_TOTAL) {
+	if (p->wb->inflated + p->size > WORKBOOK_MAX_TOTAL) {
 		p->why = g_strdup_printf("the parts read inflate to more than the 1 GiB "
 					 "allowed for a workbook (at part '%s')", p->name);
 		return -1;
@@ -128,7 +130,20 @@ static int part_fill(struct wb_part *p, char *buf, int len)
 	return (int)n;
 }
 
+/* Inflate the next bytes for the parser. */
 static int part_io(void *ctx, char *buf, int len)
+{
+	struct wb_part *p = ctx;
+	int n = part_fill(p, buf, len);
+
+	if (n > 0)
+		p->used += (unsigned long)n;
+	return n;
+}
+
+/* Inflate the next bytes on the thread that reads ahead: what the parser
+ * takes of them is counted as it takes them. */
+static int part_ahead(void *ctx, char *buf, int len)
 {
 	return part_fill(ctx, buf, len);
 }
@@ -180,6 +195,7 @@ static struct wb_part *member_open(struct wb *wb, const char *name, int required
 	p = g_new0(struct wb_part, 1);
 	p->wb = wb;
 	p->name = g_strdup(name);
+	p->declared = st.valid & ZIP_STAT_SIZE ? st.size : 0;
 	p->zf = zip_fopen_index(wb->zip, (zip_uint64_t)idx, 0);
 	if (!p->zf) {
 		char *msg = wb_message(zip_strerror(wb->zip));
@@ -248,6 +264,7 @@ void wb_part_close(struct wb_part *p)
 		xmlFreeTextReader(p->reader);
 	if (p->zf)
 		zip_fclose(p->zf);
+	p->wb->inflated += p->used;
 	g_free(p->why);
 	g_free(p->xml_error);
 	g_free(p->name);
@@ -308,6 +325,52 @@ static void sax_text(void *ctx, const xmlChar *text, int len)
 	run->user->characters(run->data, text, len);
 }
 
+/* Parts inflating to more than this are inflated by a thread ahead of the
+ * parser (see workbook_ahead.c); for smaller ones a thread is not worth its
+ * start. */
+#define AHEAD_FROM (4 * WB_CHUNK)
+
+static void sax_handler_init(xmlSAXHandler *sax)
+{
+	memset(sax, 0, sizeof *sax);
+	sax->initialized = XML_SAX2_MAGIC;
+	sax->startElementNs = sax_start;
+	sax->endElementNs = sax_end;
+	sax->characters = sax_text;
+	sax->cdataBlock = sax_text;
+	sax->ignorableWhitespace = sax_text;
+	sax->internalSubset = sax_refuse_doctype;
+	sax->serror = sax_error;
+}
+
+/* Push the rest of part p through the parser, chunk by chunk, until its
+ * end, a failure or a stop. What the last read returned. */
+static int sax_push(struct wb_part *p, xmlParserCtxtPtr ctxt, char *buf)
+{
+	struct wb *wb = p->wb;
+	struct wb_ahead *ahead = p->declared > AHEAD_FROM ? wb_ahead_start(part_ahead, p) : NULL;
+	const char *chunk;
+	int n = 0;
+
+	while (!wb->failed && !wb->stop_part) {
+		chunk = buf;
+		n = ahead ? wb_ahead_next(ahead, &chunk) : part_fill(p, buf, WB_CHUNK);
+		if (n < 0)
+			break;
+		p->used += (unsigned long)n;
+		if (xmlParseChunk(ctxt, chunk, n, n == 0) != 0 || n == 0)
+			break;
+	}
+	wb_ahead_stop(ahead);
+	/* The thread may have read on past where the parser stopped, into a
+	 * failure the parser never came to: not this part's story. */
+	if (n >= 0 && p->why) {
+		g_free(p->why);
+		p->why = NULL;
+	}
+	return n;
+}
+
 int wb_part_sax(struct wb *wb, const char *name, int required, const xmlSAXHandler *user,
 		void *data)
 {
@@ -320,18 +383,10 @@ int wb_part_sax(struct wb *wb, const char *name, int required, const xmlSAXHandl
 
 	if (!p)
 		return wb->failed ? -1 : 0;
-	memset(&sax, 0, sizeof sax);
-	sax.initialized = XML_SAX2_MAGIC;
-	sax.startElementNs = sax_start;
-	sax.endElementNs = sax_end;
-	sax.characters = sax_text;
-	sax.cdataBlock = sax_text;
-	sax.ignorableWhitespace = sax_text;
-	sax.internalSubset = sax_refuse_doctype;
-	sax.serror = sax_error;
+	sax_handler_init(&sax);
 	buf = g_malloc(WB_CHUNK);
 	/* The first bytes tell the parser the encoding. */
-	n = part_fill(p, buf, 4);
+	n = part_io(p, buf, 4);
 	ctxt = xmlCreatePushParserCtxt(&sax, &run, buf, n > 0 ? n : 0, name);
 	if (!ctxt) {
 		wb_fail(wb, "cannot read part '%s': out of memory", name);
@@ -341,13 +396,8 @@ int wb_part_sax(struct wb *wb, const char *name, int required, const xmlSAXHandl
 	}
 	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	wb->parser = ctxt;
-	while (n >= 0 && !wb->failed && !wb->stop_part) {
-		n = part_fill(p, buf, WB_CHUNK);
-		if (n < 0)
-			break;
-		if (xmlParseChunk(ctxt, buf, n, n == 0) != 0 || n == 0)
-			break;
-	}
+	if (n >= 0)
+		n = sax_push(p, ctxt, buf);
 	if (!wb->failed && !wb->stop_part && (n < 0 || !ctxt->wellFormed || p->why))
 		rc = part_result(p, -1);
 	else if (wb->failed)

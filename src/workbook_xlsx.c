@@ -340,6 +340,7 @@ static int read_shared_strings(struct xlsx *x, const char *name)
 	 * not written to are never resident. */
 	g_string_set_size(x->sst, wb_member_size(x->wb, name));
 	g_string_truncate(x->sst, 0);
+	wb_advise_huge(x->sst->str, x->sst->allocated_len);
 	return wb_part_sax(x->wb, name, 0, &sax, &st);
 }
 

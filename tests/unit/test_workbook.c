@@ -581,6 +581,51 @@ static void test_ods_repeats_beyond_the_limits(void **state)
 			    "[S]\n1! a cell beyond column XFD, the last a workbook has\n");
 }
 
+/* Parts of more than 1 MiB are inflated by a thread ahead of the parser:
+ * the rows, and where reading stops, are what they are for small parts. */
+static void test_xlsx_large_parts_read_ahead(void **state)
+{
+	struct fixture *fx = *state;
+	GString *sst = g_string_new(NULL), *rows = g_string_new(NULL);
+	GString *expect = g_string_new("[Big]\n");
+	char *tail, *bad;
+	const char *data[4];
+	const char *path;
+
+	for (int i = 0; i < 30000; i++)
+		g_string_append_printf(sst, "<si><t>string %05d of a table over a MiB</t></si>", i);
+	for (int r = 1; r <= 30000; r++) {
+		g_string_append_printf(rows, "<row r=\"%d\"><c r=\"A%d\" t=\"s\"><v>%d</v></c>"
+				       "<c r=\"C%d\"><v>%d.5</v></c></row>", r, r, 30000 - r, r, r);
+		g_string_append_printf(expect, "%d: string %05d of a table over a MiB||%d.5\n", r,
+				       30000 - r, r);
+	}
+	g_string_append(expect, "[end]\n[Stop]\n1: string 29999 of a table over a MiB||1.5\n"
+		       "[end]\n[Bad]\n");
+	/* Past </sheetData> nothing is parsed, not even what is malformed. */
+	tail = g_strdup_printf("%.*s</sheetData><<<%s",
+			       (int)(strstr(rows->str, "</row>") + 6 - rows->str), rows->str, rows->str);
+	data[0] = rows->str;
+	data[1] = tail;
+	bad = g_strdup_printf("%s<row r=\"30001\"><c></row>", rows->str);
+	data[2] = bad;
+	data[3] = NULL;
+	path = xlsx_of(fx, "<sheet name=\"Big\" sheetId=\"1\" r:id=\"rId1\"/>"
+		       "<sheet name=\"Stop\" sheetId=\"2\" r:id=\"rId2\"/>"
+		       "<sheet name=\"Bad\" sheetId=\"3\" r:id=\"rId3\"/>", data, sst->str, NULL, 0);
+	assert_contains(read_refused(fx, path), "[Bad]: error: malformed XML in part "
+			"'xl/worksheets/sheet3.xml' at line 1: opening and ending tag mismatch");
+	/* Sheet Big twice over, then Stop, then Bad's rows up to the error. */
+	g_string_append_len(expect, strchr(expect->str, '\n') + 1,
+			    (gssize)(strstr(expect->str, "[end]") - strchr(expect->str, '\n') - 1));
+	assert_string_equal(fx->seen->str, expect->str);
+	g_free(tail);
+	g_free(bad);
+	g_string_free(expect, TRUE);
+	g_string_free(rows, TRUE);
+	g_string_free(sst, TRUE);
+}
+
 /* ---- what is refused ------------------------------------------------------------------ */
 
 static void test_zip_bomb_refused(void **state)
@@ -824,6 +869,7 @@ int main(void)
 		T(test_xlsx_rows_out_of_order_refused),
 		T(test_xlsx_sheets_in_workbook_order_hidden_too),
 		T(test_sheet_skipped_on_request),
+		T(test_xlsx_large_parts_read_ahead),
 		T(test_ods_values_and_text),
 		T(test_ods_repeated_rows_and_cells),
 		T(test_ods_repeats_beyond_the_limits),
