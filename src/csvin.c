@@ -144,7 +144,7 @@ out:
 static int parse_all(struct csvin_parser *p, const struct csvin_info *info)
 {
 	struct csvin_place start = { .offset = 0, .skip = p->dia->bom ? 3 : 0 };
-	int rc;
+	int rc = 0;
 
 	p->in.hashing = 1;
 	sha256_init(&start.sha);
@@ -182,6 +182,28 @@ static void parser_free(struct csvin_parser *p)
 	g_free(p);
 }
 
+/*
+ * After pass 2: the digest into info, once the file is known to be the one
+ * sniffed. When the callback stopped, the rest of the file is hashed too,
+ * so that the hash is always of the whole file. -1 after reporting a read
+ * error or a change; else `rc`.
+ */
+static int finish(struct csvin_parser *p, int rc, struct csvin_info *info, struct diag *d)
+{
+	while (rc < 0 && !p->in.failed && csvin_src_fill(&p->in))
+		;
+	if (p->in.failed) {
+		diag_error(d, p->in.path, 0, "cannot read: %s", g_strerror(p->in.err));
+		return -1;
+	}
+	if (!csvin_src_unchanged(&p->in)) {
+		diag_error(d, p->in.path, 0, "cannot read: the file changed while it was read");
+		return -1;
+	}
+	csvin_src_digest(&p->in, info->sha256);
+	return rc;
+}
+
 int csvin_read(const char *path, const struct csvin_options *opt,
 	       csvin_record_fn fn, void *data, struct csvin_info *info,
 	       struct diag *d)
@@ -195,15 +217,7 @@ int csvin_read(const char *path, const struct csvin_options *opt,
 	if (csvin_src_open(&p->in, path, d) == 0 &&
 	    csvin_sniff(&p->in, opt, &dia, info, d) == 0) {
 		p->delim = info->delimiter;
-		rc = parse_all(p, info);
-		if (rc < 0 && p->in.failed)
-			diag_error(d, path, 0, "cannot read: %s", g_strerror(p->in.err));
-		else if (rc == 0 && !csvin_src_unchanged(&p->in)) {
-			diag_error(d, path, 0, "cannot read: the file changed while it was read");
-			rc = -1;
-		}
-		if (rc == 0)
-			csvin_src_digest(&p->in, info->sha256);
+		rc = finish(p, parse_all(p, info), info, d);
 	}
 	parser_free(p);
 	return rc;

@@ -41,7 +41,8 @@ struct csvin_options {
 
 /* What csvin_read learnt about the file. Owned by the caller. */
 struct csvin_info {
-	char sha256[65];        /* of the bytes parsed; "" when csvin_read failed */
+	char sha256[65];        /* of the bytes parsed, which are the whole
+				   file; "" when it cannot be read or changed */
 	char encoding[64];      /* "UTF-8", "WINDOWS-1252", "UTF-16LE", "UTF-16BE"
 				   or the forced name */
 	char delimiter;
@@ -64,8 +65,8 @@ struct csvin_info {
  * times changed while it was read is reported ("the file changed while it
  * was read") like a file that cannot be read.
  * Problems with the whole file (cannot open, cannot read, unknown forced
- * encoding) are reported to `d`, and -1 is returned; so is the callback's
- * request to stop. A file read as
+ * encoding) are reported to `d`, and -1 is returned; -1 too when the
+ * callback asks to stop, after hashing the rest of the file. A file read as
  * Windows-1252 because it is not valid UTF-8 gets one warning. Returns 0
  * otherwise.
  */

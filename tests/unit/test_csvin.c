@@ -1242,6 +1242,25 @@ static void test_sha256_after_going_back_utf16(void **state)
 	g_string_free(s, TRUE);
 }
 
+/* A callback that stops the reading early still gets the whole file's
+ * hash: the rest is hashed without being parsed. */
+static void test_sha256_when_the_callback_stops(void **state)
+{
+	GString *s = going_back_file();
+	struct reading *rd = reading_new();
+	char *want = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)s->str,
+						 s->len);
+
+	rd->stop_after = 2;
+	read_into(rd, scratch_write(*state, s->str, s->len), 0, NULL);
+	assert_int_equal(rd->rc, -1);
+	expect_count(rd, 2);
+	assert_string_equal(rd->info.sha256, want);
+	g_free(want);
+	reading_free(rd);
+	g_string_free(s, TRUE);
+}
+
 /* A file written to while it is parsed: reported, not parsed as if the
  * first pass's view of it still held. */
 struct changer {
@@ -1373,6 +1392,7 @@ int main(void)
 		T(test_sha256_of_the_bytes_written),
 		T(test_sha256_after_going_back),
 		T(test_sha256_after_going_back_utf16),
+		T(test_sha256_when_the_callback_stops),
 		T(test_file_changed_while_read),
 		T(test_200000_lines_last_line_number),
 		T(test_callback_can_stop_reading),
