@@ -1,4 +1,8 @@
-/* csvin.h — reading CSV as spreadsheets export it: dialect, encoding, records. */
+/* csvin.h — reading CSV as spreadsheets export it: dialect, encoding, records.
+ *
+ * The public face of src/csvin*.c (csvin_int.h says which file does what).
+ * The reader owns everything it allocates and frees it before csvin_read()
+ * returns; records are lent to the callback, csvin_info belongs to the caller. */
 #ifndef P2HAM_CSVIN_H
 #define P2HAM_CSVIN_H
 
@@ -37,7 +41,8 @@ struct csvin_options {
 
 /* What csvin_read learnt about the file. Owned by the caller. */
 struct csvin_info {
-	char sha256[65];
+	char sha256[65];        /* of the bytes parsed, which are the whole
+				   file; "" when it cannot be read or changed */
 	char encoding[64];      /* "UTF-8", "WINDOWS-1252", "UTF-16LE", "UTF-16BE"
 				   or the forced name */
 	char delimiter;
@@ -54,10 +59,14 @@ struct csvin_info {
  * record; it still counts as line 1. A file that starts with a UTF-16 BOM
  * is UTF-16 of that byte order, decoded as it is read; an unpaired
  * surrogate or an odd last byte reads as U+FFFD, with one warning at the
- * line of the first. The file is read twice (once to hash it and sniff the
- * encoding, once to parse) and never held in memory.
+ * line of the first. The file is read twice and never held in memory: once
+ * to sniff the encoding and the header line, once to parse; the SHA-256 is
+ * of the bytes parsed, hashed as they are parsed. A file whose size or
+ * times changed while it was read is reported ("the file changed while it
+ * was read") like a file that cannot be read.
  * Problems with the whole file (cannot open, cannot read, unknown forced
- * encoding) are reported to `d`, and -1 is returned. A file read as
+ * encoding) are reported to `d`, and -1 is returned; -1 too when the
+ * callback asks to stop, after hashing the rest of the file. A file read as
  * Windows-1252 because it is not valid UTF-8 gets one warning. Returns 0
  * otherwise.
  */

@@ -5,6 +5,7 @@
 #   make bench                          everything, within about 10 minutes
 #   make bench BENCH_RUNS=3 BENCH_BUDGET=300
 #   make bench-workbook                 only the .xlsx against the same rows as CSV
+#   make csv-readings                   SPEC 8.4's readings: p2ham's reader against libcsv
 #
 # The tools are built into $(BUILD)/bench; the data sets are generated into
 # $(BENCH_DATA) (not committed) and regenerated when the generator changes.
@@ -19,7 +20,7 @@ BENCH_CFLAGS   := -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra
 BENCH_PKGS     := pangocairo pangoft2 cairo-pdf fontconfig
 BENCH_TOOLS    := $(BENCH_DIR)/gen $(BENCH_DIR)/csv_limit $(BENCH_DIR)/render_limit
 
-.PHONY: bench bench-tools bench-workbook
+.PHONY: bench bench-tools bench-workbook csv-readings
 
 bench: $(BIN) $(BENCH_TOOLS)
 	BENCH_RUNS=$(BENCH_RUNS) BENCH_RUNS_X10=$(BENCH_RUNS_X10) BENCH_JOBS=$(BENCH_JOBS) \
@@ -31,6 +32,13 @@ bench-workbook: $(BIN) $(BENCH_DIR)/gen
 	BENCH_RUNS=$(BENCH_RUNS) tests/bench/bench_workbook.sh $(BIN) $(BENCH_DIR) $(BENCH_DATA)
 
 bench-tools: $(BENCH_TOOLS)
+
+csv-readings: $(BENCH_DIR)/csv_compare
+	$(BENCH_DIR)/csv_compare readings
+
+# p2ham's own reader (src/csvin*.c) and libcsv on the same bytes.
+$(BENCH_DIR)/csv_compare: tests/bench/csv_compare.c $(LIBOBJ) | $(BENCH_DIR)
+	$(CC) $(CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(LIBOBJ) $(LDLIBS) -lcsv
 
 $(BENCH_DIR)/gen: tests/bench/gen.c | $(BENCH_DIR)
 	$(CC) $(BENCH_CFLAGS) -o $@ $<

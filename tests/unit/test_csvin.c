@@ -1176,6 +1176,135 @@ static void test_sha256_of_the_bytes_written(void **state)
 	g_string_free(big, TRUE);
 }
 
+/*
+ * An unterminated quote far from the end makes the parser go back to the
+ * line after it, across chunks it has already read and hashed: the hash
+ * must still be of the file, each byte once, the BOM included.
+ */
+static GString *going_back_file(void)
+{
+	GString *s = g_string_new("\xEF\xBB\xBFkanwil;unit\n");
+
+	while (s->len < CHUNK_END - 5)
+		g_string_append(s, "K;u\n");
+	/* The quote's line ends in the next chunk. */
+	g_string_append(s, "K;\"open\nK;after\n");
+	while (s->len < 3 * CHUNK_END)
+		g_string_append(s, "K;v\n");
+	return s;
+}
+
+static void test_sha256_after_going_back(void **state)
+{
+	GString *s = going_back_file();
+	struct reading *rd = read_bytes_as(*state, s->str, s->len, 0, NULL);
+	char *want = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)s->str,
+						 s->len);
+	guint quote = 0;
+
+	assert_int_equal(rd->rc, 0);
+	assert_string_equal(rd->info.sha256, want);
+	while (!rec_at(rd, quote)->error)
+		quote++;
+	expect_error(rd, quote, quote + 1, "unterminated quoted field");
+	expect_record(rd, quote + 1, quote + 2, "K", "after", NULL);
+	expect_count(rd, (guint)(quote + 2 + (s->len - (strstr(s->str, "after\n") + 6 -
+							     s->str)) / 4));
+	g_free(want);
+	reading_free(rd);
+	g_string_free(s, TRUE);
+}
+
+/* The same through the UTF-16 decoder, whose chunks are of the file's
+ * bytes and whose text is UTF-8. */
+static void test_sha256_after_going_back_utf16(void **state)
+{
+	GString *s = going_back_file();
+	gsize n = 0;
+	char *u16 = g_convert(s->str + 3, (gssize)s->len - 3, "UTF-16LE", "UTF-8", NULL, &n,
+			      NULL);
+	GByteArray *bytes = g_byte_array_new();
+	struct reading *rd;
+	char *want;
+
+	g_byte_array_append(bytes, (const guint8 *)"\xFF\xFE", 2);
+	g_byte_array_append(bytes, (const guint8 *)u16, (guint)n);
+	want = g_compute_checksum_for_data(G_CHECKSUM_SHA256, bytes->data, bytes->len);
+	rd = read_bytes_as(*state, bytes->data, bytes->len, 0, NULL);
+	assert_int_equal(rd->rc, 0);
+	assert_string_equal(rd->info.encoding, "UTF-16LE");
+	assert_string_equal(rd->info.sha256, want);
+	assert_null(rec_at(rd, rd->recs->len - 1)->error);
+	g_free(want);
+	g_free(u16);
+	g_byte_array_free(bytes, TRUE);
+	reading_free(rd);
+	g_string_free(s, TRUE);
+}
+
+/* A callback that stops the reading early still gets the whole file's
+ * hash: the rest is hashed without being parsed. */
+static void test_sha256_when_the_callback_stops(void **state)
+{
+	GString *s = going_back_file();
+	struct reading *rd = reading_new();
+	char *want = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)s->str,
+						 s->len);
+
+	rd->stop_after = 2;
+	read_into(rd, scratch_write(*state, s->str, s->len), 0, NULL);
+	assert_int_equal(rd->rc, -1);
+	expect_count(rd, 2);
+	assert_string_equal(rd->info.sha256, want);
+	g_free(want);
+	reading_free(rd);
+	g_string_free(s, TRUE);
+}
+
+/* A file written to while it is parsed: reported, not parsed as if the
+ * first pass's view of it still held. */
+struct changer {
+	struct reading *rd;
+	const char *path;
+	int done;
+};
+
+static int change_file(const struct csvin_record *rec, void *data)
+{
+	struct changer *c = data;
+	FILE *fp;
+
+	if (!c->done) {
+		fp = fopen(c->path, "r+b");
+		assert_non_null(fp);
+		assert_int_equal(fseek(fp, -4, SEEK_END), 0);
+		fputs("K;w\n", fp);
+		fclose(fp);
+		c->done = 1;
+	}
+	return copy_record(rec, c->rd);
+}
+
+static void test_file_changed_while_read(void **state)
+{
+	GString *s = going_back_file();
+	const char *path = scratch_write(*state, s->str, s->len);
+	struct csvin_options opt = { 0, NULL };
+	struct changer c = { reading_new(), path, 0 };
+
+	/* File times tick in steps of a few milliseconds: the change must
+	 * come in a later step than the file's creation. */
+	g_usleep(50000);
+	c.rd->d.out = open_memstream(&c.rd->diag, &c.rd->diag_len);
+	c.rd->rc = csvin_read(path, &opt, change_file, &c, &c.rd->info, &c.rd->d);
+	fclose(c.rd->d.out);
+	assert_int_equal(c.rd->rc, -1);
+	assert_contains(c.rd->diag, "the file changed while it was read");
+	assert_string_equal(c.rd->info.sha256, "");
+	reading_free(c.rd);
+	g_string_free(s, TRUE);
+}
+
 static void test_200000_lines_last_line_number(void **state)
 {
 	GString *s = g_string_new("h;v\n");
@@ -1261,6 +1390,10 @@ int main(void)
 		T(test_missing_file_fails),
 		T(test_directory_cannot_be_read),
 		T(test_sha256_of_the_bytes_written),
+		T(test_sha256_after_going_back),
+		T(test_sha256_after_going_back_utf16),
+		T(test_sha256_when_the_callback_stops),
+		T(test_file_changed_while_read),
 		T(test_200000_lines_last_line_number),
 		T(test_callback_can_stop_reading),
 	};

@@ -16,6 +16,7 @@
 
 #include "csvin.h"
 #include "ingest.h"
+#include "ingest_int.h"
 #include "rubric.h"
 #include "text.h"
 
@@ -1208,6 +1209,43 @@ static void test_sep_hint_line_is_no_record(void **state)
 
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
+/* ---- inside ingest (ingest_int.h) ---- */
+
+/* A message quotes at most SHOW_MAX bytes of a cell, cut before a
+ * character that would not fit whole. */
+static void test_show_cuts_on_a_character_boundary(void **state)
+{
+	char buf[SHOW_BUF], cell[SHOW_MAX + 8];
+
+	(void)state;
+	assert_string_equal(ingest_show(buf, "short"), "short");
+	memset(cell, 'x', SHOW_MAX - 1);
+	memcpy(cell + SHOW_MAX - 1, "\xC3\xA9yz", 5);
+	ingest_show(buf, cell);
+	assert_int_equal(strlen(buf), SHOW_MAX - 1 + 3);
+	assert_memory_equal(buf + SHOW_MAX - 1, "...", 4);
+	cell[SHOW_MAX] = '\0';         /* the cell ends inside the 'é': 100 bytes */
+	assert_ptr_equal(ingest_show(buf, cell), cell);
+}
+
+/* Dates are read in any accepted form; the two-digit year warning comes
+ * once per file, at the first line that has one. */
+static void test_read_date_warns_two_digit_years_once(void **state)
+{
+	struct fixture *fx = *state;
+	struct input_file file = { .path = (char *)"in.csv" };
+	struct ingest in = { .ds = fx->ds, .file = &file, .opt = &fx->opt, .d = &fx->d };
+
+	assert_int_equal(ingest_read_date(&in, 2, "2019-10-03"), 20191003);
+	assert_int_equal(ingest_read_date(&in, 3, "3 Oktober 2019"), 20191003);
+	assert_int_equal(ingest_read_date(&in, 4, "03/10/19"), 20191003);
+	assert_int_equal(ingest_read_date(&in, 5, "04/10/19"), 20191004);
+	assert_int_equal(ingest_read_date(&in, 6, "04/10/19"), 20191004);
+	assert_int_equal(ingest_read_date(&in, 7, "32/10/2019"), 0);
+	assert_int_equal(fx->d.warnings, 1);
+	g_free(in.date.cell);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1257,6 +1295,8 @@ int main(void)
 		T(test_forced_dialect_passed_to_reader),
 		T(test_utf16_file_recorded),
 		T(test_sep_hint_line_is_no_record),
+		T(test_show_cuts_on_a_character_boundary),
+		T(test_read_date_warns_two_digit_years_once),
 	};
 
 	return cmocka_run_group_tests_name("ingest", tests, load_rubric, free_rubric);
