@@ -30,22 +30,10 @@ static const struct draw_style st_tick = {
 static const struct draw_style st_legend = {
 	"Lato", (6.5), 0, DRAW_LEFT, HEX(CHART_MUTED), 0, 0, 0 };
 
-/* A name from the input made safe to show (plain_safe()); g_free() it. */
-static char *safe_name(const char *name)
-{
-	char *safe = plain_safe(name ? name : "");
-
-	return safe ? safe : g_strdup(name ? name : "");
-}
-
 /* "12. Lapas Kelas IIA Serang" */
 static char *ranked_name(const struct scored_unit *u)
 {
-	char *name = safe_name(u->src->name), *label;
-
-	label = g_strdup_printf("%u. %s", u->rank, name);
-	g_free(name);
-	return label;
+	return g_strdup_printf("%u. %s", u->rank, u->name.display);
 }
 
 /* Vertical bands of a chart, in points. */
@@ -305,9 +293,7 @@ GPtrArray *chart_region_units(const struct model *m, const struct region *r)
 
 	for (guint i = 0; i < m->units->len; i++) {
 		const struct scored_unit *u = g_ptr_array_index(m->units, i);
-		const char *k = u->src->kanwil ? u->src->kanwil : "";
-
-		if (!r || !strcmp(k, r->kanwil))
+		if (!r || !strcmp(u->kanwil.raw, r->kanwil.raw))
 			g_ptr_array_add(a, (gpointer)u);
 	}
 	return a;
@@ -386,8 +372,7 @@ void chart_region_principles(cairo_t *cr, const struct model *m, const struct re
 	const struct rubric *rb = m->rubric;
 	struct bar *bar = g_new0(struct bar, rb->principles->len);
 	int compare = m->regions->len > 1;
-	char *kanwil = safe_name(r->kanwil);
-	char *head = g_strdup_printf("Rata-rata nilai per prinsip — %s", kanwil);
+	char *head = g_strdup_printf("Rata-rata nilai per prinsip — %s", r->kanwil.display);
 	struct key keys[2] = { { KEY_BOX, c_navy, "Rata-rata kanwil" },
 			       { KEY_TICK, c_ink, "Rata-rata seluruh UPT" } };
 	struct bars b = { head, bar, 0, 0.40, NAN, "Nilai prinsip (0–100)", keys,
@@ -407,7 +392,6 @@ void chart_region_principles(cairo_t *cr, const struct model *m, const struct re
 	bars_draw(cr, &b, x, y, w, h);
 	bars_free(&b);
 	g_free(head);
-	g_free(kanwil);
 }
 
 double chart_ranking_height(unsigned rows)
@@ -421,7 +405,7 @@ void chart_ranking_part(cairo_t *cr, const struct model *m, const struct region 
 {
 	GPtrArray *units = chart_region_units(m, r);
 	char thr[32], thr_text[64];
-	char *head, *kanwil;
+	char *head;
 	int retained = 0;
 	struct key keys[4];
 	struct bars b = {NULL, NULL, 0, 0.44, m->rubric->threshold, "Nilai total (0–100)",
@@ -442,10 +426,8 @@ void chart_ranking_part(cairo_t *cr, const struct model *m, const struct region 
 		retained |= u->recommendation == REC_RETAINED;
 	}
 	b.n = count;
-	kanwil = r ? safe_name(r->kanwil) : NULL;
 	head = g_strdup_printf("Peringkat nilai total%s%s%s", r ? " — " : "",
-			       r ? kanwil : "", first ? " (lanjutan)" : "");
-	g_free(kanwil);
+			       r ? r->kanwil.display : "", first ? " (lanjutan)" : "");
 	b.title = head;
 	fmt2(thr, m->rubric->threshold);
 	g_snprintf(thr_text, sizeof thr_text, "Ambang penghargaan %s", thr);
@@ -824,7 +806,7 @@ void chart_region_heatmap_part(cairo_t *cr, const struct model *m, const struct 
 	struct heat hm = { cr, m->rubric, { 0 }, 0, x, w * 0.33, 0, 0 };
 	int mean_row;
 	double py0 = y + TITLE_H + HEAT_HEAD;
-	char *head, *kanwil;
+	char *head;
 
 	if (first > units->len)
 		first = units->len;
@@ -837,10 +819,8 @@ void chart_region_heatmap_part(cairo_t *cr, const struct model *m, const struct 
 			hm.cols[hm.ncols++] = p;
 	hm.cw = hm.ncols ? (w - hm.nw) / hm.ncols : 0;
 	hm.pitch = (h - TITLE_H - HEAT_HEAD - 6 - LEGEND_H) / MAX(count + mean_row, 1u);
-	kanwil = safe_name(r->kanwil);
-	head = g_strdup_printf("Nilai prinsip per UPT — %s%s", kanwil,
+	head = g_strdup_printf("Nilai prinsip per UPT — %s%s", r->kanwil.display,
 			       first ? " (lanjutan)" : "");
-	g_free(kanwil);
 	title(cr, head, x, y, w);
 	g_free(head);
 	heat_header(&hm, y + TITLE_H);

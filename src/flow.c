@@ -89,7 +89,7 @@ const char *flow_safe(struct flow *f, const char *s)
 
 	if (!s)
 		return "";
-	copy = plain_safe(s);
+	copy = text_display_safe(s);
 	if (!copy)
 		return s;
 	g_ptr_array_add(f->pool, copy);

@@ -129,7 +129,6 @@ static void cover(struct report *r)
 {
 	struct flow *f = &r->f;
 	const struct model *m = r->m;
-	const struct dataset *ds = m->data;
 	struct draw_style st = flow_body;
 	unsigned recommended = 0;
 	double mean = 0, bx, y;
@@ -206,8 +205,8 @@ static void cover(struct report *r)
 	flow_untag(f, "Table");
 	flow_tag(f, "P", NULL);
 	para_at(r, 524, "Data masukan: %s berkas; %s baris dibaca, %s diterima, %s ditolak.",
-		flow_count(f, ds->files->len), flow_count(f, ds->rows_read),
-		flow_count(f, ds->rows_accepted), flow_count(f, ds->rows_rejected));
+		flow_count(f, m->files->len), flow_count(f, m->rows_read),
+		flow_count(f, m->rows_accepted), flow_count(f, m->rows_rejected));
 	flow_untag(f, "P");
 	contents(r, 560);
 	y = 700;
@@ -364,7 +363,7 @@ static void method_types(struct report *r)
 
 		for (guint i = 0; i < m->units->len; i++)
 			n += ((const struct scored_unit *)g_ptr_array_index(m->units, i))
-				 ->src->type == ty;
+				 ->type == ty;
 		{
 			struct flow_cell c[4] = {{flow_safe(f, ty->label), 0, 0, 0},
 						 {flow_safe(f, ty->id), 0, 0, 0},
@@ -434,7 +433,7 @@ static void method_criteria(struct report *r)
 static void method_inputs(struct report *r)
 {
 	struct flow *f = &r->f;
-	const struct dataset *ds = r->m->data;
+	const struct model *m = r->m;
 	static const struct flow_column cols[] = {
 		{ "Berkas", 190, DRAW_LEFT }, { "Tata letak", 45, DRAW_LEFT },
 		{ "Pengodean", 95, DRAW_LEFT }, { "Dibaca", 50, DRAW_RIGHT },
@@ -443,11 +442,11 @@ static void method_inputs(struct report *r)
 
 	flow_heading(f, 3, "Data masukan", NULL);
 	flow_table_begin(f, &t, cols, 6, FLOW_LEFT, FLOW_WIDTH, 0);
-	for (guint i = 0; i < ds->files->len; i++) {
-		const struct input_file *in = g_ptr_array_index(ds->files, i);
-		struct flow_cell c[6] = {{flow_safe(f, in->name), 0, 0, 0},
+	for (guint i = 0; i < m->files->len; i++) {
+		const struct model_file *in = g_ptr_array_index(m->files, i);
+		struct flow_cell c[6] = {{in->name.display, 0, 0, 0},
 					 {flow_fmt(f, "%c", in->layout), 0, 0, 0},
-					 {flow_safe(f, in->encoding), 0, 0, 0},
+					 {in->encoding.display, 0, 0, 0},
 					 {flow_count(f, in->rows_read), 0, 0, 0},
 					 {flow_count(f, in->rows_accepted), 0, 0, 0},
 					 {flow_count(f, in->rows_rejected), 0, 0, 0}};
@@ -459,9 +458,9 @@ static void method_inputs(struct report *r)
 		    {"Jumlah", &flow_td_bold, 0, 0},
 		    {"", 0, 0, 0},
 		    {"", 0, 0, 0},
-		    {flow_count(f, ds->rows_read), &flow_td_bold, 0, 0},
-		    {flow_count(f, ds->rows_accepted), &flow_td_bold, 0, 0},
-		    {flow_count(f, ds->rows_rejected), &flow_td_bold, 0, 0}};
+		    {flow_count(f, m->rows_read), &flow_td_bold, 0, 0},
+		    {flow_count(f, m->rows_accepted), &flow_td_bold, 0, 0},
+		    {flow_count(f, m->rows_rejected), &flow_td_bold, 0, 0}};
 
 		flow_table_row(f, &t, c);
 	}
@@ -569,9 +568,9 @@ static void ranking(struct report *r)
 		const struct scored_unit *u = g_ptr_array_index(m->units, i);
 		struct flow_cell c[7] = {
 		    {flow_count(f, u->rank), 0, 0, 0},
-		    {flow_safe(f, u->src->name), &flow_td_link,
+		    {u->name.display, &flow_td_link,
 		     flow_fmt(f, "dest='unit-%s'", u->id), 0},
-		    {flow_safe(f, u->src->kanwil), 0, 0, 0},
+		    {u->kanwil.display, 0, 0, 0},
 		    {flow_num2(f, u->total), &flow_td_bold, 0, 0},
 		    {award_words(f, m, u), 0, 0, 0},
 		    {flow_fmt(f, "%s%%", flow_num2(f, u->completeness)), 0, 0, 0},
@@ -656,11 +655,11 @@ static void region_section(struct report *r, const struct region *rg, int parent
 
 	for (guint p = 0; p < m->rubric->principles->len; p++)
 		np += !isnan(rg->principles[p]);
-	flow_running(f, flow_safe(f, rg->kanwil));
+	flow_running(f, rg->kanwil.display);
 	flow_need(f, START_ROOM);
 	flow_tag(f, "Sect", NULL);
-	flow_heading(f, 2, flow_safe(f, rg->kanwil), flow_fmt(f, "region-%s", rg->id));
-	flow_outline(f, parent, flow_safe(f, rg->kanwil),
+	flow_heading(f, 2, rg->kanwil.display, flow_fmt(f, "region-%s", rg->id));
+	flow_outline(f, parent, rg->kanwil.display,
 		     flow_fmt(f, "region-%s", rg->id), 0);
 	text_format_id_2(mean, rg->mean_total);
 	para(r, 8, "%s UPT dinilai, %s di antaranya direkomendasikan atau dipertahankan. "
@@ -711,10 +710,10 @@ static void units(struct report *r)
 		GPtrArray *list = g_ptr_array_index(r->region_units, k);
 		const struct scored_unit *first = g_ptr_array_index(list, 0);
 		/* A region's bookmark opens its first unit. */
-		int parent = flow_outline(f, top, flow_safe(f, rg->kanwil),
+		int parent = flow_outline(f, top, rg->kanwil.display,
 					  flow_fmt(f, "unit-%s", first->id), 0);
 
-		flow_running(f, flow_safe(f, rg->kanwil));
+		flow_running(f, rg->kanwil.display);
 		for (guint i = 0; i < list->len; i++) {
 			const struct scored_unit *u = g_ptr_array_index(list, i);
 
@@ -764,7 +763,7 @@ static void appendix_conflicts(struct report *r)
 		const struct conflict *c = g_ptr_array_index(m->conflicts, i);
 		struct flow_cell cells[5] = {
 		    {flow_count(f, i + 1), 0, 0, 0},
-		    {flow_safe(f, c->unit->src->name), &flow_td_link,
+		    {c->unit->name.display, &flow_td_link,
 		     flow_fmt(f, "dest='unit-%s'", c->unit->id), 0},
 		    {flow_safe(f, c->item->item->code), 0, 0, 0},
 		    {flow_safe(f, c->item->level->label), &flow_td_bold, 0, 0},
@@ -782,28 +781,28 @@ static void appendix_conflicts(struct report *r)
 static void appendix_rejected(struct report *r)
 {
 	struct flow *f = &r->f;
-	const struct dataset *ds = r->m->data;
+	const GPtrArray *rejected = r->m->rejected;
 	static const struct flow_column cols[] = {
 		{ "Berkas", 96, DRAW_LEFT }, { "Baris", 30, DRAW_RIGHT },
 		{ "Alasan", 130, DRAW_LEFT }, { "Isi baris", 224, DRAW_LEFT } };
 	struct flow_table t;
 
-	if (!appendix_begin(r, CH_REJECTED, "Lampiran B", ds->rejected->len,
+	if (!appendix_begin(r, CH_REJECTED, "Lampiran B", rejected->len,
 			    "Tidak ada baris data yang ditolak."))
 		return;
 	para(r, 8, "%s baris data ditolak dan tidak ikut dinilai. Isi baris ditampilkan "
 	     "seperti tertulis (paling banyak 1 KiB); karakter kendali diganti dengan "
-	     "tanda �.", flow_count(f, ds->rejected->len));
+	     "tanda �.", flow_count(f, rejected->len));
 	flow_table_begin(f, &t, cols, 4, FLOW_LEFT, FLOW_WIDTH, 0);
-	for (guint i = 0; i < ds->rejected->len; i++) {
-		const struct rejected_row *rr = g_ptr_array_index(ds->rejected, i);
+	for (guint i = 0; i < rejected->len; i++) {
+		const struct model_rejected *rr = g_ptr_array_index(rejected, i);
 		struct flow_cell cells[4] = {
-		    {flow_safe(f, rr->file->name), 0, 0, 0},
+		    {rr->file->name.display, 0, 0, 0},
 		    {flow_count(f, rr->line), 0, 0, 0},
-		    {flow_safe(f, rr->reason), 0, 0, 0},
+		    {rr->reason.display, 0, 0, 0},
 		    {rr->truncated
-			 ? flow_fmt(f, "%s … (terpotong)", flow_safe(f, rr->raw))
-			 : flow_safe(f, rr->raw),
+			 ? flow_fmt(f, "%s … (terpotong)", rr->raw.display)
+			 : rr->raw.display,
 		     &flow_small, 0, 0}};
 
 		flow_table_row(f, &t, cells);
