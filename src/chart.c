@@ -6,29 +6,27 @@
 
 #include "draw.h"
 #include "plain.h"
+#include "style.h"
 #include "svg.h"
 #include "text.h"
 
-#define HEX(h) { (((h) >> 16) & 0xff) / 255.0, (((h) >> 8) & 0xff) / 255.0, \
-		 ((h) & 0xff) / 255.0 }
-
-static const struct draw_rgb c_navy = HEX(CHART_NAVY), c_teal = HEX(CHART_TEAL),
-	c_grey = HEX(CHART_GREY), c_red = HEX(CHART_RED), c_ink = HEX(CHART_INK),
-	c_muted = HEX(CHART_MUTED), c_rule = HEX(CHART_RULE), c_white = HEX(0xFFFFFFu);
+static const struct draw_rgb c_navy = HEX(STYLE_NAVY), c_teal = HEX(STYLE_TEAL),
+	c_grey = HEX(STYLE_GREY), c_red = HEX(STYLE_RED), c_ink = HEX(STYLE_INK),
+	c_muted = HEX(STYLE_MUTED), c_rule = HEX(STYLE_RULE), c_white = HEX(STYLE_WHITE);
 
 /* The heat map's ramp: one hue, from nearly white to the navy. */
-static const struct draw_rgb c_ramp_lo = HEX(0xEAF0F7u), c_ramp_hi = HEX(CHART_NAVY);
+static const struct draw_rgb c_ramp_lo = HEX(STYLE_RAMP_LO), c_ramp_hi = HEX(STYLE_NAVY);
 
 static const struct draw_style st_title = {
-	"Lato Bold", (9), (6.5), DRAW_LEFT, HEX(CHART_INK), 0, 0, 0 };
+	STYLE_FONT_BOLD, (9), (6.5), DRAW_LEFT, HEX(STYLE_INK), 0, 0, 0 };
 static const struct draw_style st_label = {
-	"Lato", (7), 0, DRAW_RIGHT, HEX(CHART_INK), 0, 0, 0 };
+	STYLE_FONT, (7), 0, DRAW_RIGHT, HEX(STYLE_INK), 0, 0, 0 };
 static const struct draw_style st_value = {
-	"Lato Bold", (6.5), 0, DRAW_LEFT, HEX(CHART_INK), 0, 0, 0 };
+	STYLE_FONT_BOLD, (6.5), 0, DRAW_LEFT, HEX(STYLE_INK), 0, 0, 0 };
 static const struct draw_style st_tick = {
-	"Lato", (6), 0, DRAW_CENTER, HEX(CHART_MUTED), 0, 0, 0 };
+	STYLE_FONT, (6), 0, DRAW_CENTER, HEX(STYLE_MUTED), 0, 0, 0 };
 static const struct draw_style st_legend = {
-	"Lato", (6.5), 0, DRAW_LEFT, HEX(CHART_MUTED), 0, 0, 0 };
+	STYLE_FONT, (6.5), 0, DRAW_LEFT, HEX(STYLE_MUTED), 0, 0, 0 };
 
 /* "12. Lapas Kelas IIA Serang" */
 static char *ranked_name(const struct scored_unit *u)
@@ -299,14 +297,6 @@ GPtrArray *chart_region_units(const struct model *m, const struct region *r)
 	return a;
 }
 
-const char *chart_recommendation_label(enum recommendation rec)
-{
-	switch (rec) {
-	case REC_RECOMMENDED: return "Direkomendasikan";
-	case REC_RETAINED: return "Dipertahankan";
-	default: return "Tidak direkomendasikan";
-	}
-}
 
 static struct draw_rgb rec_color(enum recommendation rec)
 {
@@ -431,10 +421,13 @@ void chart_ranking_part(cairo_t *cr, const struct model *m, const struct region 
 	b.title = head;
 	fmt2(thr, m->rubric->threshold);
 	g_snprintf(thr_text, sizeof thr_text, "Ambang penghargaan %s", thr);
-	keys[b.nkeys++] = (struct key){ KEY_BOX, c_navy, "Direkomendasikan" };
+	keys[b.nkeys++] = (struct key){ KEY_BOX, c_navy,
+					style_recommendation_label(REC_RECOMMENDED) };
 	if (retained)
-		keys[b.nkeys++] = (struct key){ KEY_BOX, c_teal, "Dipertahankan" };
-	keys[b.nkeys++] = (struct key){ KEY_BOX, c_grey, "Tidak direkomendasikan" };
+		keys[b.nkeys++] = (struct key){ KEY_BOX, c_teal,
+						style_recommendation_label(REC_RETAINED) };
+	keys[b.nkeys++] = (struct key){ KEY_BOX, c_grey,
+					style_recommendation_label(REC_NOT_RECOMMENDED) };
 	keys[b.nkeys++] = (struct key){ KEY_DASH, c_red, thr_text };
 	bars_draw(cr, &b, x, y, w, h);
 	bars_free(&b);
@@ -459,7 +452,7 @@ struct radar_label {
 };
 
 static const struct draw_style st_radar = {
-	"Lato", (6.5), 0, DRAW_CENTER, HEX(CHART_INK), 0, 0, 0 };
+	STYLE_FONT, (6.5), 0, DRAW_CENTER, HEX(STYLE_INK), 0, 0, 0 };
 
 /* The box hangs off the axis' end on the side away from the centre. */
 static void radar_place(cairo_t *cr, struct radar_label *l, double ax, double ay,
@@ -773,7 +766,7 @@ static void heat_row(const struct heat *hm, const char *name, const double *scor
 
 	st.align = DRAW_LEFT;
 	if (bold)
-		st.font = "Lato Bold";
+		st.font = STYLE_FONT_BOLD;
 	text_in(hm->cr, name, hm->x, ry, hm->nw - 4, hm->pitch, &st);
 	for (unsigned c = 0; c < hm->ncols; c++)
 		heat_cell(hm, scores[hm->cols[c]], hm->x + hm->nw + c * hm->cw, ry);
@@ -783,7 +776,7 @@ static void heat_row(const struct heat *hm, const char *name, const double *scor
 static void heat_header(const struct heat *hm, double y)
 {
 	struct draw_style st = {
-	    "Lato", (7), (6.5), DRAW_LEFT, HEX(CHART_INK), 0, 0, 0};
+	    STYLE_FONT, (7), (6.5), DRAW_LEFT, HEX(STYLE_INK), 0, 0, 0};
 
 	for (unsigned c = 0; c < hm->ncols; c++) {
 		const struct rubric_principle *pr = g_ptr_array_index(hm->rb->principles,

@@ -6,6 +6,7 @@
 
 #include "chart.h"
 #include "plain.h"
+#include "style.h"
 #include "text.h"
 
 #define LEFT FLOW_LEFT
@@ -28,7 +29,7 @@ static void unit_info(struct flow *f, const struct model *m, const struct scored
 				     : flow_num2(f, u->total)},
 	    {"Jenis UPT", flow_safe(f, ty->label)},
 	    {"Peringkat", flow_fmt(f, "%u dari %u", u->rank, m->units->len)},
-	    {"Rekomendasi", chart_recommendation_label(u->recommendation)},
+	    {"Rekomendasi", style_recommendation_label(u->recommendation)},
 	    {"Kelengkapan",
 	     flow_fmt(f, "%s%% (%u dari %u butir)", flow_num2(f, u->completeness),
 		      u->observed, ty->scored)},
@@ -37,7 +38,7 @@ static void unit_info(struct flow *f, const struct model *m, const struct scored
 	     !u->has_previous
 		 ? ""
 		 : flow_fmt(f, "%s, %s (%s%s)", flow_num2(f, u->previous_total),
-			    chart_recommendation_label(u->previous_recommendation),
+			    style_recommendation_label(u->previous_recommendation),
 			    u->total >= u->previous_total ? "+" : "−",
 			    flow_num2(f, fabs(u->total - u->previous_total)))},
 	};

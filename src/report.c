@@ -10,6 +10,7 @@
 #include "flow.h"
 #include "plain.h"
 #include "profile.h"
+#include "style.h"
 #include "text.h"
 
 #define START_ROOM 330.0        /* a region starts on a page with this much room */
@@ -148,7 +149,7 @@ static void cover(struct report *r)
 		cairo_tag_end(f->cr, CAIRO_TAG_DEST);
 	}
 	st.color = flow_white;
-	st.font = "Lato Bold";
+	st.font = STYLE_FONT_BOLD;
 	st.size = (10);
 	flow_tag(f, "P", NULL);
 	flow_text(f, "KEMENTERIAN HUKUM DAN HAK ASASI MANUSIA\nREPUBLIK INDONESIA",
@@ -160,7 +161,7 @@ static void cover(struct report *r)
 	flow_tag(f, "H1", NULL);
 	flow_text(f, "Laporan Hasil Penilaian", FLOW_LEFT, 214, FLOW_WIDTH, &st);
 	flow_untag(f, "H1");
-	st.font = "Lato";
+	st.font = STYLE_FONT;
 	st.size = (16);
 	flow_tag(f, "P", NULL);
 	flow_text(f, "Pelayanan Publik Berbasis Hak Asasi Manusia (P2HAM)", FLOW_LEFT,
@@ -216,7 +217,7 @@ static void cover(struct report *r)
 	flow_text(f, r->info->place && *r->info->place ?
 		flow_fmt(f, "%s, %s", flow_safe(f, r->info->place), r->date) : r->date,
 		FLOW_LEFT, y, FLOW_WIDTH, &st);
-	st.font = "Lato Bold";
+	st.font = STYLE_FONT_BOLD;
 	flow_text(f, r->office, FLOW_LEFT, y + 16, FLOW_WIDTH, &st);
 	flow_untag(f, "P");
 	flow_untag(f, "Sect");
@@ -574,7 +575,7 @@ static void ranking(struct report *r)
 		    {flow_num2(f, u->total), &flow_td_bold, 0, 0},
 		    {award_words(f, m, u), 0, 0, 0},
 		    {flow_fmt(f, "%s%%", flow_num2(f, u->completeness)), 0, 0, 0},
-		    {chart_recommendation_label(u->recommendation),
+		    {style_recommendation_label(u->recommendation),
 		     u->recommendation == REC_NOT_RECOMMENDED ? 0 : &flow_td_bold, 0, 0}};
 
 		flow_table_row(f, &t, c);

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
-#include "chart.h"
+#include "style.h"
 #include "offices.h"
 #include "text.h"
 
@@ -180,7 +180,7 @@ static void ranking_row(const struct model *m, const struct scored_unit *u,
 	cell_score(&row[4], u->total);
 	cell_text(&row[5], award_text(m, u));
 	cell_score(&row[6], u->completeness);
-	cell_text(&row[7], chart_recommendation_label(u->recommendation));
+	cell_text(&row[7], style_recommendation_label(u->recommendation));
 	cell_take(&row[8], u->recommendation == REC_NOT_RECOMMENDED ? reasons_text(u)
 								    : NULL);
 }
