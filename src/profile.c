@@ -3,6 +3,7 @@
 
 #include <cairo-pdf.h>
 #include <math.h>
+#include <string.h>
 
 #include "chart.h"
 #include "plain.h"
@@ -19,10 +20,12 @@ struct figure_data {
 	const struct scored_unit *u;
 };
 
-static void unit_info(struct flow *f, const struct model *m, const struct scored_unit *u)
+/* The unit's key figures as eight key-value pairs, two per row. */
+static void unit_info_values(struct flow *f, const struct model *m,
+			     const struct scored_unit *u, const char *kv[8][2])
 {
 	const struct rubric_unit_type *ty = u->type;
-	const char *kv[8][2] = {
+	const char *values[8][2] = {
 	    {"Kantor wilayah", u->kanwil.display},
 	    {"Nilai total", u->grade ? flow_fmt(f, "%s — %s", flow_num2(f, u->total),
 						flow_safe(f, u->grade))
@@ -42,9 +45,16 @@ static void unit_info(struct flow *f, const struct model *m, const struct scored
 			    u->total >= u->previous_total ? "+" : "−",
 			    flow_num2(f, fabs(u->total - u->previous_total)))},
 	};
+	memcpy(kv, values, sizeof values);
+}
+
+static void unit_info(struct flow *f, const struct model *m, const struct scored_unit *u)
+{
+	const char *kv[8][2];
 	double colw = WIDTH / 2, keyw = 76, vw = colw - keyw - 12, line, total = 0, h[4];
 	int one_line = 1;
 
+	unit_info_values(f, m, u, kv);
 	line = plain_height(f->cr, "Ag", vw, &flow_val);
 	for (int row = 0; row < 4; row++) {
 		h[row] = fmax(plain_height(f->cr, kv[2 * row][1], vw, &flow_val),

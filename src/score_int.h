@@ -1,4 +1,5 @@
-/* score_int.h — inside the scored model: what score.c and score_input.c share. */
+/* score_int.h — inside the scored model: what score.c, score_input.c and
+ * score_office.c share. */
 #ifndef P2HAM_SCORE_INT_H
 #define P2HAM_SCORE_INT_H
 
