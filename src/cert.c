@@ -18,7 +18,7 @@ struct cert_values {
 	const char *v[PH_COUNT];
 	const struct office *office;
 	const struct offices *offices;
-	char *unit, *kanwil, *verify_url;
+	char *verify_url;
 	char year[16], date[32], total[32], rank[16];
 	enum tpl_when when;
 };
@@ -45,23 +45,6 @@ static const struct scored_unit *awarded_unit(const struct model *m, unsigned k)
 		if (awarded(m->units->pdata[i]) && k-- == 0)
 			return m->units->pdata[i];
 	return NULL;
-}
-
-/* A name as shown: control characters (a quoted line break in the CSV)
- * become spaces, so that they neither break lines nor show as boxes. */
-static char *display_text(const char *s)
-{
-	GString *out = g_string_sized_new(strlen(s));
-
-	for (const char *p = s; *p; p = g_utf8_next_char(p)) {
-		gunichar c = g_utf8_get_char(p);
-
-		if (g_unichar_iscntrl(c))
-			g_string_append_c(out, ' ');
-		else
-			g_string_append_unichar(out, c);
-	}
-	return g_string_free(out, FALSE);
 }
 
 /* The values that are the same on every certificate that `of` issues. */
@@ -91,16 +74,14 @@ static void values_unit(struct cert_values *cv, const struct model *m,
 	const char *award = rubric_award_text(m->rubric, u->grade);
 
 	BUG_ON(!u->certificate);
-	cv->unit = display_text(u->src->name);
-	cv->kanwil = display_text(u->src->kanwil);
 	/* SPEC 6.1: the QR holds the office's verification URL when it has one. */
 	cv->verify_url = office_verify_url(u->office, u->code, u->certificate, m->year,
 					   u->id);
 	text_format_id_2(cv->total, u->total);
 	g_snprintf(cv->rank, sizeof cv->rank, "%u", u->rank);
-	cv->v[PH_UNIT] = cv->unit;
+	cv->v[PH_UNIT] = u->name.display;
 	cv->v[PH_ID] = u->id;
-	cv->v[PH_KANWIL] = cv->kanwil;
+	cv->v[PH_KANWIL] = u->kanwil.display;
 	/* SPEC 5: the rubric's predicate stands in for the grade when the
 	 * rubric has no grades, also in templates written for {grade}. */
 	cv->v[PH_GRADE] = award ? award : "";
@@ -115,8 +96,6 @@ static void values_unit(struct cert_values *cv, const struct model *m,
 
 static void values_release(struct cert_values *cv)
 {
-	g_free(cv->unit);
-	g_free(cv->kanwil);
 	g_free(cv->verify_url);
 }
 
@@ -737,7 +716,7 @@ int cert_write_unit(const struct model *m, const struct cert_template *t, unsign
 	}
 	values_common(&cv, m, u->office);
 	values_unit(&cv, m, u);
-	title = g_strdup_printf("Piagam Penghargaan — %s", cv.unit);
+	title = g_strdup_printf("Piagam Penghargaan — %s", u->name.display);
 	subject = g_strdup_printf("Pelayanan Publik Berbasis HAM %d", m->year);
 	keywords = g_strdup_printf("%s; %s", u->certificate, u->code);
 	info = (struct draw_pdf_info){ title, u->office->name, subject, keywords, m->date };
@@ -806,7 +785,7 @@ int cert_write_all(const struct model *m, const struct cert_template *t, FILE *f
 			      "certificates.pdf") < 0)
 			rc = -1;
 		/* A bookmark per certificate, to find one among hundreds. */
-		mark = g_strdup_printf("%s — %s", u->certificate, cv.unit);
+		mark = g_strdup_printf("%s — %s", u->certificate, u->name.display);
 		link = g_strdup_printf("page=%u", k + 1);
 		cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT, mark, link, 0);
 		cairo_show_page(cr);

@@ -17,19 +17,7 @@
  * height, text shrinks to fit), and reads the model only. The functions are
  * deterministic and may run in several threads at once, each with its own
  * cairo_t. Texts come from the model and are always set as plain text.
- *
- * The palette differs in lightness as well as hue, so that a chart printed
- * in grey keeps its series apart; the values are printed anyway.
  */
-#define CHART_NAVY      0x1F3A5Fu       /* main series, recommended units */
-#define CHART_TEAL      0x2A8C82u       /* retained units, the radar */
-#define CHART_GOLD      0xD9A931u       /* accents */
-#define CHART_GREY      0xBCC5D1u       /* units not recommended, values below a floor */
-#define CHART_RED       0xA8322Bu       /* the award threshold and the aspect floor */
-#define CHART_INK       0x1E2630u       /* text */
-#define CHART_MUTED     0x5B6675u       /* axes, secondary text */
-#define CHART_RULE      0xD3D9E0u       /* grid lines */
-
 
 enum chart_format { CHART_SVG = 1, CHART_PNG = 2 };
 
@@ -100,8 +88,5 @@ double chart_heatmap_height(unsigned rows, int mean_row);
 /* The units of region r in rank order. The caller frees the array (not
  * the units) with g_ptr_array_unref(). */
 GPtrArray *chart_region_units(const struct model *m, const struct region *r);
-
-/* The Indonesian name of a recommendation: "Direkomendasikan", ... */
-const char *chart_recommendation_label(enum recommendation rec);
 
 #endif

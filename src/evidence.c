@@ -26,7 +26,7 @@ static int evidence_checked(const struct scored_item *si)
 
 void evidence_check(struct scored_unit *su, const struct rubric *r)
 {
-	guint n = su->src->type->items->len;
+	guint n = su->type->items->len;
 	GHashTable **sets = g_new0(GHashTable *, n ? n : 1);
 	GHashTable *owner = g_hash_table_new(g_str_hash, g_str_equal);
 	GHashTableIter it;
@@ -39,7 +39,7 @@ void evidence_check(struct scored_unit *su, const struct rubric *r)
 		if (!evidence_checked(si))
 			continue;
 		sets[i] = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-		evidence_entries(si->evidence, sets[i]);
+		evidence_entries(si->evidence.raw, sets[i]);
 		count = g_hash_table_size(sets[i]);
 		si->evidence_status = count >= si->item->evidence_min ? EVIDENCE_OK
 				      : count ? EVIDENCE_INSUFFICIENT : EVIDENCE_MISSING;

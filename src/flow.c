@@ -5,55 +5,54 @@
 #include <math.h>
 #include <string.h>
 
-#include "chart.h"
+#include "style.h"
 #include "plain.h"
 #include "text.h"
 
-#define HEX(h) { (((h) >> 16) & 0xff) / 255.0, (((h) >> 8) & 0xff) / 255.0, \
-		 ((h) & 0xff) / 255.0 }
 
 #define LEFT FLOW_LEFT
 #define WIDTH FLOW_WIDTH
 #define PAD_X 3.0               /* inside table cells */
 #define PAD_Y 2.6
 #define KEEP 56.0               /* what must fit under a heading with it */
-#define LINK 0x1F4E8Cu          /* links: a blue that prints dark */
 
-const struct draw_rgb flow_navy = HEX(CHART_NAVY), flow_gold = HEX(CHART_GOLD),
-		      flow_panel = HEX(0xEEF2F7u), flow_white = HEX(0xFFFFFFu),
-		      flow_rule = HEX(CHART_RULE);
-static const struct draw_rgb c_stripe = HEX(0xF2F4F7u), c_link = HEX(LINK);
+const struct draw_rgb flow_navy = HEX(STYLE_NAVY), flow_gold = HEX(STYLE_GOLD),
+		      flow_panel = HEX(STYLE_PANEL), flow_white = HEX(STYLE_WHITE),
+		      flow_rule = HEX(STYLE_RULE);
+static const struct draw_rgb c_stripe = HEX(STYLE_STRIPE), c_link = HEX(STYLE_LINK);
 
-const struct draw_style flow_body = {"Lato",	     (9.5), 0, DRAW_LEFT,
-				     HEX(CHART_INK), 1.2,     0, 0};
-const struct draw_style flow_h1 = {"Lato Bold",	    (16), 0, DRAW_LEFT,
-				   HEX(CHART_NAVY), 0,	    0, 0};
-const struct draw_style flow_h2 = {"Lato Bold",	    (12.5), 0, DRAW_LEFT,
-				   HEX(CHART_NAVY), 0,	      0, 0};
-const struct draw_style flow_h3 = {"Lato Bold",	   (9.5), 0, DRAW_LEFT,
-				   HEX(CHART_INK), 0,	    0, 0};
-const struct draw_style flow_th = {"Lato Bold",	   (7), 0, DRAW_LEFT,
-				   HEX(0xFFFFFFu), 0,	  0, 0};
-const struct draw_style flow_td = {"Lato", (7), 0, DRAW_LEFT, HEX(CHART_INK), 0, 0, 0};
-const struct draw_style flow_td_bold = {"Lato Bold",	(7), 0, DRAW_LEFT,
-					HEX(CHART_INK), 0,     0, 0};
-const struct draw_style flow_td_link = {"Lato", (7), 0, DRAW_LEFT, HEX(LINK), 0, 0, 0};
-const struct draw_style flow_td_bad = {"Lato Bold",    (7), 0, DRAW_LEFT,
-				       HEX(CHART_RED), 0,     0, 0};
-const struct draw_style flow_small = {"Lato",	      (6.5), 0, DRAW_LEFT,
-				      HEX(CHART_INK), 0,       0, 0};
-const struct draw_style flow_list = {"Lato",	     (8), 0, DRAW_LEFT,
-				     HEX(CHART_INK), 0,	    0, 0};
-const struct draw_style flow_list_key = {"Lato",	   (8), 0, DRAW_LEFT,
-					 HEX(CHART_MUTED), 0,	  0, 0};
-const struct draw_style flow_list_code = {"Lato Bold",	  (8), 0, DRAW_LEFT,
-					  HEX(CHART_RED), 0,	 0, 0};
-const struct draw_style flow_key = {"Lato",	      (8), 0, DRAW_LEFT,
-				    HEX(CHART_MUTED), 0,     0, 0};
-const struct draw_style flow_val = {"Lato Bold",    (8), 0, DRAW_LEFT,
-				    HEX(CHART_INK), 0,	   0, 0};
+const struct draw_style flow_body = {STYLE_FONT,	     (9.5), 0, DRAW_LEFT,
+				     HEX(STYLE_INK), 1.2,     0, 0};
+const struct draw_style flow_h1 = {STYLE_FONT_BOLD,	    (16), 0, DRAW_LEFT,
+				   HEX(STYLE_NAVY), 0,	    0, 0};
+const struct draw_style flow_h2 = {STYLE_FONT_BOLD,	    (12.5), 0, DRAW_LEFT,
+				   HEX(STYLE_NAVY), 0,	      0, 0};
+const struct draw_style flow_h3 = {STYLE_FONT_BOLD,	   (9.5), 0, DRAW_LEFT,
+				   HEX(STYLE_INK), 0,	    0, 0};
+const struct draw_style flow_th = {STYLE_FONT_BOLD,	   (7), 0, DRAW_LEFT,
+				   HEX(STYLE_WHITE), 0,	  0, 0};
+const struct draw_style flow_td = {STYLE_FONT,	(7), 0, DRAW_LEFT,
+				   HEX(STYLE_INK), 0, 0, 0};
+const struct draw_style flow_td_bold = {STYLE_FONT_BOLD,	(7), 0, DRAW_LEFT,
+					HEX(STYLE_INK), 0,     0, 0};
+const struct draw_style flow_td_link = {STYLE_FONT,	(7), 0, DRAW_LEFT,
+					HEX(STYLE_LINK), 0, 0, 0};
+const struct draw_style flow_td_bad = {STYLE_FONT_BOLD,    (7), 0, DRAW_LEFT,
+				       HEX(STYLE_RED), 0,     0, 0};
+const struct draw_style flow_small = {STYLE_FONT,	      (6.5), 0, DRAW_LEFT,
+				      HEX(STYLE_INK), 0,       0, 0};
+const struct draw_style flow_list = {STYLE_FONT,	     (8), 0, DRAW_LEFT,
+				     HEX(STYLE_INK), 0,	    0, 0};
+const struct draw_style flow_list_key = {STYLE_FONT,	   (8), 0, DRAW_LEFT,
+					 HEX(STYLE_MUTED), 0,	  0, 0};
+const struct draw_style flow_list_code = {STYLE_FONT_BOLD,	  (8), 0, DRAW_LEFT,
+					  HEX(STYLE_RED), 0,	 0, 0};
+const struct draw_style flow_key = {STYLE_FONT,	      (8), 0, DRAW_LEFT,
+				    HEX(STYLE_MUTED), 0,     0, 0};
+const struct draw_style flow_val = {STYLE_FONT_BOLD,    (8), 0, DRAW_LEFT,
+				    HEX(STYLE_INK), 0,	   0, 0};
 static const struct draw_style st_furniture = {
-	"Lato", (7), 0, DRAW_LEFT, HEX(CHART_MUTED), 0, 0, 0 };
+	STYLE_FONT, (7), 0, DRAW_LEFT, HEX(STYLE_MUTED), 0, 0, 0 };
 
 void flow_init(struct flow *f, FILE *fp, const struct draw_pdf_info *info,
 	       const char *title, const char *footer)
@@ -89,7 +88,7 @@ const char *flow_safe(struct flow *f, const char *s)
 
 	if (!s)
 		return "";
-	copy = plain_safe(s);
+	copy = text_display_safe(s);
 	if (!copy)
 		return s;
 	g_ptr_array_add(f->pool, copy);

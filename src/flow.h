@@ -67,7 +67,7 @@ void flow_begin_pass(struct flow *f, int drawing);
 void flow_end_pass(struct flow *f);
 
 /* Strings for the current section, freed by flow_release(); flow_safe()
- * is plain_safe(), and "" for NULL. */
+ * is text_display_safe(), and "" for NULL. */
 const char *flow_safe(struct flow *f, const char *s);
 const char *flow_fmt(struct flow *f, const char *format, ...) G_GNUC_PRINTF(2, 3);
 const char *flow_num2(struct flow *f, double v);         /* "85,50" */

@@ -28,12 +28,4 @@ double plain_width(cairo_t *cr, const char *text, const struct draw_style *st);
 double plain_draw(cairo_t *cr, const char *text, double x, double y, double w,
 		  const struct draw_style *st);
 
-/*
- * Text from the input made safe to show: valid UTF-8, tabs as spaces, line
- * ends as \n, and control characters and the bidirectional controls that
- * would hide or reorder what follows as U+FFFD. Returns NULL when s is
- * already so, else a new string the caller frees with g_free().
- */
-char *plain_safe(const char *s);
-
 #endif

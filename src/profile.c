@@ -3,9 +3,11 @@
 
 #include <cairo-pdf.h>
 #include <math.h>
+#include <string.h>
 
 #include "chart.h"
 #include "plain.h"
+#include "style.h"
 #include "text.h"
 
 #define LEFT FLOW_LEFT
@@ -18,17 +20,19 @@ struct figure_data {
 	const struct scored_unit *u;
 };
 
-static void unit_info(struct flow *f, const struct model *m, const struct scored_unit *u)
+/* The unit's key figures as eight key-value pairs, two per row. */
+static void unit_info_values(struct flow *f, const struct model *m,
+			     const struct scored_unit *u, const char *kv[8][2])
 {
-	const struct rubric_unit_type *ty = u->src->type;
-	const char *kv[8][2] = {
-	    {"Kantor wilayah", flow_safe(f, u->src->kanwil)},
+	const struct rubric_unit_type *ty = u->type;
+	const char *values[8][2] = {
+	    {"Kantor wilayah", u->kanwil.display},
 	    {"Nilai total", u->grade ? flow_fmt(f, "%s — %s", flow_num2(f, u->total),
 						flow_safe(f, u->grade))
 				     : flow_num2(f, u->total)},
 	    {"Jenis UPT", flow_safe(f, ty->label)},
 	    {"Peringkat", flow_fmt(f, "%u dari %u", u->rank, m->units->len)},
-	    {"Rekomendasi", chart_recommendation_label(u->recommendation)},
+	    {"Rekomendasi", style_recommendation_label(u->recommendation)},
 	    {"Kelengkapan",
 	     flow_fmt(f, "%s%% (%u dari %u butir)", flow_num2(f, u->completeness),
 		      u->observed, ty->scored)},
@@ -37,13 +41,20 @@ static void unit_info(struct flow *f, const struct model *m, const struct scored
 	     !u->has_previous
 		 ? ""
 		 : flow_fmt(f, "%s, %s (%s%s)", flow_num2(f, u->previous_total),
-			    chart_recommendation_label(u->previous_recommendation),
+			    style_recommendation_label(u->previous_recommendation),
 			    u->total >= u->previous_total ? "+" : "−",
 			    flow_num2(f, fabs(u->total - u->previous_total)))},
 	};
+	memcpy(kv, values, sizeof values);
+}
+
+static void unit_info(struct flow *f, const struct model *m, const struct scored_unit *u)
+{
+	const char *kv[8][2];
 	double colw = WIDTH / 2, keyw = 76, vw = colw - keyw - 12, line, total = 0, h[4];
 	int one_line = 1;
 
+	unit_info_values(f, m, u, kv);
 	line = plain_height(f->cr, "Ag", vw, &flow_val);
 	for (int row = 0; row < 4; row++) {
 		h[row] = fmax(plain_height(f->cr, kv[2 * row][1], vw, &flow_val),
@@ -191,7 +202,7 @@ static void fixes(struct flow *f, const struct scored_unit *u)
 	int any = 0;
 
 	flow_heading(f, 3, "Rekomendasi perbaikan", NULL);
-	for (guint i = 0; i < u->src->type->items->len; i++) {
+	for (guint i = 0; i < u->type->items->len; i++) {
 		const struct scored_item *si = &u->items[i];
 		const char *text;
 		double h;
@@ -201,8 +212,8 @@ static void fixes(struct flow *f, const struct scored_unit *u)
 		any = 1;
 		text = flow_fmt(f, "%s — %s: %s.%s%s", flow_safe(f, si->item->text),
 				answer_text(f, si), follow_up(si),
-				si->note ? " Catatan tim: " : "",
-				si->note ? flow_safe(f, si->note) : "");
+				si->note.raw ? " Catatan tim: " : "",
+				si->note.raw ? si->note.display : "");
 		h = plain_height(f->cr, text, WIDTH - code_w, &flow_list) + 2;
 		flow_need(f, h);
 		flow_tag(f, "P", NULL);
@@ -249,7 +260,7 @@ static void reasons(struct flow *f, const struct scored_unit *u)
 			    "• Kelengkapan %s%% di bawah %s%%: %u butir belum "
 			    "diverifikasi.",
 			    flow_num2(f, rs->value), flow_num2(f, rs->limit),
-			    u->src->type->scored - u->observed);
+			    u->type->scored - u->observed);
 	}
 	flow_heading(f, 3, "Alasan tidak direkomendasikan", NULL);
 	flow_paragraph(f, flow_fmt(f, "%s", s->str), &flow_body, 0);
@@ -287,18 +298,18 @@ static void evidence(struct flow *f, const struct scored_unit *u)
 	const double lead_w = 84;
 	int any = 0;
 
-	for (guint i = 0; i < u->src->type->items->len; i++) {
+	for (guint i = 0; i < u->type->items->len; i++) {
 		const struct scored_item *si = &u->items[i];
 		const char *text;
 		double h;
 
-		if (!si->evidence || si->status == ITEM_MISSING)
+		if (!si->evidence.raw || si->status == ITEM_MISSING)
 			continue;
 		if (!any++) {
 			flow_heading(f, 3, "Data dukung", NULL);
 			flow_tag(f, "P", NULL);
 		}
-		text = flow_safe(f, si->evidence);
+		text = si->evidence.display;
 		h = flow_evidence_height(f, text, WIDTH - lead_w, &flow_list) + 2;
 		flow_need(f, h);
 		flow_plain(f, flow_fmt(f, "%s  %s", flow_safe(f, si->item->code),
@@ -316,7 +327,7 @@ static void gates(struct flow *f, const struct scored_unit *u)
 {
 	GString *s = g_string_new(NULL);
 
-	for (guint i = 0; i < u->src->type->items->len; i++) {
+	for (guint i = 0; i < u->type->items->len; i++) {
 		const struct scored_item *si = &u->items[i];
 
 		if (!si->item->gate)
@@ -359,7 +370,7 @@ static void evidence_flags(struct flow *f, const struct model *m,
 {
 	GString *s = g_string_new(NULL);
 
-	for (guint i = 0; i < u->src->type->items->len; i++) {
+	for (guint i = 0; i < u->type->items->len; i++) {
 		const struct scored_item *si = &u->items[i];
 
 		if (si->evidence_status <= EVIDENCE_OK)
@@ -388,10 +399,10 @@ static void no_evidence(struct flow *f, const struct scored_unit *u)
 	GString *s = g_string_new(NULL);
 	unsigned n = 0;
 
-	for (guint i = 0; i < u->src->type->items->len; i++) {
+	for (guint i = 0; i < u->type->items->len; i++) {
 		const struct scored_item *si = &u->items[i];
 
-		if (si->status == ITEM_MISSING || si->item->gate || si->evidence ||
+		if (si->status == ITEM_MISSING || si->item->gate || si->evidence.raw ||
 		    si->score < 1e-9)
 			continue;
 		g_string_append_printf(s, "%s%s %s", n++ ? "; " : "",
@@ -414,7 +425,7 @@ void profile_write(struct flow *f, const struct model *m, const struct scored_un
 		   const GPtrArray *conflicts, int parent)
 {
 	const char *dest = flow_fmt(f, "unit-%s", u->id),
-		   *name = flow_safe(f, u->src->name);
+		   *name = u->name.display;
 
 	flow_need(f, START_ROOM);
 	flow_tag(f, "Sect", NULL);
@@ -439,16 +450,14 @@ const char *profile_observations(struct flow *f, const struct conflict *c)
 	GString *s = g_string_new(NULL);
 
 	for (guint i = 0; i < c->observations->len; i++) {
-		const struct observation *o = g_ptr_array_index(c->observations, i);
+		const struct model_obs *o = g_ptr_array_index(c->observations, i);
 		char date[32] = "";
-		char *where = ingest_location(o->file, o->line);
 
 		if (o->date)
 			text_format_id_date(date, o->date);
 		g_string_append_printf(
 		    s, "%s%s · %s%s%s", i ? "\n" : "", flow_safe(f, o->level->label),
-		    flow_safe(f, where), *date ? " · " : "", date);
-		g_free(where);
+		    o->source.display, *date ? " · " : "", date);
 	}
 	g_ptr_array_add(f->pool, s->str);
 	return g_string_free(s, FALSE);

@@ -1,4 +1,4 @@
-/* report.c — report.pdf: cover, method, ranking, regions, unit profiles, appendices. */
+/* report.c — report.pdf: the document, its cover, ranking, regions and profiles. */
 #include "report.h"
 
 #include <cairo-pdf.h>
@@ -10,20 +10,11 @@
 #include "flow.h"
 #include "plain.h"
 #include "profile.h"
+#include "report_int.h"
+#include "style.h"
 #include "text.h"
 
 #define START_ROOM 330.0        /* a region starts on a page with this much room */
-
-/* The chapters, for the contents on the cover. */
-enum chapter {
-	CH_METHOD,
-	CH_RANKING,
-	CH_REGIONS,
-	CH_UNITS,
-	CH_CONFLICTS,
-	CH_REJECTED,
-	CH_N
-};
 
 static const struct {
 	const char *title, *dest;
@@ -36,22 +27,8 @@ static const struct {
 	{ "Lampiran B. Baris data yang ditolak", "lampiran-ditolak" },
 };
 
-struct report {
-	struct flow f;
-	int chapter_page[CH_N];         /* from the measuring pass, for the cover */
-	const struct model *m;
-	const struct report_info *info;
-	char *office;
-	char date[32];                  /* "10 Desember 2019" */
-	GPtrArray *region_units;        /* per region: GPtrArray of its units */
-	GHashTable *conflicts;          /* unit -> GPtrArray of its conflicts */
-};
 
-/* A paragraph of body text, formatted, then `after` points of space. */
-static void para(struct report *r, double after, const char *format, ...)
-	G_GNUC_PRINTF(3, 4);
-
-static void para(struct report *r, double after, const char *format, ...)
+void report_para(struct report *r, double after, const char *format, ...)
 {
 	va_list ap;
 	char *text;
@@ -79,9 +56,8 @@ static void para_at(struct report *r, double y, const char *format, ...)
 	g_free(text);
 }
 
-/* A chapter starts on a new page, named in the page headers, in the
- * outline and on the cover. Returns its outline id. */
-static int chapter_begin(struct report *r, enum chapter ch, const char *running, int open)
+int report_chapter_begin(struct report *r, enum chapter ch, const char *running,
+			 int open)
 {
 	struct flow *f = &r->f;
 
@@ -125,23 +101,14 @@ static void contents(struct report *r, double y)
 
 /* ------------------------------------------------------------ cover */
 
-static void cover(struct report *r)
+/* The navy band with the ministry, the office and the title, then the year
+ * and the rubric. */
+static void cover_title(struct report *r)
 {
 	struct flow *f = &r->f;
 	const struct model *m = r->m;
-	const struct dataset *ds = m->data;
 	struct draw_style st = flow_body;
-	unsigned recommended = 0;
-	double mean = 0, bx, y;
-	const char *figures[4][2];
 
-	for (guint i = 0; i < m->units->len; i++) {
-		const struct scored_unit *u = g_ptr_array_index(m->units, i);
-
-		recommended += u->recommendation != REC_NOT_RECOMMENDED;
-		mean += u->total / m->units->len;
-	}
-	flow_tag(f, "Sect", NULL);
 	if (f->drawing) {
 		draw_fill_rect(f->cr, 0, 0, FLOW_PAGE_W, 318, flow_navy);
 		draw_fill_rect(f->cr, FLOW_LEFT, 196, 48, 3, flow_gold);
@@ -149,7 +116,7 @@ static void cover(struct report *r)
 		cairo_tag_end(f->cr, CAIRO_TAG_DEST);
 	}
 	st.color = flow_white;
-	st.font = "Lato Bold";
+	st.font = STYLE_FONT_BOLD;
 	st.size = (10);
 	flow_tag(f, "P", NULL);
 	flow_text(f, "KEMENTERIAN HUKUM DAN HAK ASASI MANUSIA\nREPUBLIK INDONESIA",
@@ -161,7 +128,7 @@ static void cover(struct report *r)
 	flow_tag(f, "H1", NULL);
 	flow_text(f, "Laporan Hasil Penilaian", FLOW_LEFT, 214, FLOW_WIDTH, &st);
 	flow_untag(f, "H1");
-	st.font = "Lato";
+	st.font = STYLE_FONT;
 	st.size = (16);
 	flow_tag(f, "P", NULL);
 	flow_text(f, "Pelayanan Publik Berbasis Hak Asasi Manusia (P2HAM)", FLOW_LEFT,
@@ -177,7 +144,24 @@ static void cover(struct report *r)
 			   flow_safe(f, m->rubric->id), flow_safe(f, m->rubric->version)),
 		  FLOW_LEFT, 378, FLOW_WIDTH, &flow_body);
 	flow_untag(f, "P");
+}
 
+/* Four key figures in boxes: units, regions, recommended, mean total. */
+static void cover_figures(struct report *r)
+{
+	struct flow *f = &r->f;
+	const struct model *m = r->m;
+	struct draw_style st;
+	unsigned recommended = 0;
+	double mean = 0, bx;
+	const char *figures[4][2];
+
+	for (guint i = 0; i < m->units->len; i++) {
+		const struct scored_unit *u = g_ptr_array_index(m->units, i);
+
+		recommended += u->recommendation != REC_NOT_RECOMMENDED;
+		mean += u->total / m->units->len;
+	}
 	figures[0][0] = flow_count(f, m->units->len);
 	figures[0][1] = "UPT dinilai";
 	figures[1][0] = flow_count(f, m->regions->len);
@@ -204,10 +188,22 @@ static void cover(struct report *r)
 	}
 	flow_untag(f, "TR");
 	flow_untag(f, "Table");
+}
+
+static void cover(struct report *r)
+{
+	struct flow *f = &r->f;
+	const struct model *m = r->m;
+	struct draw_style st;
+	double y;
+
+	flow_tag(f, "Sect", NULL);
+	cover_title(r);
+	cover_figures(r);
 	flow_tag(f, "P", NULL);
 	para_at(r, 524, "Data masukan: %s berkas; %s baris dibaca, %s diterima, %s ditolak.",
-		flow_count(f, ds->files->len), flow_count(f, ds->rows_read),
-		flow_count(f, ds->rows_accepted), flow_count(f, ds->rows_rejected));
+		flow_count(f, m->files->len), flow_count(f, m->rows_read),
+		flow_count(f, m->rows_accepted), flow_count(f, m->rows_rejected));
 	flow_untag(f, "P");
 	contents(r, 560);
 	y = 700;
@@ -217,314 +213,12 @@ static void cover(struct report *r)
 	flow_text(f, r->info->place && *r->info->place ?
 		flow_fmt(f, "%s, %s", flow_safe(f, r->info->place), r->date) : r->date,
 		FLOW_LEFT, y, FLOW_WIDTH, &st);
-	st.font = "Lato Bold";
+	st.font = STYLE_FONT_BOLD;
 	flow_text(f, r->office, FLOW_LEFT, y + 16, FLOW_WIDTH, &st);
 	flow_untag(f, "P");
 	flow_untag(f, "Sect");
 	flow_outline(f, CAIRO_PDF_OUTLINE_ROOT, "Sampul", "sampul", 0);
 	f->y = FLOW_BOTTOM;          /* the cover is full */
-}
-
-/* ----------------------------------------------------------- method */
-
-static void method_tables(struct report *r)
-{
-	struct flow *f = &r->f;
-	const struct rubric *rb = r->m->rubric;
-	static const struct flow_column aspect_cols[] = {
-		{ "Kode", 40, DRAW_LEFT }, { "Aspek", 330, DRAW_LEFT },
-		{ "Bobot", 50, DRAW_RIGHT }, { "Porsi", 50, DRAW_RIGHT } };
-	static const struct flow_column scale_cols[] = {
-		{ "Skala", 120, DRAW_LEFT }, { "Jawaban", 200, DRAW_LEFT },
-		{ "Nilai", 60, DRAW_RIGHT } };
-	static const struct flow_column grade_cols[] = {
-	    {"Predikat", 200, DRAW_LEFT}, {"Nilai total minimum", 120, DRAW_RIGHT}};
-	struct flow_table t;
-	double wsum = 0;
-
-	for (guint a = 0; a < rb->aspects->len; a++)
-		wsum += ((const struct rubric_aspect *)g_ptr_array_index(rb->aspects, a))
-			    ->weight;
-	flow_heading(f, 3, "Aspek dan bobot", NULL);
-	flow_table_begin(f, &t, aspect_cols, 4, FLOW_LEFT, FLOW_WIDTH, 0);
-	for (guint a = 0; a < rb->aspects->len; a++) {
-		const struct rubric_aspect *asp = g_ptr_array_index(rb->aspects, a);
-		struct flow_cell c[4] = {
-		    {flow_safe(f, asp->id), 0, 0, 0},
-		    {flow_safe(f, asp->label), 0, 0, 0},
-		    {flow_limit(f, asp->weight), 0, 0, 0},
-		    {flow_fmt(f, "%s%%", flow_limit(f, 100 * asp->weight / wsum)), 0, 0,
-		     0}};
-
-		flow_table_row(f, &t, c);
-	}
-	flow_table_end(f, &t, 4);
-
-	flow_heading(f, 3, "Skala jawaban", NULL);
-	flow_table_begin(f, &t, scale_cols, 3, FLOW_LEFT, FLOW_WIDTH * 0.75, 0);
-	for (guint s = 0; s < rb->scales->len; s++) {
-		const struct rubric_scale *sc = g_ptr_array_index(rb->scales, s);
-
-		for (guint l = 0; l < sc->levels->len; l++) {
-			const struct rubric_level *lv = g_ptr_array_index(sc->levels, l);
-			struct flow_cell c[3] = {{l ? "" : flow_safe(f, sc->id), 0, 0, 0},
-						 {flow_safe(f, lv->label), 0, 0, 0},
-						 {flow_num2(f, lv->value), 0, 0, 0}};
-
-			flow_table_row(f, &t, c);
-		}
-	}
-	flow_table_end(f, &t, 4);
-
-	flow_heading(f, 3, "Predikat", NULL);
-	if (!rb->grades->len) {
-		flow_paragraph(f, rb->predicate
-				  ? flow_fmt(f, "Rubrik ini tidak memakai tingkatan predikat. "
-					     "UPT yang direkomendasikan memperoleh predikat "
-					     "\u201c%s\u201d.", flow_safe(f, rb->predicate))
-				  : "Rubrik ini tidak memakai predikat.",
-			       &flow_body, 0);
-		return;
-	}
-	flow_table_begin(f, &t, grade_cols, 2, FLOW_LEFT, FLOW_WIDTH * 0.6, 0);
-	for (guint g = 0; g < rb->grades->len; g++) {
-		const struct rubric_grade *gr = g_ptr_array_index(rb->grades, g);
-		struct flow_cell c[2] = {{flow_safe(f, gr->label), 0, 0, 0},
-					 {flow_num2(f, gr->min), 0, 0, 0}};
-
-		flow_table_row(f, &t, c);
-	}
-	flow_table_end(f, &t, 4);
-}
-
-/* Gates and the evidence rule (SPEC 4.8a, 4.8b), as the rubric sets them. */
-static void method_conditions(struct report *r)
-{
-	struct flow *f = &r->f;
-	const struct rubric *rb = r->m->rubric;
-	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
-	GString *s = g_string_new(NULL);
-
-	for (guint t = 0; t < rb->unit_types->len; t++) {
-		const struct rubric_unit_type *ty = g_ptr_array_index(rb->unit_types, t);
-
-		for (guint i = 0; i < ty->items->len; i++) {
-			const struct rubric_item *it = g_ptr_array_index(ty->items, i);
-
-			if (!it->gate || g_hash_table_contains(seen, it->code))
-				continue;
-			g_hash_table_add(seen, it->code);
-			g_string_append_printf(s, "%s• %s %s: UPT tidak direkomendasikan bila "
-					       "jawabannya \u201c%s\u201d.", s->len ? "\n" : "",
-					       flow_safe(f, it->code), flow_safe(f, it->text),
-					       flow_safe(f, it->gate->label));
-		}
-	}
-	if (s->len) {
-		flow_heading(f, 3, "Syarat penghargaan", NULL);
-		flow_paragraph(f, flow_fmt(f, "%s\nSyarat yang tidak diverifikasi tidak "
-					   "menggugurkan; syarat tidak diberi bobot dan tidak "
-					   "dihitung dalam kelengkapan.", s->str),
-			       &flow_body, 0);
-	}
-	if (rb->has_evidence_rule) {
-		flow_heading(f, 3, "Data dukung", NULL);
-		flow_paragraph(
-		    f, flow_fmt(f, "Setiap butir yang dinilai terpenuhi (seluruhnya atau "
-				"sebagian) memerlukan sekurang-kurangnya %u data dukung%s. "
-				"%s",
-				rb->evidence_min,
-				rb->evidence_distinct ? "; satu data dukung tidak boleh "
-							"dipakai untuk dua butir" : "",
-				rb->evidence_effect == EVIDENCE_ZERO
-				    ? "Butir yang tidak memenuhinya dinilai 0."
-				    : "Butir yang tidak memenuhinya ditandai; nilainya tidak "
-				      "diubah."),
-		    &flow_body, 0);
-	}
-	g_string_free(s, TRUE);
-	g_hash_table_destroy(seen);
-}
-
-static void method_types(struct report *r)
-{
-	struct flow *f = &r->f;
-	const struct model *m = r->m;
-	static const struct flow_column cols[] = {
-		{ "Jenis UPT", 260, DRAW_LEFT }, { "Kode", 80, DRAW_LEFT },
-		{ "Butir kriteria", 80, DRAW_RIGHT }, { "UPT dinilai", 80, DRAW_RIGHT } };
-	struct flow_table t;
-
-	flow_heading(f, 3, "Jenis UPT", NULL);
-	flow_table_begin(f, &t, cols, 4, FLOW_LEFT, FLOW_WIDTH, 0);
-	for (guint k = 0; k < m->rubric->unit_types->len; k++) {
-		const struct rubric_unit_type *ty =
-		    g_ptr_array_index(m->rubric->unit_types, k);
-		unsigned n = 0;
-
-		for (guint i = 0; i < m->units->len; i++)
-			n += ((const struct scored_unit *)g_ptr_array_index(m->units, i))
-				 ->src->type == ty;
-		{
-			struct flow_cell c[4] = {{flow_safe(f, ty->label), 0, 0, 0},
-						 {flow_safe(f, ty->id), 0, 0, 0},
-						 {flow_count(f, ty->items->len), 0, 0, 0},
-						 {flow_count(f, n), 0, 0, 0}};
-
-			flow_table_row(f, &t, c);
-		}
-	}
-	flow_table_end(f, &t, 4);
-}
-
-/* Every criterion once, with the unit types that have it: unit profiles
- * name criteria by code. */
-static void method_criteria(struct report *r)
-{
-	struct flow *f = &r->f;
-	const struct rubric *rb = r->m->rubric;
-	static const struct flow_column cols[] = {
-		{ "Kode", 30, DRAW_LEFT }, { "Kriteria", 236, DRAW_LEFT },
-		{ "Aspek", 34, DRAW_LEFT }, { "Skala", 66, DRAW_LEFT },
-		{ "Jenis UPT", 116, DRAW_LEFT } };
-	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
-	struct flow_table t;
-
-	flow_heading(f, 3, "Daftar kriteria", NULL);
-	flow_table_begin(f, &t, cols, 5, FLOW_LEFT, FLOW_WIDTH, 0);
-	for (guint k = 0; k < rb->unit_types->len; k++) {
-		const struct rubric_unit_type *ty = g_ptr_array_index(rb->unit_types, k);
-
-		for (guint i = 0; i < ty->items->len; i++) {
-			const struct rubric_item *it = g_ptr_array_index(ty->items, i);
-			GString *types = g_string_new(NULL);
-
-			if (!g_hash_table_add(seen, it->code)) {
-				g_string_free(types, TRUE);
-				continue;
-			}
-			for (guint j = k; j < rb->unit_types->len; j++) {
-				const struct rubric_unit_type *other =
-				    g_ptr_array_index(rb->unit_types, j);
-
-				if (rubric_find_item(other, it->code))
-					g_string_append_printf(types, "%s%s",
-							       types->len ? ", " : "",
-							       other->id);
-			}
-			{
-				struct flow_cell c[5] = {
-				    {flow_safe(f, it->code), 0, 0, 0},
-				    {flow_safe(f, it->text), 0, 0, 0},
-				    /* A gate (SPEC 4.8a) belongs to no aspect. */
-				    {it->gate ? "Syarat" : flow_safe(f, it->aspect->id), 0, 0,
-				     0},
-				    {flow_safe(f, it->scale->id), 0, 0, 0},
-				    {flow_safe(f, types->str), 0, 0, 0}};
-
-				flow_table_row(f, &t, c);
-			}
-			g_string_free(types, TRUE);
-		}
-	}
-	flow_table_end(f, &t, 4);
-	g_hash_table_destroy(seen);
-}
-
-static void method_inputs(struct report *r)
-{
-	struct flow *f = &r->f;
-	const struct dataset *ds = r->m->data;
-	static const struct flow_column cols[] = {
-		{ "Berkas", 190, DRAW_LEFT }, { "Tata letak", 45, DRAW_LEFT },
-		{ "Pengodean", 95, DRAW_LEFT }, { "Dibaca", 50, DRAW_RIGHT },
-		{ "Diterima", 50, DRAW_RIGHT }, { "Ditolak", 50, DRAW_RIGHT } };
-	struct flow_table t;
-
-	flow_heading(f, 3, "Data masukan", NULL);
-	flow_table_begin(f, &t, cols, 6, FLOW_LEFT, FLOW_WIDTH, 0);
-	for (guint i = 0; i < ds->files->len; i++) {
-		const struct input_file *in = g_ptr_array_index(ds->files, i);
-		struct flow_cell c[6] = {{flow_safe(f, in->name), 0, 0, 0},
-					 {flow_fmt(f, "%c", in->layout), 0, 0, 0},
-					 {flow_safe(f, in->encoding), 0, 0, 0},
-					 {flow_count(f, in->rows_read), 0, 0, 0},
-					 {flow_count(f, in->rows_accepted), 0, 0, 0},
-					 {flow_count(f, in->rows_rejected), 0, 0, 0}};
-
-		flow_table_row(f, &t, c);
-	}
-	{
-		struct flow_cell c[6] = {
-		    {"Jumlah", &flow_td_bold, 0, 0},
-		    {"", 0, 0, 0},
-		    {"", 0, 0, 0},
-		    {flow_count(f, ds->rows_read), &flow_td_bold, 0, 0},
-		    {flow_count(f, ds->rows_accepted), &flow_td_bold, 0, 0},
-		    {flow_count(f, ds->rows_rejected), &flow_td_bold, 0, 0}};
-
-		flow_table_row(f, &t, c);
-	}
-	flow_table_end(f, &t, 4);
-}
-
-static void method(struct report *r)
-{
-	struct flow *f = &r->f;
-	const struct model *m = r->m;
-	const struct rubric *rb = m->rubric;
-	GString *pr = g_string_new(NULL);
-	char thr[32], flo[32];
-
-	chapter_begin(r, CH_METHOD, "Metode penilaian", 0);
-	para(r, 6, "Laporan ini menyajikan hasil penilaian pelayanan publik berbasis hak asasi "
-	     "manusia (P2HAM) tahun %d atas %s unit pelaksana teknis (UPT) pada %s kantor "
-	     "wilayah, berdasarkan %s (rubrik %s, versi %s). Tim verifikasi memeriksa setiap "
-	     "kriteria di lokasi dan mencatat jawaban beserta data dukungnya.", m->year,
-	     flow_count(f, m->units->len), flow_count(f, m->regions->len),
-	     flow_safe(f, rb->title), flow_safe(f, rb->id), flow_safe(f, rb->version));
-	flow_heading(f, 3, "Perhitungan nilai", NULL);
-	para(r, 2, "Nilai butir adalah nilai jawaban pada skalanya (0 sampai 1); butir yang "
-	     "tidak diverifikasi bernilai 0. Nilai aspek dan nilai prinsip adalah 100 × "
-	     "Σ(bobot butir × nilai butir) / Σ bobot butir atas butir jenis UPT yang "
-	     "bersangkutan. Nilai total adalah rata-rata nilai aspek yang ditimbang dengan "
-	     "bobot aspek. Kelengkapan adalah persentase butir yang telah diverifikasi. Bila "
-	     "satu butir mendapat jawaban berbeda, yang dipakai adalah jawaban bertanggal "
-	     "terakhir, atau jawaban dengan nilai terendah bila tanggalnya sama atau tidak "
-	     "ada; setiap kasus dicatat sebagai konflik (Lampiran A).");
-	method_tables(r);
-	text_format_id_2(thr, rb->threshold);
-	text_format_id_2(flo, rb->aspect_floor);
-	flow_heading(f, 3, "Kriteria rekomendasi penghargaan", NULL);
-	flow_paragraph(f,
-		       flow_fmt(f,
-				"UPT direkomendasikan untuk memperoleh penghargaan "
-				"apabila nilai totalnya "
-				"sekurang-kurangnya %s dan nilai setiap aspeknya "
-				"sekurang-kurangnya %s%s. "
-				"UPT yang direkomendasikan dan tahun sebelumnya juga "
-				"direkomendasikan atau "
-				"dipertahankan berstatus dipertahankan.",
-				thr, flo,
-				rb->require_complete
-				    ? ", serta seluruh butirnya telah diverifikasi "
-				      "(kelengkapan 100%)"
-				    : ""),
-		       &flow_body, 2);
-	method_conditions(r);
-	for (guint p = 0; p < rb->principles->len; p++) {
-		const struct rubric_principle *pp = g_ptr_array_index(rb->principles, p);
-
-		g_string_append_printf(pr, "%s%s", p ? "; " : "", pp->label);
-	}
-	flow_heading(f, 3, "Prinsip pelayanan publik", NULL);
-	para(r, 2, "Nilai prinsip dihitung untuk: %s. Prinsip tanpa butir pada suatu jenis UPT "
-	     "tidak dinilai untuk jenis itu.", flow_safe(f, pr->str));
-	g_string_free(pr, TRUE);
-	method_types(r);
-	method_criteria(r);
-	method_inputs(r);
-	flow_untag(f, "Sect");
 }
 
 /* ---------------------------------------------------------- ranking */
@@ -559,8 +253,9 @@ static void ranking(struct report *r)
 		rec += u->recommendation == REC_RECOMMENDED;
 		ret += u->recommendation == REC_RETAINED;
 	}
-	chapter_begin(r, CH_RANKING, "Peringkat UPT", 0);
-	para(r, 8, "Tabel berikut mengurutkan %s UPT menurut nilai total; UPT dengan nilai "
+	report_chapter_begin(r, CH_RANKING, "Peringkat UPT", 0);
+	report_para(r, 8, "Tabel berikut mengurutkan %s UPT menurut nilai total; UPT "
+	     "dengan nilai "
 	     "yang sama (dua desimal) berbagi peringkat dan diurutkan menurut nama. %s UPT direkomendasikan%s. Nama UPT menaut ke profilnya "
 	     "pada bab 4.", flow_count(f, m->units->len), flow_count(f, rec),
 	     ret ? flow_fmt(f, " dan %s dipertahankan", flow_count(f, ret)) : "");
@@ -569,13 +264,13 @@ static void ranking(struct report *r)
 		const struct scored_unit *u = g_ptr_array_index(m->units, i);
 		struct flow_cell c[7] = {
 		    {flow_count(f, u->rank), 0, 0, 0},
-		    {flow_safe(f, u->src->name), &flow_td_link,
+		    {u->name.display, &flow_td_link,
 		     flow_fmt(f, "dest='unit-%s'", u->id), 0},
-		    {flow_safe(f, u->src->kanwil), 0, 0, 0},
+		    {u->kanwil.display, 0, 0, 0},
 		    {flow_num2(f, u->total), &flow_td_bold, 0, 0},
 		    {award_words(f, m, u), 0, 0, 0},
 		    {flow_fmt(f, "%s%%", flow_num2(f, u->completeness)), 0, 0, 0},
-		    {chart_recommendation_label(u->recommendation),
+		    {style_recommendation_label(u->recommendation),
 		     u->recommendation == REC_NOT_RECOMMENDED ? 0 : &flow_td_bold, 0, 0}};
 
 		flow_table_row(f, &t, c);
@@ -656,14 +351,15 @@ static void region_section(struct report *r, const struct region *rg, int parent
 
 	for (guint p = 0; p < m->rubric->principles->len; p++)
 		np += !isnan(rg->principles[p]);
-	flow_running(f, flow_safe(f, rg->kanwil));
+	flow_running(f, rg->kanwil.display);
 	flow_need(f, START_ROOM);
 	flow_tag(f, "Sect", NULL);
-	flow_heading(f, 2, flow_safe(f, rg->kanwil), flow_fmt(f, "region-%s", rg->id));
-	flow_outline(f, parent, flow_safe(f, rg->kanwil),
+	flow_heading(f, 2, rg->kanwil.display, flow_fmt(f, "region-%s", rg->id));
+	flow_outline(f, parent, rg->kanwil.display,
 		     flow_fmt(f, "region-%s", rg->id), 0);
 	text_format_id_2(mean, rg->mean_total);
-	para(r, 8, "%s UPT dinilai, %s di antaranya direkomendasikan atau dipertahankan. "
+	report_para(r, 8, "%s UPT dinilai, %s di antaranya direkomendasikan atau "
+	     "dipertahankan. "
 	     "Rata-rata nilai total %s.", flow_count(f, rg->units),
 	     flow_count(f, rg->recommended), mean);
 	chart_in_parts(r, rg, 0, "Grafik peringkat nilai total UPT kantor wilayah ini");
@@ -681,8 +377,9 @@ static void regions(struct report *r)
 	struct flow *f = &r->f;
 	int top;
 
-	top = chapter_begin(r, CH_REGIONS, "Hasil per kantor wilayah", 1);
-	para(r, 0, "Untuk setiap kantor wilayah: peringkat nilai total UPT dengan ambang "
+	top = report_chapter_begin(r, CH_REGIONS, "Hasil per kantor wilayah", 1);
+	report_para(r, 0, "Untuk setiap kantor wilayah: peringkat nilai total UPT "
+	     "dengan ambang "
 	     "penghargaan, rata-rata nilai per prinsip dibandingkan dengan rata-rata seluruh "
 	     "UPT, dan peta panas nilai prinsip setiap UPT yang diarsir menurut predikat.");
 	for (guint k = 0; k < r->m->regions->len; k++) {
@@ -699,8 +396,9 @@ static void units(struct report *r)
 	struct flow *f = &r->f;
 	int top;
 
-	top = chapter_begin(r, CH_UNITS, "Profil UPT", 1);
-	para(r, 0, "Satu profil untuk setiap UPT, dikelompokkan menurut kantor wilayah dan "
+	top = report_chapter_begin(r, CH_UNITS, "Profil UPT", 1);
+	report_para(r, 0, "Satu profil untuk setiap UPT, dikelompokkan menurut kantor "
+	     "wilayah dan "
 	     "diurutkan menurut peringkat: nilai per aspek dan per prinsip, rekomendasi "
 	     "perbaikan untuk setiap kriteria yang belum terpenuhi, konflik jawaban, data "
 	     "dukung setiap butir (alamat web dapat diklik) dan butir yang dinilai terpenuhi "
@@ -711,10 +409,10 @@ static void units(struct report *r)
 		GPtrArray *list = g_ptr_array_index(r->region_units, k);
 		const struct scored_unit *first = g_ptr_array_index(list, 0);
 		/* A region's bookmark opens its first unit. */
-		int parent = flow_outline(f, top, flow_safe(f, rg->kanwil),
+		int parent = flow_outline(f, top, rg->kanwil.display,
 					  flow_fmt(f, "unit-%s", first->id), 0);
 
-		flow_running(f, flow_safe(f, rg->kanwil));
+		flow_running(f, rg->kanwil.display);
 		for (guint i = 0; i < list->len; i++) {
 			const struct scored_unit *u = g_ptr_array_index(list, i);
 
@@ -726,95 +424,6 @@ static void units(struct report *r)
 	flow_untag(f, "Sect");
 }
 
-/* ------------------------------------------------------- appendices */
-
-/* Open an appendix; when it has no entries, say `none` and close it again.
- * Returns whether there is a list to write. */
-static int appendix_begin(struct report *r, enum chapter ch, const char *label,
-			  guint entries, const char *none)
-{
-	chapter_begin(r, ch, label, 0);
-	if (entries)
-		return 1;
-	flow_paragraph(&r->f, none, &flow_body, 0);
-	flow_untag(&r->f, "Sect");
-	return 0;
-}
-
-static void appendix_conflicts(struct report *r)
-{
-	struct flow *f = &r->f;
-	const struct model *m = r->m;
-	static const struct flow_column cols[] = {
-	    {"No.", 24, DRAW_RIGHT},
-	    {"UPT", 120, DRAW_LEFT},
-	    {"Kode", 30, DRAW_LEFT},
-	    {"Dipakai", 56, DRAW_LEFT},
-	    {"Observasi (jawaban · berkas:baris · tanggal)", 250, DRAW_LEFT}};
-	struct flow_table t;
-
-	if (!appendix_begin(r, CH_CONFLICTS, "Lampiran A", m->conflicts->len,
-			    "Tidak ada konflik jawaban."))
-		return;
-	para(r, 8, "%s butir mendapat jawaban berbeda dari beberapa observasi. Jawaban yang "
-	     "dipakai adalah yang bertanggal terakhir, atau yang bernilai terendah bila "
-	     "tanggalnya sama atau tidak ada.", flow_count(f, m->conflicts->len));
-	flow_table_begin(f, &t, cols, 5, FLOW_LEFT, FLOW_WIDTH, 0);
-	for (guint i = 0; i < m->conflicts->len; i++) {
-		const struct conflict *c = g_ptr_array_index(m->conflicts, i);
-		struct flow_cell cells[5] = {
-		    {flow_count(f, i + 1), 0, 0, 0},
-		    {flow_safe(f, c->unit->src->name), &flow_td_link,
-		     flow_fmt(f, "dest='unit-%s'", c->unit->id), 0},
-		    {flow_safe(f, c->item->item->code), 0, 0, 0},
-		    {flow_safe(f, c->item->level->label), &flow_td_bold, 0, 0},
-		    {profile_observations(f, c), 0, 0, 0}};
-
-		flow_table_row(f, &t, cells);
-		if (i % 64 == 63)
-			flow_release(f);
-	}
-	flow_table_end(f, &t, 0);
-	flow_untag(f, "Sect");
-	flow_release(f);
-}
-
-static void appendix_rejected(struct report *r)
-{
-	struct flow *f = &r->f;
-	const struct dataset *ds = r->m->data;
-	static const struct flow_column cols[] = {
-		{ "Berkas", 96, DRAW_LEFT }, { "Baris", 30, DRAW_RIGHT },
-		{ "Alasan", 130, DRAW_LEFT }, { "Isi baris", 224, DRAW_LEFT } };
-	struct flow_table t;
-
-	if (!appendix_begin(r, CH_REJECTED, "Lampiran B", ds->rejected->len,
-			    "Tidak ada baris data yang ditolak."))
-		return;
-	para(r, 8, "%s baris data ditolak dan tidak ikut dinilai. Isi baris ditampilkan "
-	     "seperti tertulis (paling banyak 1 KiB); karakter kendali diganti dengan "
-	     "tanda �.", flow_count(f, ds->rejected->len));
-	flow_table_begin(f, &t, cols, 4, FLOW_LEFT, FLOW_WIDTH, 0);
-	for (guint i = 0; i < ds->rejected->len; i++) {
-		const struct rejected_row *rr = g_ptr_array_index(ds->rejected, i);
-		struct flow_cell cells[4] = {
-		    {flow_safe(f, rr->file->name), 0, 0, 0},
-		    {flow_count(f, rr->line), 0, 0, 0},
-		    {flow_safe(f, rr->reason), 0, 0, 0},
-		    {rr->truncated
-			 ? flow_fmt(f, "%s … (terpotong)", flow_safe(f, rr->raw))
-			 : flow_safe(f, rr->raw),
-		     &flow_small, 0, 0}};
-
-		flow_table_row(f, &t, cells);
-		if (i % 64 == 63)
-			flow_release(f);
-	}
-	flow_table_end(f, &t, 0);
-	flow_untag(f, "Sect");
-	flow_release(f);
-}
-
 /* ---------------------------------------------------------- document */
 
 static void document(struct report *r, int drawing)
@@ -824,12 +433,12 @@ static void document(struct report *r, int drawing)
 	flow_begin_pass(f, drawing);
 	flow_tag(f, "Document", NULL);
 	cover(r);
-	method(r);
+	report_method(r);
 	ranking(r);
 	regions(r);
 	units(r);
-	appendix_conflicts(r);
-	appendix_rejected(r);
+	report_appendix_conflicts(r);
+	report_appendix_rejected(r);
 	flow_untag(f, "Document");
 	flow_end_pass(f);
 }

@@ -1,12 +1,11 @@
 /* score.c — items, aspects, principles, totals, ranks and regions (SPEC 4). */
-#include "score.h"
+#include "score_int.h"
 
 #include <math.h>
 #include <string.h>
 
 #include "diag.h"
 #include "evidence.h"
-#include "offices.h"
 #include "previous.h"
 #include "text.h"
 
@@ -242,10 +241,13 @@ static int same_level(const GPtrArray *obs)
 	return 1;
 }
 
-/* Fill `si` from the item's observations (NULL when there are none). */
+/* Fill `si` from the item's observations (NULL when there are none);
+ * `files` maps input files to the model's. */
 static void score_item(struct scored_item *si, const struct rubric_item *item,
-		       const GPtrArray *obs)
+		       const GPtrArray *obs, GHashTable *files)
 {
+	const struct observation *chosen;
+
 	si->item = item;
 	if (!obs) {
 		si->status = ITEM_MISSING;
@@ -253,46 +255,52 @@ static void score_item(struct scored_item *si, const struct rubric_item *item,
 	}
 	if (same_level(obs)) {
 		si->status = ITEM_ASSESSED;
-		si->chosen = g_ptr_array_index(obs, 0);
+		chosen = g_ptr_array_index(obs, 0);
 	} else {
 		si->status = ITEM_CONFLICT;
-		si->chosen = pick_answer(obs, item->gate);
+		chosen = pick_answer(obs, item->gate);
 	}
-	si->level = si->chosen->level;
+	si->chosen = model_obs_new(chosen, files);
+	si->level = chosen->level;
 	si->score = item->gate ? 0 : si->level->value;
 	si->gate_failed = item->gate && si->level == item->gate;
-	si->evidence = join_distinct(obs, si->level, 0);
-	si->note = join_distinct(obs, si->level, 1);
+	model_text_own(&si->evidence, join_distinct(obs, si->level, 0));
+	model_text_own(&si->note, join_distinct(obs, si->level, 1));
 }
 
 static struct conflict *conflict_new(const struct scored_unit *su,
-				     const struct scored_item *si, GPtrArray *obs)
+				     const struct scored_item *si, const GPtrArray *obs,
+				     GHashTable *files)
 {
 	struct conflict *c = g_new0(struct conflict, 1);
 
 	c->unit = su;
 	c->item = si;
-	c->observations = obs;
+	c->observations = g_ptr_array_new_full(obs->len, model_obs_free);
+	for (guint i = 0; i < obs->len; i++)
+		g_ptr_array_add(c->observations,
+				model_obs_new(g_ptr_array_index(obs, i), files));
 	return c;
 }
 
 /* Score every item of the unit's type; conflicts go to `conflicts`. */
-static void score_items(struct scored_unit *su, GPtrArray *conflicts)
+static void score_items(struct scored_unit *su, const struct unit_obs *u,
+			GPtrArray *conflicts, GHashTable *files)
 {
-	const GPtrArray *items = su->src->type->items;
-	GPtrArray **by_item = observations_by_item(su->src);
+	const GPtrArray *items = su->type->items;
+	GPtrArray **by_item = observations_by_item(u);
 
 	su->items = g_new0(struct scored_item, items->len ? items->len : 1);
 	for (guint i = 0; i < items->len; i++) {
 		struct scored_item *si = &su->items[i];
 
-		score_item(si, g_ptr_array_index(items, i), by_item[i]);
+		score_item(si, g_ptr_array_index(items, i), by_item[i], files);
 		if (by_item[i] && !si->item->gate)
 			su->observed++;
 		su->gate_failed |= si->gate_failed;
 		if (si->status == ITEM_CONFLICT)
-			g_ptr_array_add(conflicts, conflict_new(su, si, by_item[i]));
-		else if (by_item[i])
+			g_ptr_array_add(conflicts, conflict_new(su, si, by_item[i], files));
+		if (by_item[i])
 			g_ptr_array_free(by_item[i], TRUE);
 	}
 	g_free(by_item);
@@ -316,7 +324,7 @@ static void add_weighted(double *sums, double *weights, guint n, guint index,
 /* Aspect and principle scores (SPEC 4.3, 4.4). */
 static void score_groups(struct scored_unit *su, const struct rubric *r)
 {
-	const GPtrArray *items = su->src->type->items;
+	const GPtrArray *items = su->type->items;
 	guint na = r->aspects->len, np = r->principles->len;
 	double *aw = g_new0(double, na + 1), *pw = g_new0(double, np + 1);
 
@@ -384,7 +392,7 @@ static void recommend(struct scored_unit *su, const struct rubric *r)
 	}
 	if (r->require_complete && !score_at_least(su->completeness, 100.0))
 		add_reason(su, REASON_COMPLETENESS, NULL, su->completeness, 100.0);
-	for (guint i = 0; su->gate_failed && i < su->src->type->items->len; i++) {
+	for (guint i = 0; su->gate_failed && i < su->type->items->len; i++) {
 		struct reason why = { REASON_GATE, NULL, su->items[i].item, 0, 0 };
 
 		if (su->items[i].gate_failed)
@@ -394,17 +402,38 @@ static void recommend(struct scored_unit *su, const struct rubric *r)
 					      : REC_RECOMMENDED;
 }
 
-static struct scored_unit *unit_build(const struct model *m,
-				      const struct unit_obs *u,
-				      GHashTable *ids, GPtrArray *conflicts)
+/* What building the units shares: ids taken, and the model's files by the
+ * dataset's (model_inputs_build()). */
+struct build {
+	GHashTable *ids;
+	GHashTable *files;
+};
+
+/* The unit's name, kanwil, type and first row, resolved from the input. */
+static void unit_input(struct scored_unit *su, const struct unit_obs *u,
+		       GHashTable *files)
+{
+	const struct observation *first =
+	    u->observations->len ? g_ptr_array_index(u->observations, 0) : NULL;
+
+	model_text_set(&su->name, u->name);
+	model_text_set(&su->kanwil, kanwil_of(u));
+	su->type = u->type;
+	su->first_file = first ? g_hash_table_lookup(files, first->file) : NULL;
+	su->first_line = first ? first->line : 0;
+}
+
+static struct scored_unit *unit_build(struct model *m, const struct unit_obs *u,
+				      struct build *b)
 {
 	struct scored_unit *su = g_new0(struct scored_unit, 1);
 	guint n_items;
 
 	BUG_ON(!u->type);
-	su->src = u;
-	su->id = unique_id(ids, u->name);
-	score_items(su, conflicts);
+	unit_input(su, u, b->files);
+	su->order = m->units->len;
+	su->id = unique_id(b->ids, u->name);
+	score_items(su, u, m->conflicts, b->files);
 	if (m->rubric->has_evidence_rule)
 		evidence_check(su, m->rubric);
 	score_groups(su, m->rubric);
@@ -422,12 +451,15 @@ static struct scored_unit *unit_build(const struct model *m,
 
 static void unit_free(struct scored_unit *su)
 {
-	guint n_items = su->src->type->items->len;
+	guint n_items = su->type->items->len;
 
 	for (guint i = 0; i < n_items; i++) {
-		g_free(su->items[i].evidence);
-		g_free(su->items[i].note);
+		model_text_free(&su->items[i].evidence);
+		model_text_free(&su->items[i].note);
+		model_obs_free((gpointer)su->items[i].chosen);
 	}
+	model_text_clear(&su->name);
+	model_text_clear(&su->kanwil);
 	g_free(su->items);
 	g_free(su->aspects);
 	g_free(su->principles);
@@ -459,7 +491,7 @@ static gint by_rank(gconstpointer a, gconstpointer b)
 
 	if (kx != ky)
 		return kx > ky ? -1 : 1;
-	return strcmp(x->src->name, y->src->name);
+	return strcmp(x->name.raw, y->name.raw);
 }
 
 static gint by_unit_then_item(gconstpointer a, gconstpointer b)
@@ -476,7 +508,7 @@ static struct region *region_new(const char *kanwil, GHashTable *ids, guint np)
 {
 	struct region *rg = g_new0(struct region, 1);
 
-	rg->kanwil = g_strdup(kanwil);
+	model_text_set(&rg->kanwil, kanwil);
 	rg->id = unique_id(ids, kanwil);
 	rg->principles = g_new0(double, np + 1);
 	return rg;
@@ -515,7 +547,7 @@ static void build_regions(struct model *m)
 
 	for (guint i = 0; i < m->units->len; i++) {
 		const struct scored_unit *su = g_ptr_array_index(m->units, i);
-		const char *kanwil = kanwil_of(su->src);
+		const char *kanwil = su->kanwil.raw;
 		guint k = GPOINTER_TO_UINT(g_hash_table_lookup(slot, kanwil));
 
 		if (!k) {
@@ -524,7 +556,7 @@ static void build_regions(struct model *m)
 			g_ptr_array_add(m->regions, rg);
 			g_ptr_array_add(counts, g_new0(unsigned, np + 1));
 			k = m->regions->len;
-			g_hash_table_insert(slot, rg->kanwil, GUINT_TO_POINTER(k));
+			g_hash_table_insert(slot, (gpointer)kanwil, GUINT_TO_POINTER(k));
 		}
 		region_add(g_ptr_array_index(m->regions, k - 1),
 			   g_ptr_array_index(counts, k - 1), su, np);
@@ -539,7 +571,7 @@ static void build_regions(struct model *m)
 
 static void region_free(struct region *rg)
 {
-	g_free(rg->kanwil);
+	model_text_clear(&rg->kanwil);
 	g_free(rg->id);
 	g_free(rg->principles);
 	g_free(rg);
@@ -551,7 +583,7 @@ static void apply_previous(struct model *m, const struct previous *prev)
 {
 	for (guint i = 0; prev && i < m->units->len; i++) {
 		struct scored_unit *su = g_ptr_array_index(m->units, i);
-		const struct previous_unit *pu = previous_find(prev, su->id, su->src->name);
+		const struct previous_unit *pu = previous_find(prev, su->id, su->name.raw);
 
 		if (!pu)
 			continue;
@@ -568,19 +600,20 @@ struct model *model_build(const struct dataset *data, int year, int date,
 			  const struct previous *prev)
 {
 	struct model *m = g_new0(struct model, 1);
-	GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal);
+	struct build b;
 
 	m->rubric = data->rubric;
-	m->data = data;
 	m->year = year;
 	m->date = date;
 	m->units = g_ptr_array_new();
 	m->regions = g_ptr_array_new();
 	m->conflicts = g_ptr_array_new();
+	b.ids = g_hash_table_new(g_str_hash, g_str_equal);
+	b.files = model_inputs_build(m, data);
 	for (guint i = 0; i < data->units->len; i++)
-		g_ptr_array_add(m->units, unit_build(m, g_ptr_array_index(data->units, i),
-						     ids, m->conflicts));
-	g_hash_table_destroy(ids);
+		g_ptr_array_add(m->units, unit_build(m, g_ptr_array_index(data->units, i), &b));
+	g_hash_table_destroy(b.files);
+	g_hash_table_destroy(b.ids);
 	apply_previous(m, prev);
 	build_regions(m);
 	g_ptr_array_sort(m->units, by_rank);
@@ -613,63 +646,6 @@ void model_free(struct model *m)
 	g_ptr_array_free(m->conflicts, TRUE);
 	g_ptr_array_free(m->regions, TRUE);
 	g_ptr_array_free(m->units, TRUE);
+	model_inputs_free(m);
 	g_free(m);
-}
-
-const struct office *score_office_of(const struct offices *o, const struct unit_obs *u,
-				     GHashTable *warned, struct diag *d)
-{
-	const struct office *of = offices_match(o, kanwil_of(u));
-	const struct observation *first;
-
-	if (of)
-		return of;
-	if (!g_hash_table_contains(warned, kanwil_of(u))) {
-		g_hash_table_add(warned, (gpointer)kanwil_of(u));
-		first = u->observations->len ? g_ptr_array_index(u->observations, 0) : NULL;
-		diag_warning(d, first ? first->file->name : o->path, first ? first->line : 0,
-			     "kanwil '%s' matches no office in %s; its documents are issued "
-			     "by %s", kanwil_of(u), o->path, o->national->name);
-	}
-	return o->national;
-}
-
-void model_assign_offices(struct model *m, const struct offices *o, struct diag *d)
-{
-	GHashTable *warned = g_hash_table_new(g_str_hash, g_str_equal);
-	GHashTable *seq = g_hash_table_new(NULL, NULL);
-
-	m->offices = o;
-	m->issuer = NULL;
-	/* Regions first: they are in order of first appearance, like the
-	 * rows, so warnings come in input order. */
-	for (guint i = 0; i < m->regions->len; i++) {
-		struct region *rg = g_ptr_array_index(m->regions, i);
-		const struct unit_obs *first = NULL;
-
-		for (guint k = 0; !first && k < m->data->units->len; k++) {
-			const struct unit_obs *u = g_ptr_array_index(m->data->units, k);
-
-			if (strcmp(kanwil_of(u), rg->kanwil) == 0)
-				first = u;
-		}
-		rg->office = first ? score_office_of(o, first, warned, d) : o->national;
-	}
-	for (guint i = 0; i < m->units->len; i++) {
-		struct scored_unit *u = g_ptr_array_index(m->units, i);
-		unsigned n;
-
-		u->office = score_office_of(o, u->src, warned, d);
-		m->issuer = !m->issuer || m->issuer == u->office ? u->office : o->national;
-		g_clear_pointer(&u->certificate, g_free);
-		if (u->recommendation == REC_NOT_RECOMMENDED)
-			continue;
-		n = GPOINTER_TO_UINT(g_hash_table_lookup(seq, u->office)) + 1;
-		g_hash_table_insert(seq, (gpointer)u->office, GUINT_TO_POINTER(n));
-		u->certificate = office_certificate_number(u->office, n, m->year);
-	}
-	if (!m->issuer)
-		m->issuer = o->national;
-	g_hash_table_destroy(seq);
-	g_hash_table_destroy(warned);
 }

@@ -4,22 +4,74 @@
 
 #include <glib.h>
 
-#include "ingest.h"
 #include "rubric.h"
 
+struct dataset;
+struct diag;
 struct previous;
 struct office;
 struct offices;
+struct unit_obs;
 
 /*
  * The scored model is built once from a dataset and then read by every
- * output. It borrows the dataset and the rubric (both must outlive it) and
- * owns everything else; free it with model_free().
+ * output; outputs need nothing else of the input (they include no ingest
+ * header). It borrows the rubric and the dataset's strings (both must
+ * outlive it) and owns everything else; free it with model_free().
  *
  * Per-aspect and per-principle arrays are indexed like rubric->aspects and
  * rubric->principles; an entry is NAN when the unit's type has no item for
  * that aspect or principle (such entries are omitted from outputs).
  */
+
+/*
+ * Text that came from the input, in its two forms. `raw` is the text as
+ * read, for the data outputs (summary.xml, the tables, verification codes,
+ * ids); `display` is the same text under the display rule of SPEC 8.19
+ * (text_display_safe()), for everything drawn: report, profiles,
+ * certificates, charts. Renderers draw `display` only and never make text
+ * safe themselves. Both are NULL, or neither; `display` is `raw` itself
+ * when the text is already safe, else a copy the model owns. `raw` is
+ * borrowed from the dataset unless its holder says it owns it.
+ */
+struct model_text {
+	const char *raw;
+	const char *display;
+};
+
+/* One input file, or one sheet of a workbook (SPEC 3). */
+struct model_file {
+	const char *path;       /* as given on the command line */
+	const char *sheet;      /* NULL for a CSV file */
+	struct model_text name; /* "PATH", or "PATH[SHEET]" for a sheet */
+	const char *sha256;     /* lower-case hex of the file's bytes */
+	struct model_text encoding;
+	char delimiter;
+	char layout;            /* 'A' or 'B' */
+	unsigned long rows_read, rows_accepted, rows_rejected;
+};
+
+/* One accepted data row, as outputs show it. */
+struct model_obs {
+	const struct rubric_level *level;
+	int date;               /* YYYYMMDD, 0 when not given */
+	struct model_text evidence;     /* NULL when empty */
+	struct model_text note;         /* NULL when empty */
+	struct model_text verifier;     /* NULL when empty */
+	const struct model_file *file;
+	unsigned long line;     /* where the record starts; a sheet's row */
+	unsigned long seq;      /* order of acceptance across the run */
+	struct model_text source;       /* "NAME:LINE"; raw owned by the model */
+};
+
+/* A data row that was not accepted (SPEC 7). */
+struct model_rejected {
+	const struct model_file *file;
+	unsigned long line;
+	struct model_text reason;
+	struct model_text raw;  /* at most 1 KiB of the record */
+	int truncated;          /* raw was cut */
+};
 
 enum item_status { ITEM_ASSESSED, ITEM_MISSING, ITEM_CONFLICT };
 
@@ -53,10 +105,11 @@ struct scored_item {
 				   when the evidence rule's effect is zero */
 	enum evidence_status evidence_status;
 	int gate_failed;        /* a gate answered with its failing level */
-	const struct observation *chosen;       /* NULL when missing */
-	char *evidence;         /* distinct non-empty evidence of the observations
-				   that gave the chosen answer, joined by "; "; or NULL */
-	char *note;             /* likewise for notes; or NULL */
+	const struct model_obs *chosen; /* NULL when missing */
+	struct model_text evidence;     /* distinct non-empty evidence of the
+					   observations that gave the chosen answer,
+					   joined by "; "; or NULL; raw owned */
+	struct model_text note;         /* likewise for notes */
 };
 
 enum reason_kind { REASON_TOTAL, REASON_ASPECT, REASON_COMPLETENESS, REASON_GATE };
@@ -70,11 +123,16 @@ struct reason {
 };
 
 struct scored_unit {
-	const struct unit_obs *src;
+	struct model_text name; /* first spelling, trimmed */
+	struct model_text kanwil;       /* "" when the rows gave none */
+	const struct rubric_unit_type *type;
+	const struct model_file *first_file;    /* where its first row is */
+	unsigned long first_line;
+	unsigned order;         /* 0.. in order of first appearance */
 	char *id;               /* unique, SPEC 4 and 8.11 */
 	const struct office *office;    /* issuer of its documents (SPEC 6.1) */
 	unsigned rank;          /* 1..N, shared on equal totals (SPEC 8.12) */
-	struct scored_item *items;      /* one per item of src->type, in rubric order */
+	struct scored_item *items;      /* one per item of type, in rubric order */
 	double *aspects;        /* rubric->aspects->len entries, NAN when none */
 	double *principles;     /* rubric->principles->len entries, NAN when none */
 	double total;
@@ -96,11 +154,11 @@ struct scored_unit {
 struct conflict {
 	const struct scored_unit *unit;
 	const struct scored_item *item;
-	GPtrArray *observations;        /* const struct observation *, input order */
+	GPtrArray *observations;        /* struct model_obs *, input order */
 };
 
 struct region {
-	char *kanwil;
+	struct model_text kanwil;
 	char *id;               /* made like a unit id, unique among regions */
 	const struct office *office;    /* its office, or the national issuer */
 	unsigned units;
@@ -111,7 +169,9 @@ struct region {
 
 struct model {
 	const struct rubric *rubric;
-	const struct dataset *data;
+	GPtrArray *files;       /* struct model_file *, in command-line order */
+	GPtrArray *rejected;    /* struct model_rejected *, in input order */
+	unsigned long rows_read, rows_accepted, rows_rejected;
 	int year;
 	int date;               /* YYYYMMDD */
 	GPtrArray *units;       /* struct scored_unit *, by rank */

@@ -37,7 +37,7 @@ static void end(struct out *o)
 /* An attribute with user text: made safe for XML 1.0 first. */
 static void attr(struct out *o, const char *name, const char *value)
 {
-	char *safe = text_xml_safe(value ? value : "");
+	char *safe = text_xml_legal(value ? value : "");
 
 	if (xmlTextWriterWriteAttribute(o->w, BAD_CAST name, BAD_CAST safe) < 0)
 		o->status = -1;
@@ -78,29 +78,21 @@ static void attr_date(struct out *o, const char *name, int ymd)
 
 static void text(struct out *o, const char *s)
 {
-	char *safe = text_xml_safe(s);
+	char *safe = text_xml_legal(s);
 
 	if (xmlTextWriterWriteString(o->w, BAD_CAST safe) < 0)
 		o->status = -1;
 	g_free(safe);
 }
 
-static void source_attr(struct out *o, const struct observation *obs)
-{
-	char *src = ingest_location(obs->file, obs->line);
-
-	attr(o, "source", src);
-	g_free(src);
-}
-
-static void write_inputs(struct out *o, const struct dataset *ds)
+static void write_inputs(struct out *o, const struct model *m)
 {
 	start(o, "inputs");
-	attr_ulong(o, "rows-read", ds->rows_read);
-	attr_ulong(o, "rows-accepted", ds->rows_accepted);
-	attr_ulong(o, "rows-rejected", ds->rows_rejected);
-	for (guint i = 0; i < ds->files->len; i++) {
-		const struct input_file *f = g_ptr_array_index(ds->files, i);
+	attr_ulong(o, "rows-read", m->rows_read);
+	attr_ulong(o, "rows-accepted", m->rows_accepted);
+	attr_ulong(o, "rows-rejected", m->rows_rejected);
+	for (guint i = 0; i < m->files->len; i++) {
+		const struct model_file *f = g_ptr_array_index(m->files, i);
 		char delim[2] = { f->delimiter, '\0' };
 		char layout[2] = { f->layout, '\0' };
 
@@ -108,7 +100,7 @@ static void write_inputs(struct out *o, const struct dataset *ds)
 		attr(o, "path", f->path);
 		attr_opt(o, "sheet", f->sheet);
 		attr(o, "sha256", f->sha256);
-		attr(o, "encoding", f->encoding);
+		attr(o, "encoding", f->encoding.raw);
 		attr(o, "delimiter", delim);
 		attr(o, "layout", layout);
 		attr_ulong(o, "rows-read", f->rows_read);
@@ -138,7 +130,7 @@ static void write_region(struct out *o, const struct rubric *r,
 			 const struct region *g)
 {
 	start(o, "region");
-	attr(o, "kanwil", g->kanwil);
+	attr(o, "kanwil", g->kanwil.raw);
 	attr(o, "id", g->id);
 	attr_ulong(o, "units", g->units);
 	attr_ulong(o, "recommended", g->recommended);
@@ -149,7 +141,7 @@ static void write_region(struct out *o, const struct rubric *r,
 
 static void write_item(struct out *o, const struct scored_item *si)
 {
-	const struct observation *obs = si->chosen;
+	const struct model_obs *obs = si->chosen;
 
 	/* An unobserved gate is neither passed nor failed: not written. */
 	if (si->item->gate && !si->level)
@@ -165,12 +157,12 @@ static void write_item(struct out *o, const struct scored_item *si)
 		attr_score(o, "score", si->score);
 	if (si->evidence_status != EVIDENCE_UNCHECKED)
 		attr(o, "evidence-status", score_evidence_name(si->evidence_status));
-	attr_opt(o, "evidence", si->evidence);
-	attr_opt(o, "note", si->note);
+	attr_opt(o, "evidence", si->evidence.raw);
+	attr_opt(o, "note", si->note.raw);
 	if (obs) {
-		attr_opt(o, "verifier", obs->verifier);
+		attr_opt(o, "verifier", obs->verifier.raw);
 		attr_date(o, "date", obs->date);
-		source_attr(o, obs);
+		attr(o, "source", obs->source.raw);
 	}
 	end(o);
 }
@@ -212,13 +204,11 @@ static void write_reason(struct out *o, const struct reason *rs)
 static void write_unit(struct out *o, const struct rubric *r,
 		       const struct scored_unit *u)
 {
-	const struct unit_obs *src = u->src;
-
 	start(o, "unit");
 	attr(o, "id", u->id);
-	attr(o, "name", src->name);
-	attr(o, "type", src->type->id);
-	attr(o, "kanwil", src->kanwil);
+	attr(o, "name", u->name.raw);
+	attr(o, "type", u->type->id);
+	attr(o, "kanwil", u->kanwil.raw);
 	if (u->office)
 		attr(o, "office", u->office->id);
 	attr_ulong(o, "rank", u->rank);
@@ -240,7 +230,7 @@ static void write_unit(struct out *o, const struct rubric *r,
 		end(o);
 	}
 	write_principles(o, r, u->principles);
-	for (guint i = 0; i < src->type->items->len; i++)
+	for (guint i = 0; i < u->type->items->len; i++)
 		write_item(o, &u->items[i]);
 	for (guint i = 0; i < u->reasons->len; i++)
 		write_reason(o, &g_array_index(u->reasons, struct reason, i));
@@ -261,7 +251,7 @@ static void write_conflict(struct out *o, const struct conflict *c)
 	attr(o, "code", c->item->item->code);
 	attr(o, "chosen", c->item->level->label);
 	for (guint i = 0; i < c->observations->len; i++) {
-		const struct observation *obs = g_ptr_array_index(c->observations, i);
+		const struct model_obs *obs = g_ptr_array_index(c->observations, i);
 		char date[16] = "";
 
 		if (obs->date)
@@ -269,30 +259,29 @@ static void write_conflict(struct out *o, const struct conflict *c)
 		start(o, "observation");
 		attr(o, "answer", obs->level->label);
 		attr(o, "date", date);
-		source_attr(o, obs);
+		attr(o, "source", obs->source.raw);
 		end(o);
 	}
 	end(o);
 }
 
-static void write_rejected(struct out *o, const struct rejected_row *rr)
+static void write_rejected(struct out *o, const struct model_rejected *rr)
 {
 	start(o, "rejected");
 	attr(o, "source", rr->file->path);
 	attr_ulong(o, "line", rr->line);
 	if (rr->file->sheet)
 		attr(o, "sheet", rr->file->sheet);
-	attr(o, "reason", rr->reason);
+	attr(o, "reason", rr->reason.raw);
 	if (rr->truncated)
 		attr(o, "truncated", "true");
-	text(o, rr->raw);
+	text(o, rr->raw.raw);
 	end(o);
 }
 
 static int write_document(const struct model *m, FILE *fp)
 {
 	const struct rubric *r = m->rubric;
-	const struct dataset *ds = m->data;
 	xmlOutputBufferPtr buf = xmlOutputBufferCreateFile(fp, NULL);
 	struct out o = { NULL, 0 };
 	char year[16], date[16];
@@ -319,15 +308,15 @@ static int write_document(const struct model *m, FILE *fp)
 	attr(&o, "id", r->id);
 	attr(&o, "version", r->version);
 	end(&o);
-	write_inputs(&o, ds);
+	write_inputs(&o, m);
 	for (guint i = 0; i < m->regions->len; i++)
 		write_region(&o, r, g_ptr_array_index(m->regions, i));
 	for (guint i = 0; i < m->units->len; i++)
 		write_unit(&o, r, g_ptr_array_index(m->units, i));
 	for (guint i = 0; i < m->conflicts->len; i++)
 		write_conflict(&o, g_ptr_array_index(m->conflicts, i));
-	for (guint i = 0; i < ds->rejected->len; i++)
-		write_rejected(&o, g_ptr_array_index(ds->rejected, i));
+	for (guint i = 0; i < m->rejected->len; i++)
+		write_rejected(&o, g_ptr_array_index(m->rejected, i));
 	end(&o);
 	if (xmlTextWriterEndDocument(o.w) < 0)
 		o.status = -1;

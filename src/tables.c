@@ -6,8 +6,7 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
-#include "chart.h"
-#include "ingest.h"
+#include "style.h"
 #include "offices.h"
 #include "text.h"
 
@@ -175,13 +174,13 @@ static void ranking_row(const struct model *m, const struct scored_unit *u,
 			struct cell row[RANKING_COLS])
 {
 	cell_count(&row[0], u->rank);
-	cell_text(&row[1], u->src->kanwil);
-	cell_text(&row[2], u->src->name);
-	cell_text(&row[3], u->src->type->label);
+	cell_text(&row[1], u->kanwil.raw);
+	cell_text(&row[2], u->name.raw);
+	cell_text(&row[3], u->type->label);
 	cell_score(&row[4], u->total);
 	cell_text(&row[5], award_text(m, u));
 	cell_score(&row[6], u->completeness);
-	cell_text(&row[7], chart_recommendation_label(u->recommendation));
+	cell_text(&row[7], style_recommendation_label(u->recommendation));
 	cell_take(&row[8], u->recommendation == REC_NOT_RECOMMENDED ? reasons_text(u)
 								    : NULL);
 }
@@ -189,11 +188,11 @@ static void ranking_row(const struct model *m, const struct scored_unit *u,
 static void item_row(const struct scored_unit *u, const struct scored_item *si,
 		     struct cell row[ITEMS_COLS])
 {
-	const struct observation *obs = si->chosen;
+	const struct model_obs *obs = si->chosen;
 	char date[16] = "";
 
-	cell_text(&row[0], u->src->kanwil);
-	cell_text(&row[1], u->src->name);
+	cell_text(&row[0], u->kanwil.raw);
+	cell_text(&row[1], u->name.raw);
 	cell_text(&row[2], si->item->code);
 	cell_text(&row[3], si->item->text);
 	cell_text(&row[4], si->level ? si->level->label : NULL);
@@ -207,8 +206,8 @@ static void item_row(const struct scored_unit *u, const struct scored_item *si,
 				   : "Memenuhi syarat");
 	cell_text(&row[6], status_words(si->status));
 	cell_text(&row[7], evidence_words(si->evidence_status));
-	cell_text(&row[8], si->evidence);
-	cell_text(&row[9], obs ? obs->verifier : NULL);
+	cell_text(&row[8], si->evidence.raw);
+	cell_text(&row[9], obs ? obs->verifier.raw : NULL);
 	if (obs && obs->date)
 		text_format_iso_date(date, obs->date);
 	cell_text(&row[10], date);
@@ -284,7 +283,7 @@ int tables_write_items_csv(const struct model *m, FILE *fp)
 	for (guint i = 0; i < m->units->len; i++) {
 		const struct scored_unit *u = g_ptr_array_index(m->units, i);
 
-		for (guint k = 0; k < u->src->type->items->len; k++) {
+		for (guint k = 0; k < u->type->items->len; k++) {
 			item_row(u, &u->items[k], row);
 			csv_row(fp, row, ITEMS_COLS);
 			cells_clear(row, ITEMS_COLS);
@@ -331,7 +330,7 @@ static void xlsx_fit(struct xlsx *x, size_t col, unsigned chars)
 static void xlsx_text(struct xlsx *x, lxw_row_t r, size_t col, const char *text,
 		      lxw_format *fmt)
 {
-	char *safe = text_xml_safe(text);
+	char *safe = text_xml_legal(text);
 	glong chars = g_utf8_strlen(safe, -1);
 
 	if (chars > XLSX_MAX_CHARS) {

@@ -512,46 +512,105 @@ void text_format_id_date(char *buf, int ymd)
 	g_free(name);
 }
 
-/* Whether text_xml_safe() would give s back unchanged: valid UTF-8 without
- * a character that XML forbids. Nearly all text is, and this is every
- * string of summary.xml, so it is checked before anything is decoded. */
-static int xml_clean(const char *s)
+/*
+ * Two rules replace characters with U+FFFD (after invalid UTF-8 is made
+ * valid, each bad sequence one U+FFFD):
+ * RULE_XML keeps what XML 1.0 allows in text: every character but the
+ * controls other than tab, LF and CR, and U+FFFE, U+FFFF. It is a rule of
+ * file format, for summary.xml and the tables' workbook, not of display.
+ * RULE_DISPLAY is SPEC 8.19, for text drawn on a page or chart: controls
+ * (C0 but LF, DEL, C1), the bidirectional embeddings, overrides and
+ * isolates (U+202A-U+202E, U+2066-U+2069), and U+FFFE, U+FFFF; a tab is
+ * drawn as a space and CR LF or CR as LF.
+ */
+enum char_rule { RULE_XML, RULE_DISPLAY };
+
+static int rule_bad(gunichar c, enum char_rule rule)
+{
+	if (c == 0xFFFE || c == 0xFFFF)
+		return 1;
+	if (rule == RULE_XML)
+		return c < 0x20 && c != '\t' && c != '\n' && c != '\r';
+	return (c < 0x20 && c != '\n') || (c >= 0x7F && c < 0xA0) ||
+	       (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/* Whether a valid UTF-8 sequence at p encodes a character that only
+ * RULE_DISPLAY replaces: C1 controls (C2 80-9F), U+202A-U+202E
+ * (E2 80 AA-AE) and U+2066-U+2069 (E2 81 A6-A9). */
+static int display_bad_at(const unsigned char *p)
+{
+	if (p[0] == 0xC2)
+		return p[1] >= 0x80 && p[1] <= 0x9F;
+	if (p[0] == 0xE2 && p[1] == 0x80)
+		return p[2] >= 0xAA && p[2] <= 0xAE;
+	if (p[0] == 0xE2 && p[1] == 0x81)
+		return p[2] >= 0xA6 && p[2] <= 0xA9;
+	return 0;
+}
+
+/* Whether s is valid UTF-8 that `rule` leaves unchanged. Nearly every
+ * string is, and every drawn or written string comes here, so the bytes
+ * are looked at before anything is decoded. */
+static int rule_clean(const char *s, enum char_rule rule)
 {
 	int ascii = 1;
 
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+		if (*p < 0x20 && *p != '\n' &&
+		    (rule == RULE_DISPLAY || (*p != '\t' && *p != '\r')))
 			return 0;
-		/* U+FFFE, U+FFFF: in valid UTF-8, 0xEF only ever starts a character. */
-		if (*p == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))
+		if (*p == 0x7F && rule == RULE_DISPLAY)
 			return 0;
-		if (*p >= 0x80)
+		if (*p >= 0x80) {
 			ascii = 0;
+			/* U+FFFE, U+FFFF: in valid UTF-8, 0xEF only ever starts a character. */
+			if (*p == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))
+				return 0;
+			if (rule == RULE_DISPLAY && display_bad_at(p))
+				return 0;
+		}
 	}
 	return ascii || g_utf8_validate(s, -1, NULL);
 }
 
-char *text_xml_safe(const char *s)
+/* s under `rule`; NULL when s is already so. */
+static char *rule_apply(const char *s, enum char_rule rule)
 {
 	GString *out;
 	char *valid;
 
-	if (xml_clean(s))
-		return g_strdup(s);
-	out = g_string_sized_new(strlen(s));
-	/* Command-line text (paths, --kanwil) is whatever bytes the shell gave. */
-	valid = g_utf8_validate(s, -1, NULL) ? NULL : g_utf8_make_valid(s, -1);
-	if (valid)
-		s = valid;
-	for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+	if (rule_clean(s, rule))
+		return NULL;
+	/* Input and command-line text are whatever bytes they were given. */
+	valid = g_utf8_make_valid(s, -1);
+	out = g_string_sized_new(strlen(valid));
+	for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
 		gunichar c = g_utf8_get_char(p);
-		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
-		    c == 0xFFFE || c == 0xFFFF)
-			c = 0xFFFD;
-		g_string_append_unichar(out, c);
+
+		if (rule == RULE_DISPLAY && c == '\r') {
+			if (p[1] != '\n')
+				g_string_append_c(out, '\n');
+		} else if (rule == RULE_DISPLAY && c == '\t') {
+			g_string_append_c(out, ' ');
+		} else {
+			g_string_append_unichar(out, rule_bad(c, rule) ? 0xFFFD : c);
+		}
 	}
 	g_free(valid);
 	return g_string_free(out, FALSE);
+}
+
+char *text_xml_legal(const char *s)
+{
+	char *legal = rule_apply(s, RULE_XML);
+
+	return legal ? legal : g_strdup(s);
+}
+
+char *text_display_safe(const char *s)
+{
+	return rule_apply(s, RULE_DISPLAY);
 }
 
 char *text_prefix(const char *s, size_t max, int *truncated)

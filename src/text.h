@@ -75,11 +75,23 @@ void text_format_id_count(char *buf, unsigned long n);
 void text_format_id_date(char *buf, int ymd);
 
 /*
- * A copy of s that is safe in XML 1.0 text: characters XML forbids (controls
- * other than tab, LF and CR; U+FFFE, U+FFFF) become U+FFFD. Unlike the
- * other functions here it takes any bytes: invalid UTF-8 becomes U+FFFD too.
+ * A copy of s that is legal XML 1.0 text, for summary.xml and the tables:
+ * characters XML forbids (controls other than tab, LF and CR; U+FFFE,
+ * U+FFFF) become U+FFFD. This is a rule of the file format, not of display
+ * (text_display_safe() is that). It takes any bytes: invalid UTF-8 becomes
+ * U+FFFD too. The caller frees the result with g_free().
  */
-char *text_xml_safe(const char *s);
+char *text_xml_legal(const char *s);
+
+/*
+ * The display rule (SPEC 8.19), the one rule for user text drawn on any
+ * page or chart: valid UTF-8, tabs as spaces, line ends as \n, and
+ * control characters and the bidirectional controls that would hide or
+ * reorder what follows (U+202A-U+202E, U+2066-U+2069) as U+FFFD; also
+ * U+FFFE, U+FFFF. It takes any bytes. Returns NULL when s is already so,
+ * else a new string the caller frees with g_free().
+ */
+char *text_display_safe(const char *s);
 
 /*
  * s as one text cell of the CSV files p2ham writes (the form, the tables;

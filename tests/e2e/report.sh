@@ -232,6 +232,37 @@ expect "hostile: control characters of a rejected row show as U+FFFD" bash -c "
 	! grep -q \$'\x1b' '$tmp/htext'"
 expect "hostile: every SVG is well-formed" bash -c "xmllint --noout '$h'/charts/*.svg"
 
+# The display rule (SPEC 8.19): a unit named with a right-to-left override
+# and a control character is drawn with U+FFFD in their place in the
+# report, on its certificate and in the charts, the same drawing as a name
+# spelt with U+FFFD; summary.xml keeps the name as read.
+mkdir -p "$tmp/bidi" "$tmp/fffd"
+python3 - "$root/samples" "$tmp" <<'EOF'
+import glob, os, sys
+for path in glob.glob(sys.argv[1] + "/banten-*.csv"):
+    text = open(path, encoding="utf-8-sig").read()
+    for folder, name in (("bidi", "Lapas \u202eAIIK\x01 Serang"),
+                         ("fffd", "Lapas \ufffdAIIK\ufffd Serang")):
+        with open(os.path.join(sys.argv[2], folder, os.path.basename(path)), "w",
+                  encoding="utf-8") as f:
+            f.write(text.replace("Lapas Kelas IIA Serang", name))
+EOF
+for v in bidi fffd; do
+	expect "display: $v build" bash -c "cd '$tmp/$v' && '$P2HAM' build -q -o out --date 2019-12-10 banten-*.csv"
+done
+expect "display: U+FFFD in report.pdf and certificates.pdf, no override or control" bash -c "
+	for pdf in report certificates; do
+		pdftotext '$tmp/bidi/out/'\$pdf.pdf - >'$tmp/dtext' || exit 1
+		grep -q 'Lapas �AIIK� Serang' '$tmp/dtext' || { echo \"\$pdf: no 'Lapas �AIIK� Serang'\"; exit 1; }
+		! grep -q \$'\u202e\|\x01' '$tmp/dtext' || { echo \"\$pdf: override or control drawn\"; exit 1; }
+	done"
+expect "display: the charts draw the name as spelt with U+FFFD" bash -c "
+	cmp '$tmp/bidi/out/charts/ranking.svg' '$tmp/fffd/out/charts/ranking.svg' &&
+	cmp '$tmp/bidi/out/charts/lapas-aiik-serang-aspects.svg' \
+	    '$tmp/fffd/out/charts/lapas-aiik-serang-aspects.svg'"
+expect "display: summary.xml keeps the override" bash -c "
+	grep -q 'name=\"Lapas '\$'\u202e''AIIK' '$tmp/bidi/out/summary.xml'"
+
 # A rubric with a gate, an evidence rule and no grades (the e2e case
 # render-gates-evidence): the report says which gate failed, how each gate
 # went, which data dukung is flagged, and lists the gate among the criteria.

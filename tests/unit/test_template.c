@@ -556,7 +556,7 @@ static void test_cert_units(void **state)
 		/* Both score 100: one shared rank, the order by name. */
 		assert_int_equal(u->rank, 1);
 	}
-	assert_string_equal(((struct scored_unit *)units->pdata[0])->src->name, ODD_NAME);
+	assert_string_equal(((struct scored_unit *)units->pdata[0])->name.raw, ODD_NAME);
 	g_ptr_array_unref(units);
 }
 

@@ -598,7 +598,7 @@ static void test_format_id_date_names_the_month_in_indonesian(void **state)
 	assert_string_equal(buf, "17 Agustus 2019");
 }
 
-/* ---- text_xml_safe ---- */
+/* ---- text_xml_legal ---- */
 
 static void test_xml_safe_replaces_forbidden_characters(void **state)
 {
@@ -610,7 +610,7 @@ static void test_xml_safe_replaces_forbidden_characters(void **state)
 		{ "\xEF\xBF\xBF", "\xEF\xBF\xBD" },                      /* U+FFFF */
 	};
 
-	CHECK_PAIRS(text_xml_safe, pairs);
+	CHECK_PAIRS(text_xml_legal, pairs);
 }
 
 static void test_xml_safe_keeps_tab_newlines_and_text(void **state)
@@ -623,7 +623,53 @@ static void test_xml_safe_keeps_tab_newlines_and_text(void **state)
 		{ "", "" },
 	};
 
-	CHECK_PAIRS(text_xml_safe, pairs);
+	CHECK_PAIRS(text_xml_legal, pairs);
+}
+
+/* ---- text_display_safe ---- */
+
+/* text_display_safe() as a copy every time, for check_pairs(). */
+static char *display_copy(const char *s)
+{
+	char *safe = text_display_safe(s);
+
+	return safe ? safe : g_strdup(s);
+}
+
+#define FFFD "\xEF\xBF\xBD"
+
+static void test_display_safe_replaces_each_class(void **state)
+{
+	static const struct pair pairs[] = {
+		{ "a\x01" "b", "a" FFFD "b" },                          /* C0 */
+		{ "\x1B[31m", FFFD "[31m" },                            /* ESC */
+		{ "a\x7F", "a" FFFD },                                  /* DEL */
+		{ "a\xC2\x85" "b", "a" FFFD "b" },                      /* C1 NEL */
+		{ "\xC2\x9F", FFFD },                                   /* last C1 */
+		{ "\xE2\x80\xAA", FFFD },                               /* U+202A */
+		{ "Lapas \xE2\x80\xAE" "IIA", "Lapas " FFFD "IIA" },    /* U+202E */
+		{ "\xE2\x81\xA6" "x\xE2\x81\xA9", FFFD "x" FFFD },     /* U+2066, U+2069 */
+		{ "\xEF\xBF\xBE\xEF\xBF\xBF", FFFD FFFD },              /* U+FFFE, U+FFFF */
+		{ "a\xF0" "b", "a" FFFD "b" },                          /* invalid UTF-8 */
+		{ "\xFF\xFE", FFFD FFFD },
+		{ "a\tb", "a b" },                                      /* tab */
+		{ "a\r\nb\rc", "a\nb\nc" },                           /* line ends */
+	};
+
+	CHECK_PAIRS(display_copy, pairs);
+}
+
+static void test_display_safe_keeps_text_and_says_so(void **state)
+{
+	static const char *keep[] = {
+		"", "Lapas Kelas IIA", "a\nb", "B\xC3\xBBn \xE2\x82\xAC \xF0\x9F\x98\x80",
+		"\xC2\xA0\xC2\xA9",                                     /* NBSP, (c): not C1 */
+		"\xE2\x80\xA9\xE2\x80\xAF\xE2\x81\xA5\xE2\x81\xAA",  /* neighbours of the bidi ranges */
+		"\xD8\xA7\xD9\x84\xD8\xB9", "\xE4\xB8\xAD\xE6\x96\x87",
+	};
+
+	for (size_t i = 0; i < G_N_ELEMENTS(keep); i++)
+		assert_null(text_display_safe(keep[i]));
 }
 
 /* ---- text_prefix ---- */
@@ -739,6 +785,8 @@ int main(void)
 		cmocka_unit_test(test_format_id_date_names_the_month_in_indonesian),
 		cmocka_unit_test(test_xml_safe_replaces_forbidden_characters),
 		cmocka_unit_test(test_xml_safe_keeps_tab_newlines_and_text),
+		cmocka_unit_test(test_display_safe_replaces_each_class),
+		cmocka_unit_test(test_display_safe_keeps_text_and_says_so),
 		cmocka_unit_test(test_prefix_ascii),
 		cmocka_unit_test(test_prefix_never_splits_a_character),
 		cmocka_unit_test(test_csv_cell_guards_formulas),
