@@ -49,8 +49,8 @@ $(BUILD)/%.o: src/%.c | $(BUILD)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
 # The data folder is compiled in; main.o is rebuilt when PREFIX changes.
-$(BUILD)/main.o: CFLAGS += -DP2HAM_DATADIR='"$(DATADIR)"'
-$(BUILD)/main.o: $(BUILD)/datadir.stamp
+$(BUILD)/main.o $(BUILD)/options.o: CFLAGS += -DP2HAM_DATADIR='"$(DATADIR)"'
+$(BUILD)/main.o $(BUILD)/options.o: $(BUILD)/datadir.stamp
 $(BUILD)/datadir.stamp: FORCE | $(BUILD)
 	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' >$@
 

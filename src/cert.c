@@ -696,24 +696,17 @@ int cert_draw(cairo_t *cr, const struct model *m, const struct cert_template *t,
 }
 
 int cert_write_unit(const struct model *m, const struct cert_template *t, unsigned k,
-		    struct outset *o, struct diag *d)
+		    FILE *fp, const char *name, struct diag *d)
 {
 	const struct scored_unit *u = awarded_unit(m, k);
-	char *name, *title, *subject, *keywords;
+	char *title, *subject, *keywords;
 	struct cert_values cv;
 	struct draw_pdf_info info;
 	cairo_surface_t *s;
 	cairo_t *cr;
-	FILE *fp;
 	int rc;
 
 	BUG_ON(!u);
-	name = g_strdup_printf("certificates/%s.pdf", u->id);
-	fp = outset_open(o, name, d);
-	if (!fp) {
-		g_free(name);
-		return -1;
-	}
 	values_common(&cv, m, u->office);
 	values_unit(&cv, m, u);
 	title = g_strdup_printf("Piagam Penghargaan — %s", u->name.display);
@@ -729,13 +722,10 @@ int cert_write_unit(const struct model *m, const struct cert_template *t, unsign
 		diag_error(d, name, 0, "cannot render the certificate");
 		rc = -1;
 	}
-	if (outset_close(o, fp, d) < 0)
-		rc = -1;
 	values_release(&cv);
 	g_free(title);
 	g_free(subject);
 	g_free(keywords);
-	g_free(name);
 	return rc;
 }
 

@@ -7,7 +7,6 @@
 #include <stdio.h>
 
 #include "diag.h"
-#include "outfile.h"
 #include "score.h"
 #include "template.h"
 
@@ -24,14 +23,14 @@
  * borrows its elements from `m`; free it with g_ptr_array_unref(). */
 GPtrArray *cert_units(const struct model *m);
 
-/* Write certificates/UNIT-ID.pdf, one page, for awarded unit `k` (from 0)
- * through outset_open() and outset_close(). Returns 0, or -1 after
- * reporting the problem to `d`. */
+/* Write the certificate of awarded unit `k` (from 0), one page, as a PDF
+ * to `fp`; the caller opens and closes it. Returns 0, or -1 after
+ * reporting the problem to `d` about the file `name`. */
 int cert_write_unit(const struct model *m, const struct cert_template *t, unsigned k,
-		    struct outset *o, struct diag *d);
+		    FILE *fp, const char *name, struct diag *d);
 
-/* Write every certificate, in seq order, as one PDF to `fp` (a stream from
- * outset_open(); the caller closes it), with a bookmark per unit.
+/* Write every certificate, in seq order, as one PDF to `fp` (the caller
+ * opens and closes it), with a bookmark per unit.
  * Returns 0, or -1 after reporting the problem to `d`. */
 int cert_write_all(const struct model *m, const struct cert_template *t, FILE *fp,
 		   struct diag *d);

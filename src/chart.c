@@ -275,16 +275,12 @@ void chart_ranking(cairo_t *cr, const struct model *m, const struct region *r,
 
 /* ----------------------------------------------------------------- files */
 
-enum chart_kind { KIND_RANKING, KIND_REGION_PRINCIPLES, KIND_HEATMAP, KIND_ASPECTS,
-		  KIND_RADAR };
-
 struct chart_job {
 	const struct model *m;
 	enum chart_kind kind;
 	const struct region *r;
 	const struct scored_unit *u;
 	double w, h;            /* the picture, margins included */
-	char *name;             /* "charts/NAME", without the extension */
 };
 
 #define MARGIN 12.0
@@ -303,39 +299,55 @@ unsigned chart_count(const struct model *m)
 	return 1 + 2 * m->regions->len + 2 * m->units->len;
 }
 
-/* What chart number i is, its size and its file name. */
+/* What chart number i shows, and the region or unit it is of. */
+static enum chart_kind locate(const struct model *m, unsigned i, const struct region **r,
+			      const struct scored_unit **u)
+{
+	unsigned nr = m->regions->len, k;
+
+	BUG_ON(i >= chart_count(m));
+	*r = NULL;
+	*u = NULL;
+	if (i == 0)
+		return CHART_RANKING;
+	if (i <= 2 * nr) {
+		*r = g_ptr_array_index(m->regions, (i - 1) / 2);
+		return (i - 1) % 2 ? CHART_REGION_HEATMAP : CHART_REGION_PRINCIPLES;
+	}
+	k = i - 1 - 2 * nr;
+	*u = g_ptr_array_index(m->units, k / 2);
+	return k % 2 ? CHART_UNIT_PRINCIPLES : CHART_UNIT_ASPECTS;
+}
+
+enum chart_kind chart_what(const struct model *m, unsigned i, const char **id)
+{
+	const struct region *r;
+	const struct scored_unit *u;
+	enum chart_kind kind = locate(m, i, &r, &u);
+
+	*id = r ? r->id : u ? u->id : NULL;
+	return kind;
+}
+
+/* What chart number i is and its size. */
 static void job_init(struct chart_job *job, const struct model *m, unsigned i)
 {
-	unsigned nr = m->regions->len;
-
 	memset(job, 0, sizeof *job);
 	job->m = m;
+	job->kind = locate(m, i, &job->r, &job->u);
 	job->w = 560;
-	if (i == 0) {
-		job->kind = KIND_RANKING;
-		job->h = chart_ranking_height(m->units->len);
-		job->name = g_strdup("charts/ranking");
-	} else if (i <= 2 * nr) {
-		job->r = g_ptr_array_index(m->regions, (i - 1) / 2);
-		job->kind = (i - 1) % 2 ? KIND_HEATMAP : KIND_REGION_PRINCIPLES;
-		job->h = job->kind == KIND_HEATMAP
-			     ? chart_heatmap_height(job->r->units, 1)
-			     : principles_height(m, job->r);
-		job->name =
-		    g_strdup_printf("charts/region-%s-%s", job->r->id,
-				    job->kind == KIND_HEATMAP ? "heatmap" : "principles");
-	} else {
-		unsigned k = i - 1 - 2 * nr;
-
-		job->u = g_ptr_array_index(m->units, k / 2);
-		job->kind = k % 2 ? KIND_RADAR : KIND_ASPECTS;
-		job->w = job->kind == KIND_RADAR ? 440 : 420;
-		job->h = job->kind == KIND_RADAR
-			     ? 330
-			     : 40 + 38.0 * m->rubric->aspects->len + 20;
-		job->name =
-		    g_strdup_printf("charts/%s-%s", job->u->id,
-				    job->kind == KIND_RADAR ? "principles" : "aspects");
+	switch (job->kind) {
+	case CHART_RANKING: job->h = chart_ranking_height(m->units->len); break;
+	case CHART_REGION_HEATMAP: job->h = chart_heatmap_height(job->r->units, 1); break;
+	case CHART_REGION_PRINCIPLES: job->h = principles_height(m, job->r); break;
+	case CHART_UNIT_PRINCIPLES:
+		job->w = 440;
+		job->h = 330;
+		break;
+	case CHART_UNIT_ASPECTS:
+		job->w = 420;
+		job->h = 40 + 38.0 * m->rubric->aspects->len + 20;
+		break;
 	}
 	job->h += 2 * MARGIN;
 }
@@ -348,13 +360,13 @@ static void job_paint(cairo_t *cr, void *data)
 	draw_cache_attach(cr);
 	draw_fill_rect(cr, 0, 0, job->w, job->h, c_white);
 	switch (job->kind) {
-	case KIND_RANKING: chart_ranking(cr, job->m, NULL, x, y, w, h); break;
-	case KIND_REGION_PRINCIPLES:
+	case CHART_RANKING: chart_ranking(cr, job->m, NULL, x, y, w, h); break;
+	case CHART_REGION_PRINCIPLES:
 		chart_region_principles(cr, job->m, job->r, x, y, w, h);
 		break;
-	case KIND_HEATMAP: chart_region_heatmap(cr, job->m, job->r, x, y, w, h); break;
-	case KIND_ASPECTS: chart_unit_aspects(cr, job->m, job->u, x, y, w, h); break;
-	case KIND_RADAR: chart_unit_principles(cr, job->m, job->u, x, y, w, h); break;
+	case CHART_REGION_HEATMAP: chart_region_heatmap(cr, job->m, job->r, x, y, w, h); break;
+	case CHART_UNIT_ASPECTS: chart_unit_aspects(cr, job->m, job->u, x, y, w, h); break;
+	case CHART_UNIT_PRINCIPLES: chart_unit_principles(cr, job->m, job->u, x, y, w, h); break;
 	}
 }
 
@@ -367,39 +379,16 @@ static int write_svg(const struct chart_job *job, FILE *fp)
 	return svg_close(svg, cr, fp);
 }
 
-static int write_one(const struct chart_job *job, const char *ext, struct outset *o,
-		     struct diag *d)
-{
-	char *name = g_strconcat(job->name, ext, NULL);
-	FILE *fp = outset_open(o, name, d);
-	int rc = -1;
-
-	if (fp) {
-		rc = !strcmp(ext, ".svg")
-			 ? write_svg(job, fp)
-			 : draw_png_paint(fp, job->w, job->h, CHART_PNG_DPI, job_paint,
-					  (void *)job);
-		if (rc < 0)
-			diag_error(d, name, 0, "cannot draw the chart");
-		if (outset_close(o, fp, d) < 0)
-			rc = -1;
-	}
-	g_free(name);
-	return rc;
-}
-
-int chart_write(const struct model *m, unsigned i, unsigned formats, struct outset *o,
-		struct diag *d)
+int chart_write(const struct model *m, unsigned i, enum chart_format format, FILE *fp,
+		const char *name, struct diag *d)
 {
 	struct chart_job job;
-	int rc = 0;
+	int rc;
 
-	BUG_ON(i >= chart_count(m));
 	job_init(&job, m, i);
-	if ((formats & CHART_SVG) && write_one(&job, ".svg", o, d) < 0)
-		rc = -1;
-	if (rc == 0 && (formats & CHART_PNG) && write_one(&job, ".png", o, d) < 0)
-		rc = -1;
-	g_free(job.name);
+	rc = format == CHART_SVG ? write_svg(&job, fp)
+				 : draw_png_paint(fp, job.w, job.h, CHART_PNG_DPI, job_paint, &job);
+	if (rc < 0)
+		diag_error(d, name, 0, "cannot draw the chart");
 	return rc;
 }

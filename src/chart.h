@@ -6,7 +6,7 @@
 #include <cairo.h>
 
 #include "diag.h"
-#include "outfile.h"
+#include <stdio.h>
 #include "score.h"
 
 /*
@@ -31,15 +31,26 @@ enum chart_format { CHART_SVG = 1, CHART_PNG = 2 };
  */
 unsigned chart_count(const struct model *m);
 
+/* What a chart shows. */
+enum chart_kind {
+	CHART_RANKING,                  /* every unit */
+	CHART_REGION_PRINCIPLES,        /* a region's principle averages */
+	CHART_REGION_HEATMAP,           /* a region's units by principle */
+	CHART_UNIT_ASPECTS,             /* a unit's aspect scores */
+	CHART_UNIT_PRINCIPLES,          /* a unit's principles as a radar */
+};
+
+/* What chart number i shows; *id is the id of its region or unit (the
+ * model's string), NULL for the ranking. */
+enum chart_kind chart_what(const struct model *m, unsigned i, const char **id);
+
 /*
- * Write chart number i in the formats asked for (CHART_SVG | CHART_PNG) to
- * the output set, as charts/ranking.svg, charts/region-ID-principles.svg,
- * charts/region-ID-heatmap.svg, charts/UNIT-ID-aspects.svg and
- * charts/UNIT-ID-principles.svg (.png alike, CHART_PNG_DPI). Several threads
- * may call it at once for different i. Returns 0, or -1 after reporting to d.
+ * Draw chart number i as SVG or PNG (CHART_PNG_DPI) to `fp`. Several
+ * threads may call it at once for different i. Returns 0, or -1 after
+ * reporting to `d` about the file `name`.
  */
-int chart_write(const struct model *m, unsigned i, unsigned formats,
-		struct outset *o, struct diag *d);
+int chart_write(const struct model *m, unsigned i, enum chart_format format, FILE *fp,
+		const char *name, struct diag *d);
 
 /* The aspect scores of a unit as bars, with the award's aspect floor. */
 void chart_unit_aspects(cairo_t *cr, const struct model *m, const struct scored_unit *u,

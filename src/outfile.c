@@ -5,8 +5,6 @@
 #include <fcntl.h>
 #include <glib.h>
 #include <glib/gstdio.h>
-#include <pthread.h>
-#include <signal.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -32,13 +30,7 @@ struct outset {
 	GMutex lock;            /* guards entries: rendering threads open and close */
 	GPtrArray *sweep;       /* char *: folders to hold only this run's files */
 	int lock_fd;            /* the folder's lock file, or -1 */
-	/* The watcher: see watch(). */
-	sigset_t signals;       /* the signals it takes over */
-	sigset_t old_mask;      /* the creating thread's mask before */
-	int stop_signal;        /* one of them, sent by outset_free() */
-	pthread_t watcher;
-	int watching;
-	gint stopping;
+	int abandoned;          /* outset_abandon() ran; guarded by lock */
 };
 
 static void entry_free(gpointer p)
@@ -54,82 +46,6 @@ static void entry_free(gpointer p)
 	g_free(e);
 }
 
-/*
- * While a set exists, SIGINT, SIGTERM and SIGHUP are blocked in the thread
- * that made it and in the threads it starts afterwards (the rendering
- * workers), and a thread of the set's own waits for them. On one, it
- * removes every temporary file not yet renamed into place, then ends the
- * process by the same signal: Ctrl-C or a kill leaves the output folder as
- * it was before the run, where a handler could not safely walk the list.
- * It holds the lock from then on, so that no file is opened or renamed
- * after the clean-up; a commit under way finishes first. outset_free()
- * stops the watcher by sending it one of its signals with `stopping` set.
- * A signal ignored when the set is made is left alone.
- * SIGKILL cannot be caught: it still leaves the hidden temporary files,
- * which the next run's outset_lock() removes.
- */
-static void *watch(void *data)
-{
-	struct outset *o = data;
-	sigset_t one;
-	int sig, done = 0;
-
-	while (sigwait(&o->signals, &sig) != 0)
-		;
-	if (g_atomic_int_get(&o->stopping))
-		return NULL;
-	g_mutex_lock(&o->lock);
-	for (guint i = 0; i < o->entries->len; i++) {
-		struct entry *e = g_ptr_array_index(o->entries, i);
-
-		if (e->committed)
-			done = 1;
-		else
-			unlink(e->temp);
-	}
-	fprintf(stderr, "p2ham: %s: stopped; %s\n", strsignal(sig),
-		done ? "the outputs had been written" : "no output was changed");
-	signal(sig, SIG_DFL);
-	sigemptyset(&one);
-	sigaddset(&one, sig);
-	pthread_sigmask(SIG_UNBLOCK, &one, NULL);
-	raise(sig);
-	_exit(128 + sig);
-}
-
-static void watch_start(struct outset *o)
-{
-	static const int taken[] = { SIGINT, SIGTERM, SIGHUP };
-
-	/* A signal the run was started with ignored (nohup, a background job
-	 * of a script) stays ignored. */
-	sigemptyset(&o->signals);
-	for (size_t i = 0; i < G_N_ELEMENTS(taken); i++) {
-		struct sigaction sa;
-
-		if (sigaction(taken[i], NULL, &sa) == 0 && sa.sa_handler != SIG_IGN) {
-			sigaddset(&o->signals, taken[i]);
-			o->stop_signal = taken[i];
-		}
-	}
-	if (!o->stop_signal)
-		return;
-	pthread_sigmask(SIG_BLOCK, &o->signals, &o->old_mask);
-	o->watching = pthread_create(&o->watcher, NULL, watch, o) == 0;
-	if (!o->watching)
-		pthread_sigmask(SIG_SETMASK, &o->old_mask, NULL);
-}
-
-static void watch_stop(struct outset *o)
-{
-	if (!o->watching)
-		return;
-	g_atomic_int_set(&o->stopping, 1);
-	pthread_kill(o->watcher, o->stop_signal);
-	pthread_join(o->watcher, NULL);
-	pthread_sigmask(SIG_SETMASK, &o->old_mask, NULL);
-}
-
 struct outset *outset_new(const char *dir)
 {
 	struct outset *o = g_new0(struct outset, 1);
@@ -142,7 +58,6 @@ struct outset *outset_new(const char *dir)
 	g_mutex_init(&o->lock);
 	o->sweep = g_ptr_array_new_with_free_func(g_free);
 	o->lock_fd = -1;
-	watch_start(o);
 	return o;
 }
 
@@ -244,10 +159,15 @@ FILE *outset_open(struct outset *o, const char *name, struct diag *d)
 	g_free(base);
 	if (!made)
 		goto fail;
-	/* Created and listed under the lock, so that the watcher never misses
-	 * a temporary file nor sees a half-made name. */
+	/* Created and listed under the lock, so that outset_abandon() never
+	 * misses a temporary file nor sees a half-made name. */
 	g_mutex_lock(&o->lock);
-	fd = g_mkstemp_full(e->temp, O_WRONLY | O_CREAT | O_EXCL, 0600);
+	if (o->abandoned) {
+		fd = -1;
+		errno = ECANCELED;
+	} else {
+		fd = g_mkstemp_full(e->temp, O_WRONLY | O_CREAT | O_EXCL, 0600);
+	}
 	if (fd >= 0)
 		g_ptr_array_add(o->entries, e);
 	g_mutex_unlock(&o->lock);
@@ -400,6 +320,10 @@ int outset_commit(struct outset *o, struct diag *d)
 	int rc = 0;
 
 	g_mutex_lock(&o->lock);
+	if (o->abandoned) {
+		diag_error(d, o->dir, 0, "the outputs were abandoned");
+		rc = -1;
+	}
 	for (guint i = 0; i < o->entries->len && rc == 0; i++) {
 		struct entry *e = g_ptr_array_index(o->entries, i);
 
@@ -418,11 +342,28 @@ int outset_commit(struct outset *o, struct diag *d)
 	return rc;
 }
 
+int outset_abandon(struct outset *o)
+{
+	int committed = 0;
+
+	g_mutex_lock(&o->lock);
+	o->abandoned = 1;
+	for (guint i = 0; i < o->entries->len; i++) {
+		struct entry *e = g_ptr_array_index(o->entries, i);
+
+		if (e->committed)
+			committed = 1;
+		else
+			unlink(e->temp);
+	}
+	g_mutex_unlock(&o->lock);
+	return committed;
+}
+
 void outset_free(struct outset *o)
 {
 	if (!o)
 		return;
-	watch_stop(o);
 	g_ptr_array_free(o->entries, TRUE);
 	g_mutex_clear(&o->lock);
 	g_ptr_array_free(o->sweep, TRUE);

@@ -12,15 +12,13 @@
  * into place at the end, so a run that fails or is killed leaves earlier
  * outputs untouched and no half-written file under a final name.
  * Create with outset_new(), release with outset_free(), which removes every
- * temporary file not yet committed. In between, SIGINT, SIGTERM and SIGHUP
- * (unless ignored at outset_new()) are blocked in the creating thread and
- * the threads it starts afterwards, and a thread of the set's own takes
- * them: it removes the temporary files and ends the process by the signal.
- * Make and free a set in the same thread.
+ * temporary file not yet committed. The set owns its streams, paths and
+ * the lock file's descriptor; it leaves the process's signals alone (what
+ * a signal does is the program's choice: see outset_abandon()).
  *
- * outset_open() and outset_close() may be called from several threads at
- * once, each thread with its own streams; outset_commit() and outset_free()
- * only when no other thread uses the set.
+ * outset_open(), outset_close() and outset_abandon() may be called from
+ * several threads at once, each thread with its own streams;
+ * outset_commit() and outset_free() only when no other thread uses the set.
  */
 struct outset;
 
@@ -89,6 +87,17 @@ int outset_commit(struct outset *o, struct diag *d);
  * certificate behind). Other files are left alone.
  */
 void outset_sweep(struct outset *o, const char *subdir);
+
+/*
+ * Give up the set from any thread, for a program that is about to end
+ * (on SIGINT, say): remove every temporary file not yet renamed into
+ * place; from then on outset_open() fails and outset_commit() renames
+ * nothing. A commit under way finishes first. Streams still open stay
+ * valid, writing to files that no longer have a name. Returns 1 when some
+ * file had already been renamed into place, else 0. Not async-signal-safe:
+ * call it from a thread that waits for signals, not from a handler.
+ */
+int outset_abandon(struct outset *o);
 
 void outset_free(struct outset *o);
 

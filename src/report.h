@@ -13,7 +13,7 @@ struct report_info {
 };
 
 /*
- * Write report.pdf to fp (a stream from outset_open()): A4 portrait, in
+ * Write report.pdf to fp (the caller opens and closes it): A4 portrait, in
  * Indonesian, with a cover, the method, the ranking of every unit, a
  * section per region and per unit, and appendices listing every conflict
  * and every rejected row; an outline, links, metadata and tagged

@@ -32,16 +32,6 @@ static const char *const items_headers[] = {
 };
 #define ITEMS_COLS G_N_ELEMENTS(items_headers)
 
-const char *tables_name(enum tables_file f)
-{
-	switch (f) {
-	case TABLES_ITEMS_CSV: return "tables/items.csv";
-	case TABLES_RANKING_XLSX: return "tables/ranking.xlsx";
-	case TABLES_RANKING_CSV: return "tables/ranking.csv";
-	}
-	BUG("unknown table");
-}
-
 /* ---------------------------------------------------------- words */
 
 /* A score as the tables show it: rounded half-up to two decimals, the
@@ -441,35 +431,4 @@ int tables_write_ranking_xlsx(const struct model *m, const char *path,
 	xlsx_check(&x, err);
 	g_free(title);
 	return x.failed ? -1 : 0;
-}
-
-/* ---------------------------------------------------------- output set */
-
-static int write_csv(const struct model *m, enum tables_file f, struct outset *o,
-		     struct diag *d)
-{
-	FILE *fp = outset_open(o, tables_name(f), d);
-	int rc;
-
-	if (!fp)
-		return -1;
-	rc = f == TABLES_ITEMS_CSV ? tables_write_items_csv(m, fp)
-				   : tables_write_ranking_csv(m, fp);
-	/* outset_close() reports a failed write with its reason. */
-	return outset_close(o, fp, d) < 0 || rc < 0 ? -1 : 0;
-}
-
-int tables_write(const struct model *m, enum tables_file f, struct outset *o,
-		 struct diag *d)
-{
-	const char *path;
-
-	if (f != TABLES_RANKING_XLSX)
-		return write_csv(m, f, o, d);
-	path = outset_open_path(o, tables_name(f), d);
-	if (!path)
-		return -1;
-	if (tables_write_ranking_xlsx(m, path, tables_name(f), d) < 0)
-		return -1;
-	return outset_close_path(o, path, d);
 }

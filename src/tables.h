@@ -5,7 +5,6 @@
 #include <stdio.h>
 
 #include "diag.h"
-#include "outfile.h"
 #include "score.h"
 
 /*
@@ -18,19 +17,6 @@
  * rows, numbers as numbers with the format "0.00", text always as text.
  */
 
-/* The files, in the order they are best scheduled (largest first). */
-enum tables_file { TABLES_ITEMS_CSV, TABLES_RANKING_XLSX, TABLES_RANKING_CSV };
-#define TABLES_COUNT 3
-
-/* The output name of a file: "tables/ranking.csv", ... */
-const char *tables_name(enum tables_file f);
-
-/* Write one file of `m` into the output set `o`. Returns 0, or -1 after
- * reporting the error to `d`. Safe to call for different files from
- * several threads at once. */
-int tables_write(const struct model *m, enum tables_file f, struct outset *o,
-		 struct diag *d);
-
 /* ranking.csv and items.csv to a stream. Return 0, or -1 when a write
  * failed (the stream's error flag tells the rest). */
 int tables_write_ranking_csv(const struct model *m, FILE *fp);
@@ -41,6 +27,5 @@ int tables_write_items_csv(const struct model *m, FILE *fp);
  * model give the same bytes: the workbook's dates are the model's date. */
 int tables_write_ranking_xlsx(const struct model *m, const char *path,
 			      const char *name, struct diag *d);
-
 
 #endif

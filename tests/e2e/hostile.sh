@@ -789,25 +789,36 @@ wait_for_temp_files() {
 	done
 	return 1
 }
-case_signals() {
-	local names=() i pid sig code
+# signal_build SIG JOBS: a build of in.csv over earlier outputs, sent SIG
+# once it has temporary files; it must end by SIG, say so, and leave the
+# earlier outputs and no temporary file.
+signal_build() {
+	local sig=$1 jobs=$2 pid rc code
+	earlier_outputs
+	env --default-signal=INT,TERM,HUP \
+		"$P2HAM" build -q -j "$jobs" -o o --date 2019-12-10 in.csv 2>err &
+	pid=$!
+	wait_for_temp_files
+	kill -"$sig" "$pid" 2>/dev/null
+	wait "$pid"
+	rc=$?
+	code=$((128 + $(kill -l "$sig")))
+	[ "$rc" -eq "$code" ] || { echo "SIG$sig, -j $jobs: exit $rc, expected $code"; return 1; }
+	want_err "stopped; no output was changed" || return 1
+	earlier_intact && only_earlier_or_temp || return 1
+	[ -z "$(find o -name '.*.tmp-*')" ] ||
+		{ echo "SIG$sig, -j $jobs: temporary files left behind"; return 1; }
+}
+many_units() {
+	local names=() i
 	for i in $(seq 1 150); do names+=("Lapas $i"); done
 	unit_rows K "${names[@]}" >in.csv
+}
+case_signals() {
+	local sig pid
+	many_units
 	for sig in INT TERM HUP; do
-		earlier_outputs
-		env --default-signal=INT,TERM,HUP \
-			"$P2HAM" build -q -j 2 -o o --date 2019-12-10 in.csv 2>err &
-		pid=$!
-		wait_for_temp_files
-		kill -"$sig" "$pid" 2>/dev/null
-		wait "$pid"
-		rc=$?
-		code=$((128 + $(kill -l "$sig")))
-		[ "$rc" -eq "$code" ] || { echo "SIG$sig: exit $rc, expected $code"; return 1; }
-		want_err "stopped; no output was changed" || return 1
-		earlier_intact && only_earlier_or_temp || return 1
-		[ -z "$(find o -name '.*.tmp-*')" ] ||
-			{ echo "SIG$sig: temporary files left behind"; return 1; }
+		signal_build "$sig" 2 || return 1
 	done
 	earlier_outputs
 	env --ignore-signal=HUP "$P2HAM" build -q -j 2 -o o --date 2019-12-10 in.csv 2>err &
@@ -817,6 +828,13 @@ case_signals() {
 	wait "$pid"
 	rc=$?
 	want_rc 0 && valid_summary || { echo "an ignored SIGHUP stopped the run"; return 1; }
+}
+
+# SIGTERM while the calling thread renders everything (-j 1): the signal
+# thread still takes it.
+case_sigterm_one_job() {
+	many_units
+	signal_build TERM 1 && want_err "Terminated: stopped"
 }
 
 # ---- the output folder: one build at a time, no stale temporary file ------------
@@ -978,6 +996,7 @@ t "output folder not writable" case_unwritable
 t "disk full while writing (ulimit -f)" case_disk_full
 t "SIGKILL while writing" case_sigkill
 t "SIGINT, SIGTERM, SIGHUP while rendering" case_signals
+t "SIGTERM while rendering with -j 1" case_sigterm_one_job
 t "output folder: a killed run's temporary files go, nothing else" case_stale_temps
 t "output folder: locked by another, a build exits 2 at once" case_lock_held
 t "output folder: two builds at once, the second exits 2" case_lock_two_builds

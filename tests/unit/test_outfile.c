@@ -116,6 +116,70 @@ static void write_file(const char *dir, const char *name, const char *text)
 	g_free(path);
 }
 
+/* A stopping signal's clean-up: the open files lose their temporary
+ * names at once, and the set neither opens nor renames anything after. */
+static void test_abandon_removes_temporary_files(void **state)
+{
+	struct diag d = DIAG_INIT;
+	struct diag quiet = DIAG_INIT;
+	char *dir = make_dir();
+	char *charts = g_build_filename(dir, "charts", NULL);
+	struct outset *o;
+	FILE *a, *b;
+	char *text;
+
+	write_file(dir, "summary.xml", "old");
+	o = outset_new(dir);
+	a = outset_open(o, "summary.xml", &d);
+	b = outset_open(o, "charts/ranking.svg", &d);
+	assert_non_null(a);
+	assert_non_null(b);
+	fputs("half", a);
+	assert_int_equal(outset_close(o, a, &d), 0);
+	assert_int_equal(entries(dir), 3);      /* summary.xml, its temp, charts/ */
+	assert_int_equal(outset_abandon(o), 0);
+	assert_int_equal(entries(dir), 2);
+	assert_int_equal(entries(charts), 0);
+	/* A stream still open writes to a file with no name. */
+	fputs("more", b);
+	assert_int_equal(outset_close(o, b, &d), 0);
+	quiet.out = fopen("/dev/null", "w");
+	assert_null(outset_open(o, "report.pdf", &quiet));
+	assert_int_equal(outset_commit(o, &quiet), -1);
+	assert_int_equal(quiet.errors, 2);
+	fclose(quiet.out);
+	outset_free(o);
+	text = read_file(dir, "summary.xml");
+	assert_string_equal(text, "old");
+	g_free(text);
+	assert_null(read_file(dir, "report.pdf"));
+	assert_int_equal(d.errors, 0);
+	remove_tree(dir);
+	g_free(charts);
+	g_free(dir);
+}
+
+/* After a commit there is nothing to remove, and abandon says so. */
+static void test_abandon_after_commit(void **state)
+{
+	struct diag d = DIAG_INIT;
+	char *dir = make_dir();
+	struct outset *o = outset_new(dir);
+	FILE *fp = outset_open(o, "summary.xml", &d);
+	char *text;
+
+	fputs("new", fp);
+	assert_int_equal(outset_close(o, fp, &d), 0);
+	assert_int_equal(outset_commit(o, &d), 0);
+	assert_int_equal(outset_abandon(o), 1);
+	outset_free(o);
+	text = read_file(dir, "summary.xml");
+	assert_string_equal(text, "new");
+	g_free(text);
+	remove_tree(dir);
+	g_free(dir);
+}
+
 static void test_sweep_removes_stale_outputs_only(void **state)
 {
 	struct diag d = DIAG_INIT;
@@ -356,6 +420,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_commit_renames_into_place),
 		cmocka_unit_test(test_free_without_commit_keeps_old_file),
+		cmocka_unit_test(test_abandon_removes_temporary_files),
+		cmocka_unit_test(test_abandon_after_commit),
 		cmocka_unit_test(test_sweep_removes_stale_outputs_only),
 		cmocka_unit_test(test_open_fails_under_a_file),
 		cmocka_unit_test(test_write_error_is_reported),

@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "ingest.h"
-#include "outfile.h"
 #include "rubric.h"
 #include "score.h"
 #include "tables.h"
@@ -340,73 +339,6 @@ static void test_xlsx_is_byte_stable(void **state)
 	g_free(pb);
 }
 
-/* All three files through the output set: nothing in place before the
- * commit, everything after, no temporary file left. */
-static void test_write_through_output_set(void **state)
-{
-	struct fixture *f = *state;
-	struct model *m = sample(state);
-	struct diag d = DIAG_INIT;
-	struct outset *o;
-	char *tables;
-
-	f->dir = g_dir_make_tmp("p2ham-tables-XXXXXX", NULL);
-	assert_non_null(f->dir);
-	tables = g_build_filename(f->dir, "tables", NULL);
-	o = outset_new(f->dir);
-	for (int i = 0; i < TABLES_COUNT; i++)
-		assert_int_equal(tables_write(m, (enum tables_file)i, o, &d), 0);
-	for (int i = 0; i < TABLES_COUNT; i++) {
-		char *path = g_build_filename(f->dir, tables_name((enum tables_file)i), NULL);
-
-		assert_false(g_file_test(path, G_FILE_TEST_EXISTS));
-		g_free(path);
-	}
-	assert_int_equal(outset_commit(o, &d), 0);
-	outset_free(o);
-	assert_int_equal(d.errors, 0);
-	{
-		GDir *dir = g_dir_open(tables, 0, NULL);
-		const char *name;
-		unsigned n = 0;
-
-		assert_non_null(dir);
-		while ((name = g_dir_read_name(dir))) {
-			assert_true(!strcmp(name, "ranking.csv") || !strcmp(name, "items.csv") ||
-				    !strcmp(name, "ranking.xlsx"));
-			n++;
-		}
-		g_dir_close(dir);
-		assert_int_equal(n, TABLES_COUNT);
-	}
-	g_free(tables);
-}
-
-/* A failure leaves nothing behind: here "tables" is a file, not a folder. */
-static void test_failure_leaves_nothing(void **state)
-{
-	struct fixture *f = *state;
-	struct model *m = sample(state);
-	struct diag_capture c;
-	struct outset *o;
-	char *blocker;
-
-	f->dir = g_dir_make_tmp("p2ham-tables-XXXXXX", NULL);
-	assert_non_null(f->dir);
-	blocker = g_build_filename(f->dir, "tables", NULL);
-	assert_true(g_file_set_contents(blocker, "x", 1, NULL));
-	o = outset_new(f->dir);
-	diag_capture_start(&c);
-	assert_int_equal(tables_write(m, TABLES_RANKING_XLSX, o, &c.d), -1);
-	assert_int_equal(tables_write(m, TABLES_RANKING_CSV, o, &c.d), -1);
-	diag_capture_stop(&c);
-	outset_free(o);
-	assert_int_equal(c.d.errors, 2);
-	assert_contains(c.text, "cannot create folder");
-	free(c.text);
-	g_free(blocker);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -417,8 +349,6 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_predicate_without_grades, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_no_units_is_a_header, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_xlsx_is_byte_stable, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_write_through_output_set, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_failure_leaves_nothing, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

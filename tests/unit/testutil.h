@@ -106,4 +106,26 @@ static inline void diag_capture_stop(struct diag_capture *c)
 	assert_int_equal(stray, 0);
 }
 
+#ifdef P2HAM_RUBRIC_H
+/* Rows "KANWIL;"UNIT";CODE;LEVEL" that answer every item of `type` with
+ * its scale's best level, and every gate with a level that passes it: a
+ * complete, recommended unit. `unit` is written between quotes as it is. */
+static inline void test_complete_rows(GString *csv, const struct rubric *r,
+				      const char *kanwil, const char *unit,
+				      const char *type)
+{
+	const struct rubric_unit_type *t = rubric_find_type(r, type);
+
+	for (guint i = 0; i < t->items->len; i++) {
+		const struct rubric_item *it = t->items->pdata[i];
+		const struct rubric_level *lv = it->scale->levels->pdata[0];
+
+		if (it->gate == lv)
+			lv = it->scale->levels->pdata[it->scale->levels->len - 1];
+		g_string_append_printf(csv, "%s;\"%s\";%s;%s\n", kanwil, unit, it->code,
+				       lv->label);
+	}
+}
+#endif
+
 #endif
