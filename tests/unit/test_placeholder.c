@@ -33,38 +33,42 @@ static char *parse_error(const char *s, int number)
 	return error;
 }
 
+/* `text` parsed and expanded with `values` gives `want`; `per_unit` is
+ * whether it uses a placeholder that differs from unit to unit. */
+static void expect_expanded(const char *text, const char *const values[PH_COUNT],
+			    const char *want, int per_unit)
+{
+	struct ph_text t;
+	char *s;
+
+	parse_ok(text, &t);
+	s = placeholder_expand(&t, values);
+	assert_string_equal(s, want);
+	assert_int_equal(t.per_unit, per_unit);
+	g_free(s);
+	placeholder_clear(&t);
+}
+
 static void test_expand_fills_each_placeholder(void **state)
 {
 	const char *values[PH_COUNT] = { 0 };
-	struct ph_text t;
-	char *s;
 
 	values[PH_UNIT] = "Lapas Kelas I Cipinang";
 	values[PH_YEAR] = "2019";
 	values[PH_GRADE] = "Sangat Baik";
-	parse_ok("Diberikan kepada {unit} tahun {year}, predikat {grade}{kanwil}.", &t);
-	s = placeholder_expand(&t, values);
 	/* An absent value ({kanwil}) is nothing. */
-	assert_string_equal(s, "Diberikan kepada Lapas Kelas I Cipinang tahun 2019, predikat Sangat Baik.");
-	assert_true(t.per_unit);
-	g_free(s);
-	placeholder_clear(&t);
+	expect_expanded("Diberikan kepada {unit} tahun {year}, predikat {grade}{kanwil}.", values,
+			"Diberikan kepada Lapas Kelas I Cipinang tahun 2019, predikat Sangat Baik.", 1);
+	expect_expanded("", values, "", 0);
 }
 
 static void test_double_braces_are_braces(void **state)
 {
 	const char *values[PH_COUNT] = { 0 };
-	struct ph_text t;
-	char *s;
 
 	values[PH_YEAR] = "2019";
-	parse_ok("{{year}} is {year}; }}{{", &t);
-	s = placeholder_expand(&t, values);
-	assert_string_equal(s, "{year} is 2019; }{");
 	/* {year} is the same on every certificate of an office. */
-	assert_false(t.per_unit);
-	g_free(s);
-	placeholder_clear(&t);
+	expect_expanded("{{year}} is {year}; }}{{", values, "{year} is 2019; }{", 0);
 }
 
 static void test_errors_name_the_problem(void **state)
