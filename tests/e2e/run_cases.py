@@ -18,7 +18,7 @@ check a line:
     old-output                          out/ holds an earlier run's file, which
                                         must be left as it was
     no-output                           out/ must not exist afterwards
-    twice                               a second run gives byte-identical files
+    twice                               a second run exits the same and gives byte-identical files
 
 In VALUE, \\n stands for a line break. PATH is an ElementTree path in summary.xml with the prefix `s:` for its
 namespace. Every case that writes summary.xml is also validated against
@@ -138,10 +138,26 @@ def check_case(case_dir, work):
     if "twice" in checks:
         first = os.path.join(work, "first")
         shutil.copytree(out, first)
-        run(work, args)
-        cmp = filecmp.dircmp(first, out)
-        if cmp.diff_files or cmp.left_only or cmp.right_only:
-            return f"second run differs: {cmp.diff_files}"
+        again = run(work, args)
+        if again.returncode != res.returncode:
+            return (f"second run: exit {again.returncode}, the first {res.returncode}\n"
+                    + again.stderr.decode("utf-8", "replace")[-800:])
+        diff = tree_differs(filecmp.dircmp(first, out))
+        if diff:
+            return f"second run differs: {diff}"
+    return None
+
+
+def tree_differs(cmp, where=""):
+    """The first difference between two folders, at any depth, or None."""
+    for kind in ("diff_files", "left_only", "right_only", "funny_files"):
+        names = getattr(cmp, kind)
+        if names:
+            return f"{kind} {[os.path.join(where, n) for n in names]}"
+    for name, sub in sorted(cmp.subdirs.items()):
+        diff = tree_differs(sub, os.path.join(where, name))
+        if diff:
+            return diff
     return None
 
 
