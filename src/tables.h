@@ -15,6 +15,8 @@
  * a BOM, ';' between cells, CRLF after every row, decimal comma ("85,50")
  * and every text cell through text_csv_cell() (the formula guard). ranking.xlsx holds the same
  * rows, numbers as numbers with the format "0.00", text always as text.
+ * Nothing is allocated that outlives a call; streams stay the caller's,
+ * open.
  */
 
 /* ranking.csv and items.csv to a stream. Return 0, or -1 when a write
