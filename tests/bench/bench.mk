@@ -6,6 +6,7 @@
 #   make bench BENCH_RUNS=3 BENCH_BUDGET=300
 #   make bench-workbook                 only the .xlsx against the same rows as CSV
 #   make csv-readings                   SPEC 8.4's readings: p2ham's reader against libcsv
+#   make bench-base BENCH_BASE=REF      the national run against an earlier commit, same run
 #
 # The tools are built into $(BUILD)/bench; the data sets are generated into
 # $(BENCH_DATA) (not committed) and regenerated when the generator changes.
@@ -21,7 +22,11 @@ BENCH_CFLAGS   := -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra
 BENCH_PKGS     := pangocairo pangoft2 cairo-pdf fontconfig
 BENCH_TOOLS    := $(BENCH_DIR)/gen $(BENCH_DIR)/csv_limit $(BENCH_DIR)/render_limit
 
-.PHONY: bench bench-deps bench-tools bench-workbook csv-readings
+.PHONY: bench bench-deps bench-tools bench-workbook bench-base csv-readings
+
+# The commit the national run is compared with: the last one before unit
+# profiles and letters were added to the outputs.
+BENCH_BASE     ?= 38c56db
 
 bench: bench-deps $(BIN) $(BENCH_TOOLS)
 	BENCH_RUNS=$(BENCH_RUNS) BENCH_RUNS_X10=$(BENCH_RUNS_X10) BENCH_JOBS=$(BENCH_JOBS) \
@@ -31,6 +36,10 @@ bench: bench-deps $(BIN) $(BENCH_TOOLS)
 # tests/bench/bench.sh ends with this step too.
 bench-workbook: $(BIN) $(BENCH_DIR)/gen
 	BENCH_RUNS=$(BENCH_RUNS) tests/bench/bench_workbook.sh $(BIN) $(BENCH_DIR) $(BENCH_DATA)
+
+bench-base: $(BIN) $(BENCH_DIR)/gen
+	BENCH_RUNS=$(BENCH_RUNS) BENCH_JOBS=$(BENCH_JOBS) \
+	  tests/bench/bench_base.sh $(CURDIR)/$(BIN) $(BENCH_DIR) $(BENCH_DATA) $(BENCH_BASE)
 
 bench-tools: $(BENCH_TOOLS)
 
