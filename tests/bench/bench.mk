@@ -32,6 +32,7 @@ bench: bench-deps $(BIN) $(BENCH_TOOLS)
 	BENCH_RUNS=$(BENCH_RUNS) BENCH_RUNS_X10=$(BENCH_RUNS_X10) BENCH_JOBS=$(BENCH_JOBS) \
 	BENCH_BUDGET=$(BENCH_BUDGET) BENCH_FONTS=$(CURDIR)/fonts BENCH_PEER=$(BENCH_PEER) \
 	  tests/bench/bench.sh $(BIN) $(BENCH_DIR) $(BENCH_DATA)
+	$(MAKE) bench-base
 
 # tests/bench/bench.sh ends with this step too.
 bench-workbook: $(BIN) $(BENCH_DIR)/gen
