@@ -440,11 +440,50 @@ void chart_geom_free(struct chart_geom *g)
 	g_array_unref(g->marks);
 }
 
-static int write_svg(const struct chart_job *job, FILE *fp)
+char *chart_title(const struct model *m, unsigned i)
+{
+	const struct region *r;
+	const struct scored_unit *u;
+
+	switch (locate(m, i, &r, &u)) {
+	case CHART_RANKING: return g_strdup("Grafik peringkat nilai total seluruh UPT");
+	case CHART_REGION_PRINCIPLES:
+		return g_strdup_printf("Grafik rata-rata nilai per prinsip — %s",
+				       r->kanwil.display);
+	case CHART_REGION_HEATMAP:
+		return g_strdup_printf("Peta panas nilai prinsip per UPT — %s",
+				       r->kanwil.display);
+	case CHART_UNIT_ASPECTS:
+		return g_strdup_printf("Grafik nilai per aspek — %s", u->name.display);
+	case CHART_UNIT_PRINCIPLES: break;
+	}
+	return g_strdup_printf("Grafik nilai per prinsip — %s", u->name.display);
+}
+
+char *chart_alt(const struct model *m, unsigned i)
+{
+	const struct region *r;
+	const struct scored_unit *u;
+
+	switch (locate(m, i, &r, &u)) {
+	case CHART_RANKING: return chart_alt_ranking(m, NULL, 0, m->units->len);
+	case CHART_REGION_PRINCIPLES: return chart_alt_region_principles(m, r);
+	case CHART_REGION_HEATMAP: return chart_alt_region_heatmap(m, r, 0, r->units);
+	case CHART_UNIT_ASPECTS: return chart_alt_unit_aspects(m, u);
+	case CHART_UNIT_PRINCIPLES: break;
+	}
+	return chart_alt_unit_principles(m, u);
+}
+
+static int write_svg(const struct chart_job *job, unsigned i, FILE *fp)
 {
 	struct svg *svg;
 	cairo_t *cr = svg_open(job->w, job->h, &svg);
+	char *head = chart_title(job->m, i), *alt = chart_alt(job->m, i);
 
+	svg_describe(svg, head, alt);
+	g_free(head);
+	g_free(alt);
 	job_paint(cr, (void *)job);
 	return svg_close(svg, cr, fp);
 }
@@ -456,7 +495,7 @@ int chart_write(const struct model *m, unsigned i, enum chart_format format, FIL
 	int rc;
 
 	job_init(&job, m, i);
-	rc = format == CHART_SVG ? write_svg(&job, fp)
+	rc = format == CHART_SVG ? write_svg(&job, i, fp)
 				 : draw_png_paint(fp, job.w, job.h, CHART_PNG_DPI, job_paint, &job);
 	if (rc < 0)
 		diag_error(d, name, 0, "cannot draw the chart");

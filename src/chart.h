@@ -112,6 +112,26 @@ void chart_region_heatmap_part(cairo_t *cr, const struct model *m, const struct 
 double chart_heatmap_height(unsigned rows, int mean_row);
 
 /*
+ * Alternative text: what a chart shows, in words and numbers (SPEC 6), the
+ * same for the report's figure and the SVG file's <desc>. User text follows
+ * the display rule. The caller frees the string with g_free(). The ranking
+ * and heat map take the part of a long list that a page shows (all of it:
+ * first 0, count the number of units); r NULL ranks every unit.
+ */
+char *chart_alt_unit_aspects(const struct model *m, const struct scored_unit *u);
+char *chart_alt_unit_principles(const struct model *m, const struct scored_unit *u);
+char *chart_alt_region_principles(const struct model *m, const struct region *r);
+char *chart_alt_region_heatmap(const struct model *m, const struct region *r,
+			       unsigned first, unsigned count);
+char *chart_alt_ranking(const struct model *m, const struct region *r, unsigned first,
+			unsigned count);
+
+/* The title and the alternative text of chart number i, as its SVG file
+ * carries them (<title>, <desc>). The caller frees them with g_free(). */
+char *chart_title(const struct model *m, unsigned i);
+char *chart_alt(const struct model *m, unsigned i);
+
+/*
  * The heat map's palette, as 0xRRGGBB: the fill of band `band` (0 the
  * highest) of `n`, darker as the band is weaker; band >= n is a cell not
  * assessed, white and hatched in CHART_HATCH. Text on a fill takes
