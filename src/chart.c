@@ -17,7 +17,7 @@
 struct bar {
 	char *label;
 	double value;           /* 0..100 */
-	struct draw_rgb fill;
+	unsigned fill;          /* 0xRRGGBB */
 	double mark;            /* a value to compare with, as a tick; NAN for none */
 };
 
@@ -31,6 +31,17 @@ struct bars {
 	const struct key *keys;
 	unsigned nkeys;
 };
+
+/* The plot of a bar chart: values 0..100 run from x0 to x1; labels end at
+ * x0 - 5 from lx; the limit's line, if any, is at rx. */
+struct plot {
+	double lx, x0, x1, right, rx;
+};
+
+static double plot_x(const struct plot *p, double v)
+{
+	return p->x0 + (p->x1 - p->x0) * clampd(v, 0, 100) / 100.0;
+}
 
 static void bars_free(struct bars *b)
 {
@@ -49,48 +60,85 @@ static void bar_axis(cairo_t *cr, const char *caption, double x0, double x1, dou
 		g_snprintf(tick, sizeof tick, "%d", v);
 		text_at(cr, tick, px - 12, y + 2, 24, &st_tick);
 	}
-	text_at(cr, caption, x0, y + 11, x1 - x0, &st_tick);
+	text_at(cr, caption, x0, y + 12, x1 - x0, &st_tick);
 }
 
-static void bar_row(cairo_t *cr, const struct bar *b, double lx, double lw, double x0,
-		    double x1, double ry, double pitch)
+/*
+ * The value label of a bar: right of the bar and of its mark, moved past
+ * the limit's line when it would touch it; inside the bar's end when it
+ * would leave the chart. Returns its left edge and sets *inside.
+ */
+static double value_x(const struct plot *p, double px, double mx, double tw, int *inside)
+{
+	double lo[2], hi[2], lx;
+	unsigned n = 0;
+
+	if (!isnan(mx)) {
+		lo[n] = mx - (1.4 + HALO) / 2;
+		hi[n++] = mx + (1.4 + HALO) / 2;
+	}
+	if (!isnan(p->rx)) {
+		lo[n] = p->rx - (1.1 + HALO) / 2;
+		hi[n++] = p->rx + (1.1 + HALO) / 2;
+	}
+	*inside = 0;
+	lx = past_marks(px + 2.5, tw, lo, hi, n, 1.0);
+	if (lx + tw <= p->right)
+		return lx;
+	/* Inside the bar, right-aligned to its end, or left of the marks. */
+	*inside = 1;
+	lx = px - 2.5 - tw;
+	for (unsigned k = 0; k < n; k++)
+		if (lx < hi[k] + 1.0 && lx + tw > lo[k] - 1.0)
+			lx = lo[k] - 1.0 - tw;
+	return fmax(lx, p->x0 + 1);
+}
+
+static void bar_row(cairo_t *cr, const struct bar *b, const struct plot *p, double lw,
+		    double ry, double pitch)
 {
 	double t = fmin(pitch * 0.64, 15), by = ry + (pitch - t) / 2;
-	double v = clampd(b->value, 0, 100), px = x0 + (x1 - x0) * v / 100.0, end = px;
-	struct draw_style label =
-	    sized(&st_label, (clampd(pitch * 0.6, 4.5, 7.5)));
-	struct draw_style value =
-	    sized(&st_value, (clampd(pitch * 0.55, 4.5, 7)));
+	double px = plot_x(p, b->value), mx = NAN, tw, th, lx;
+	struct draw_style label = sized(&st_label, clampd(pitch * 0.6, CHART_MIN_PT, 7.5));
+	struct draw_style value = sized(&st_value, clampd(pitch * 0.55, CHART_MIN_PT, 7.5));
 	char num[32];
+	int inside;
 
-	text_in(cr, b->label, lx, ry, lw, pitch, &label);
-	if (px > x0)
-		draw_fill_rect(cr, x0, by, px - x0, t, b->fill);
+	text_in(cr, b->label, p->lx, ry, lw, pitch, &label);
+	if (px > p->x0)
+		draw_fill_rect(cr, p->x0, by, px - p->x0, t, draw_hex(b->fill));
 	if (!isnan(b->mark)) {
-		double mx = x0 + (x1 - x0) * clampd(b->mark, 0, 100) / 100.0;
-
-		draw_line(cr, mx, by - 1.5, mx, by + t + 1.5, 1.4, c_ink);
-		end = fmax(end, mx + 0.7);
+		mx = plot_x(p, b->mark);
+		ref_line(cr, mx, by - 2, mx, by + t + 2, 1.4, c_ink, 0);
 	}
 	fmt2(num, b->value);
-	text_in(cr, num, end + 2.5, ry, 0, pitch, &value);
+	tw = plain_width(cr, num, &value);
+	th = plain_height(cr, num, 0, &value);
+	lx = value_x(p, px, isnan(mx) ? NAN : mx, tw, &inside);
+	if (inside)
+		value.color = draw_hex(style_text_on(b->fill));
+	text_in(cr, num, lx, ry, 0, pitch, &value);
+	geom_add(cr, 0, lx, ry + (pitch - th) / 2, tw, th);
 }
 
 /* A horizontal bar chart of values 0..100 filling x, y, w, h. */
 static void bars_draw(cairo_t *cr, const struct bars *b, double x, double y, double w,
 		      double h)
 {
-	double lw = w * b->label_share, x0 = x + lw, x1 = x + w - VALUE_W;
+	double lw = w * b->label_share;
+	struct plot p = { x, x + lw, x + w - VALUE_W, x + w, NAN };
 	double py0 = y + TITLE_H + (b->nkeys ? LEGEND_H : 0) + 3, py1 = y + h - AXIS_H;
 	double pitch = b->n ? (py1 - py0) / b->n : 0;
 
+	if (!isnan(b->ref))
+		p.rx = plot_x(&p, b->ref);
 	title(cr, b->title, x, y, w);
 	if (b->nkeys)
-		legend(cr, b->keys, b->nkeys, x0, y + TITLE_H, x + w - x0, x0 - x);
+		legend(cr, b->keys, b->nkeys, p.x0, y + TITLE_H, x + w - p.x0, p.x0 - x);
 	cairo_save(cr);
 	cairo_new_path(cr);
 	for (int v = 20; v <= 100; v += 20) {
-		double px = x0 + (x1 - x0) * v / 100.0;
+		double px = plot_x(&p, v);
 
 		cairo_move_to(cr, px, py0 - 2);
 		cairo_line_to(cr, px, py1);
@@ -99,20 +147,17 @@ static void bars_draw(cairo_t *cr, const struct bars *b, double x, double y, dou
 	cairo_set_line_width(cr, 0.4);
 	cairo_stroke(cr);
 	cairo_restore(cr);
-	draw_line(cr, x0, py0 - 2, x0, py1, 0.8, c_muted);
+	draw_line(cr, p.x0, py0 - 2, p.x0, py1, 0.8, c_muted);
 	for (unsigned i = 0; i < b->n; i++) {
 		double ry = py0 + i * pitch;
 
 		if (visible(cr, ry, ry + pitch))
-			bar_row(cr, &b->bars[i], x, lw - 5, x0, x1, ry, pitch);
+			bar_row(cr, &b->bars[i], &p, lw - 5, ry, pitch);
 	}
-	if (!isnan(b->ref)) {
-		double rx = x0 + (x1 - x0) * clampd(b->ref, 0, 100) / 100.0;
-
-		dashed_line(cr, rx, py0 - 2, rx, py1, 1.1, c_red);
-	}
+	if (!isnan(p.rx))
+		ref_line(cr, p.rx, py0 - 2, p.rx, py1, 1.1, c_red, 1);
 	if (visible(cr, py1, y + h))
-		bar_axis(cr, b->axis, x0, x1, py1);
+		bar_axis(cr, b->axis, p.x0, p.x1, py1);
 }
 
 /* ------------------------------------------------------------ model views */
@@ -130,9 +175,10 @@ GPtrArray *chart_region_units(const struct model *m, const struct region *r)
 }
 
 
-static struct draw_rgb rec_color(enum recommendation rec)
+static unsigned rec_color(enum recommendation rec)
 {
-	return rec == REC_RECOMMENDED ? c_navy : rec == REC_RETAINED ? c_teal : c_grey;
+	return rec == REC_RECOMMENDED ? STYLE_NAVY : rec == REC_RETAINED ? STYLE_TEAL
+									  : STYLE_GREY;
 }
 
 void chart_unit_aspects(cairo_t *cr, const struct model *m, const struct scored_unit *u,
@@ -158,7 +204,7 @@ void chart_unit_aspects(cairo_t *cr, const struct model *m, const struct scored_
 				 g_strdup_printf("%s. %s", asp->id, asp->label);
 		bar[b.n].value = u->aspects[a];
 		bar[b.n].fill =
-		    score_at_least(u->aspects[a], rb->aspect_floor) ? c_navy : c_grey;
+		    score_at_least(u->aspects[a], rb->aspect_floor) ? STYLE_NAVY : STYLE_GREY;
 		bar[b.n].mark = NAN;
 		b.n++;
 	}
@@ -207,7 +253,7 @@ void chart_region_principles(cairo_t *cr, const struct model *m, const struct re
 			continue;
 		bar[b.n].label = g_strdup(pr->label);
 		bar[b.n].value = r->principles[p];
-		bar[b.n].fill = c_navy;
+		bar[b.n].fill = STYLE_NAVY;
 		bar[b.n].mark = compare ? overall_principle(m, p) : NAN;
 		b.n++;
 	}
@@ -342,7 +388,7 @@ static void job_init(struct chart_job *job, const struct model *m, unsigned i)
 	case CHART_REGION_PRINCIPLES: job->h = principles_height(m, job->r); break;
 	case CHART_UNIT_PRINCIPLES:
 		job->w = 440;
-		job->h = 330;
+		job->h = chart_unit_principles_height(m, job->u);
 		break;
 	case CHART_UNIT_ASPECTS:
 		job->w = 420;
@@ -370,11 +416,74 @@ static void job_paint(cairo_t *cr, void *data)
 	}
 }
 
-static int write_svg(const struct chart_job *job, FILE *fp)
+const cairo_user_data_key_t chart_geom_key;
+
+void chart_geometry(const struct model *m, unsigned i, struct chart_geom *g)
+{
+	/* Unbounded: no row is skipped as outside the clip. */
+	cairo_surface_t *s = cairo_recording_surface_create(CAIRO_CONTENT_COLOR, NULL);
+	cairo_t *cr = cairo_create(s);
+	struct chart_job job;
+
+	job_init(&job, m, i);
+	g->values = g_array_new(FALSE, FALSE, sizeof(struct chart_rect));
+	g->marks = g_array_new(FALSE, FALSE, sizeof(struct chart_rect));
+	cairo_set_user_data(cr, &chart_geom_key, g, NULL);
+	job_paint(cr, &job);
+	cairo_destroy(cr);
+	cairo_surface_destroy(s);
+}
+
+void chart_geom_free(struct chart_geom *g)
+{
+	g_array_unref(g->values);
+	g_array_unref(g->marks);
+}
+
+char *chart_title(const struct model *m, unsigned i)
+{
+	const struct region *r;
+	const struct scored_unit *u;
+
+	switch (locate(m, i, &r, &u)) {
+	case CHART_RANKING: return g_strdup("Grafik peringkat nilai total seluruh UPT");
+	case CHART_REGION_PRINCIPLES:
+		return g_strdup_printf("Grafik rata-rata nilai per prinsip — %s",
+				       r->kanwil.display);
+	case CHART_REGION_HEATMAP:
+		return g_strdup_printf("Peta panas nilai prinsip per UPT — %s",
+				       r->kanwil.display);
+	case CHART_UNIT_ASPECTS:
+		return g_strdup_printf("Grafik nilai per aspek — %s", u->name.display);
+	case CHART_UNIT_PRINCIPLES: break;
+	}
+	return g_strdup_printf("Grafik nilai per prinsip — %s", u->name.display);
+}
+
+char *chart_alt(const struct model *m, unsigned i)
+{
+	const struct region *r;
+	const struct scored_unit *u;
+
+	switch (locate(m, i, &r, &u)) {
+	case CHART_RANKING: return chart_alt_ranking(m, NULL, 0, m->units->len);
+	case CHART_REGION_PRINCIPLES: return chart_alt_region_principles(m, r);
+	case CHART_REGION_HEATMAP: return chart_alt_region_heatmap(m, r, 0, r->units);
+	case CHART_UNIT_ASPECTS: return chart_alt_unit_aspects(m, u);
+	case CHART_UNIT_PRINCIPLES: break;
+	}
+	return chart_alt_unit_principles(m, u);
+}
+
+static int write_svg(const struct chart_job *job, unsigned i, FILE *fp)
 {
 	struct svg *svg;
 	cairo_t *cr = svg_open(job->w, job->h, &svg);
+	char *head = chart_title(job->m, i), *alt = chart_alt(job->m, i);
 
+	svg_describe(svg, head, alt);
+	g_free(head);
+	g_free(alt);
 	job_paint(cr, (void *)job);
 	return svg_close(svg, cr, fp);
 }
@@ -386,7 +495,7 @@ int chart_write(const struct model *m, unsigned i, enum chart_format format, FIL
 	int rc;
 
 	job_init(&job, m, i);
-	rc = format == CHART_SVG ? write_svg(&job, fp)
+	rc = format == CHART_SVG ? write_svg(&job, i, fp)
 				 : draw_png_paint(fp, job.w, job.h, CHART_PNG_DPI, job_paint, &job);
 	if (rc < 0)
 		diag_error(d, name, 0, "cannot draw the chart");

@@ -8,6 +8,7 @@
 #include "diag.h"
 #include <stdio.h>
 #include "score.h"
+#include "style.h"
 
 /*
  * Every chart is one function that draws into a rectangle of any cairo_t:
@@ -37,7 +38,7 @@ enum chart_kind {
 	CHART_REGION_PRINCIPLES,        /* a region's principle averages */
 	CHART_REGION_HEATMAP,           /* a region's units by principle */
 	CHART_UNIT_ASPECTS,             /* a unit's aspect scores */
-	CHART_UNIT_PRINCIPLES,          /* a unit's principles as a radar */
+	CHART_UNIT_PRINCIPLES,          /* a unit's principles as a dot chart */
 };
 
 /* What chart number i shows; *id is the id of its region or unit (the
@@ -56,10 +57,24 @@ int chart_write(const struct model *m, unsigned i, enum chart_format format, FIL
 void chart_unit_aspects(cairo_t *cr, const struct model *m, const struct scored_unit *u,
 			double x, double y, double w, double h);
 
-/* The principle scores of a unit as a radar (spider) chart, values at the axes. */
+/*
+ * The principle scores of a unit as a dot chart, one row per principle,
+ * sorted by the unit's score from the lowest (top) to the highest: the
+ * unit's score as a dot, its kanwil's mean as an open diamond, the value in
+ * a column on the right, the award threshold as a dashed line. The height
+ * at which the rows get their natural pitch at the SVG width is
+ * chart_unit_principles_height(). chart_principle_order() puts the indexes
+ * of the unit's principles in that order in rows[] and returns how many.
+ */
 void chart_unit_principles(cairo_t *cr, const struct model *m,
 			   const struct scored_unit *u, double x, double y, double w,
 			   double h);
+double chart_unit_principles_height(const struct model *m, const struct scored_unit *u);
+unsigned chart_principle_order(const struct model *m, const struct scored_unit *u,
+			       guint *rows, unsigned max);
+
+/* The region of a unit's kanwil, NULL when none. */
+const struct region *chart_unit_region(const struct model *m, const struct scored_unit *u);
 
 /* A region's mean principle scores as bars; with more than one region,
  * the mean over every unit is marked on each bar for comparison. */
@@ -95,6 +110,54 @@ void chart_region_heatmap_part(cairo_t *cr, const struct model *m, const struct 
 			       unsigned first, unsigned count,
 			       double x, double y, double w, double h);
 double chart_heatmap_height(unsigned rows, int mean_row);
+
+/*
+ * Alternative text: what a chart shows, in words and numbers (SPEC 6), the
+ * same for the report's figure and the SVG file's <desc>. User text follows
+ * the display rule. The caller frees the string with g_free(). The ranking
+ * and heat map take the part of a long list that a page shows (all of it:
+ * first 0, count the number of units); r NULL ranks every unit.
+ */
+char *chart_alt_unit_aspects(const struct model *m, const struct scored_unit *u);
+char *chart_alt_unit_principles(const struct model *m, const struct scored_unit *u);
+char *chart_alt_region_principles(const struct model *m, const struct region *r);
+char *chart_alt_region_heatmap(const struct model *m, const struct region *r,
+			       unsigned first, unsigned count);
+char *chart_alt_ranking(const struct model *m, const struct region *r, unsigned first,
+			unsigned count);
+
+/* The title and the alternative text of chart number i, as its SVG file
+ * carries them (<title>, <desc>). The caller frees them with g_free(). */
+char *chart_title(const struct model *m, unsigned i);
+char *chart_alt(const struct model *m, unsigned i);
+
+/*
+ * The heat map's palette, as 0xRRGGBB: the fill of band `band` (0 the
+ * highest) of `n`, darker as the band is weaker; band >= n is a cell not
+ * assessed, white and hatched in CHART_HATCH. Text on a fill takes
+ * style_text_on().
+ */
+unsigned chart_band_fill(unsigned band, unsigned n);
+#define CHART_NOT_ASSESSED_FILL STYLE_WHITE
+#define CHART_HATCH STYLE_HATCH
+
+/*
+ * Where a chart put its value labels and its reference marks (thresholds,
+ * averages, with their halo), in the chart's user space: for tests that
+ * check that no value label overlaps a mark or another label.
+ * chart_geometry() lays chart number i out on a scratch surface.
+ */
+struct chart_rect {
+	double x, y, w, h;
+};
+
+struct chart_geom {
+	GArray *values;         /* struct chart_rect */
+	GArray *marks;          /* struct chart_rect */
+};
+
+void chart_geometry(const struct model *m, unsigned i, struct chart_geom *g);
+void chart_geom_free(struct chart_geom *g);
 
 /* The units of region r in rank order. The caller frees the array (not
  * the units) with g_ptr_array_unref(). */

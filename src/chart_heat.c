@@ -45,21 +45,25 @@ static unsigned grade_band(const struct rubric *rb, double v)
 	return n;
 }
 
-/* Darkest for the highest band, evenly lighter down to the lowest. */
-static struct draw_rgb band_color(const struct rubric *rb, unsigned band)
+unsigned chart_band_fill(unsigned band, unsigned n)
 {
-	unsigned n = band_count(rb);
-
-	if (band >= n || n < 2)
-		return band >= n ? c_white : c_ramp_hi;
-	return mix(c_ramp_lo, c_ramp_hi, (double)(n - 1 - band) / (n - 1));
+	if (band >= n)
+		return CHART_NOT_ASSESSED_FILL;
+	if (n < 2)
+		return STYLE_RAMP_HI;
+	return style_mix(STYLE_RAMP_LO, STYLE_RAMP_HI, (double)band / (n - 1));
 }
 
-static int band_dark(const struct rubric *rb, unsigned band)
+/* Lightest for the highest band, evenly darker down to the lowest: the
+ * weakest scores are the most salient, on screen and in grey. */
+static struct draw_rgb band_color(const struct rubric *rb, unsigned band)
 {
-	unsigned n = band_count(rb);
+	return draw_hex(chart_band_fill(band, band_count(rb)));
+}
 
-	return band < n && (n < 2 || (double)(n - 1 - band) / (n - 1) >= 0.5);
+static struct draw_rgb band_ink(const struct rubric *rb, unsigned band)
+{
+	return draw_hex(style_text_on(chart_band_fill(band, band_count(rb))));
 }
 
 static void heat_legend(cairo_t *cr, const struct rubric *rb, double x, double y,
@@ -85,7 +89,7 @@ static void heat_legend(cairo_t *cr, const struct rubric *rb, double x, double y
 		keys[n] = (struct key){ KEY_BOX, band_color(rb, g), texts[n] };
 		n++;
 	}
-	keys[n++] = (struct key){ KEY_BOX, c_white, "– tidak dinilai" };
+	keys[n++] = (struct key){ KEY_HATCH, c_white, "– tidak dinilai" };
 	legend(cr, keys, n, x, y, w, 0);
 	for (unsigned i = 0; i + 1 < n; i++)
 		g_free(texts[i]);
@@ -113,15 +117,18 @@ static void heat_cell(const struct heat *hm, double v, double cx, double ry)
 	char num[32];
 
 	if (isnan(v)) {
-		draw_stroke_rect(hm->cr, cx + 0.6, ry + 0.6, hm->cw - 1.2,
-				 hm->pitch - 1.2, 0.3, c_rule);
-		st.color = c_muted;
+		double dw = fmin(hm->cw - 4, 12), dh = fmin(hm->pitch - 3, 9);
+
+		hatch_rect(hm->cr, cx + 0.8, ry + 0.8, hm->cw - 1.6, hm->pitch - 1.6);
+		draw_fill_rect(hm->cr, cx + (hm->cw - dw) / 2, ry + (hm->pitch - dh) / 2, dw,
+			       dh, c_white);
+		st.color = c_ink;
 		text_in(hm->cr, "–", cx, ry, hm->cw, hm->pitch, &st);
 		return;
 	}
 	draw_fill_rect(hm->cr, cx + 0.4, ry + 0.4, hm->cw - 0.8, hm->pitch - 0.8,
 		       band_color(hm->rb, band));
-	st.color = band_dark(hm->rb, band) ? c_white : c_ink;
+	st.color = band_ink(hm->rb, band);
 	fmt1(num, v);
 	text_in(hm->cr, num, cx, ry, hm->cw, hm->pitch, &st);
 }
@@ -130,7 +137,7 @@ static void heat_row(const struct heat *hm, const char *name, const double *scor
 		     double ry, int bold)
 {
 	struct draw_style st =
-	    sized(&st_label, (clampd(hm->pitch * 0.6, 4.5, 7.5)));
+	    sized(&st_label, (clampd(hm->pitch * 0.6, CHART_MIN_PT, 7.5)));
 
 	st.align = DRAW_LEFT;
 	if (bold)

@@ -1,5 +1,5 @@
 /* chart_int.h — what the chart files share: palette, text styles, bands, and the
- * small drawing helpers (chart.c, chart_radar.c, chart_heat.c). Nothing here
+ * small drawing helpers (chart.c, chart_dot.c, chart_heat.c). Nothing here
  * allocates but ranked_name(), whose string the caller frees with g_free(). */
 #ifndef P2HAM_CHART_INT_H
 #define P2HAM_CHART_INT_H
@@ -17,19 +17,24 @@ static const struct draw_rgb c_navy = HEX(STYLE_NAVY), c_teal = HEX(STYLE_TEAL),
 	c_grey = HEX(STYLE_GREY), c_red = HEX(STYLE_RED), c_ink = HEX(STYLE_INK),
 	c_muted = HEX(STYLE_MUTED), c_rule = HEX(STYLE_RULE), c_white = HEX(STYLE_WHITE);
 
-/* The heat map's ramp: one hue, from nearly white to the navy. */
-static const struct draw_rgb c_ramp_lo = HEX(STYLE_RAMP_LO), c_ramp_hi = HEX(STYLE_NAVY);
+
+/*
+ * No chart text is smaller than CHART_MIN_PT, at the size it is drawn: a
+ * report draws its charts at their size on the page. Text that does not fit
+ * its box at that size is cut short ("…") rather than shrunk further.
+ */
+#define CHART_MIN_PT 7.0
 
 static const struct draw_style st_title = {
-	STYLE_FONT_BOLD, (9), (6.5), DRAW_LEFT, HEX(STYLE_INK), 0, 0, 0 };
+	STYLE_FONT_BOLD, (9), (CHART_MIN_PT), DRAW_LEFT, HEX(STYLE_INK), 0, 0, 0 };
 static const struct draw_style st_label = {
-	STYLE_FONT, (7), 0, DRAW_RIGHT, HEX(STYLE_INK), 0, 0, 0 };
+	STYLE_FONT, (7.5), 0, DRAW_RIGHT, HEX(STYLE_INK), 0, 0, 0 };
 static const struct draw_style st_value = {
-	STYLE_FONT_BOLD, (6.5), 0, DRAW_LEFT, HEX(STYLE_INK), 0, 0, 0 };
+	STYLE_FONT_BOLD, (7.5), 0, DRAW_LEFT, HEX(STYLE_INK), 0, 0, 0 };
 static const struct draw_style st_tick = {
-	STYLE_FONT, (6), 0, DRAW_CENTER, HEX(STYLE_MUTED), 0, 0, 0 };
+	STYLE_FONT, (7), 0, DRAW_CENTER, HEX(STYLE_MUTED), 0, 0, 0 };
 static const struct draw_style st_legend = {
-	STYLE_FONT, (6.5), 0, DRAW_LEFT, HEX(STYLE_MUTED), 0, 0, 0 };
+	STYLE_FONT, (7), 0, DRAW_LEFT, HEX(STYLE_MUTED), 0, 0, 0 };
 
 /* "12. Lapas Kelas IIA Serang" */
 static inline char *ranked_name(const struct scored_unit *u)
@@ -41,11 +46,10 @@ static inline char *ranked_name(const struct scored_unit *u)
 #define TITLE_H   16.0
 #define LEGEND_H  13.0
 #define AXIS_H    24.0
-#define VALUE_W   27.0          /* room right of a full bar for its value */
+#define VALUE_W   32.0          /* room right of a full bar for its value */
 #define RANK_PITCH 13.0         /* one unit of the ranking */
 #define HEAT_PITCH 12.5         /* one unit of the heat map */
 #define HEAT_HEAD 92.0          /* the heat map's rotated column titles */
-#define RADAR_LABEL_H 26.0      /* three lines of a radar's axis label */
 #define ASPECTS_NARROW 300.0    /* narrower aspect charts label bars with codes */
 
 static inline struct draw_rgb mix(struct draw_rgb a, struct draw_rgb b, double t)
@@ -79,13 +83,14 @@ static inline void fmt_limit(char *buf, double v)
 		fmt2(buf, v);
 }
 
+/* A style at `size`, never below CHART_MIN_PT. */
 static inline struct draw_style sized(const struct draw_style *st, double size)
 {
 	struct draw_style s = *st;
 
-	s.size = size;
-	if (s.min_size > size)
-		s.min_size = size;
+	s.size = fmax(size, CHART_MIN_PT);
+	if (s.min_size > s.size)
+		s.min_size = s.size;
 	return s;
 }
 
@@ -107,18 +112,37 @@ static inline int visible(cairo_t *cr, double y0, double y1)
 /*
  * Text in the box (x, y, w, h), centred vertically: through the plain text
  * path when it fits the box at its size (a report draws thousands of chart
- * labels), else draw_text_vcenter(), which shrinks it until it fits. w <= 0:
- * one line, no width limit.
+ * labels); else on one line, shrunk down to CHART_MIN_PT at most (or to
+ * st->min_size when that is larger); else wrapped when the lines fit the
+ * height; else on one line cut short with "…". w <= 0: one line, no width
+ * limit.
  */
 static inline void text_in(cairo_t *cr, const char *text, double x, double y, double w,
 			   double h, const struct draw_style *st)
 {
-	double th = plain_height(cr, text, w, st);
+	double th = plain_height(cr, text, w, st), floor_pt;
+	struct draw_style s = *st;
 
-	if (th <= h + 0.01)
+	if (th <= h + 0.01 || w <= 0) {
 		plain_draw(cr, text, x, y + (h - th) / 2, w, st);
-	else
-		draw_text_vcenter(cr, text, x, y, w, h, st);
+		return;
+	}
+	floor_pt = fmax(CHART_MIN_PT, st->min_size);
+	s.min_size = 0;
+	s.no_wrap = 1;
+	while (s.size > floor_pt && draw_text_width(cr, text, &s) > w)
+		s.size = fmax(floor_pt, s.size - 0.5);
+	if (draw_text_width(cr, text, &s) > w) {
+		s.size = st->size;
+		s.no_wrap = 0;
+		th = draw_text_height(cr, text, w, &s);
+		if (th > h + 0.01) {
+			s.size = fmax(st->size, floor_pt);
+			s.no_wrap = 1;
+		}
+	}
+	th = draw_text_height(cr, text, w, &s);
+	draw_text(cr, text, x, y + (h - th) / 2, w, 0, &s, NULL);
 }
 
 /* The same, top-aligned and without a height limit. */
@@ -130,7 +154,7 @@ static inline void text_at(cairo_t *cr, const char *text, double x, double y, do
 
 static inline void title(cairo_t *cr, const char *text, double x, double y, double w)
 {
-	draw_text(cr, text, x, y, w, TITLE_H - 3, &st_title, NULL);
+	text_in(cr, text, x, y, w, TITLE_H - 3, &st_title);
 }
 
 static inline void dashed_line(cairo_t *cr, double x0, double y0, double x1, double y1,
@@ -144,7 +168,113 @@ static inline void dashed_line(cairo_t *cr, double x0, double y0, double x1, dou
 	cairo_restore(cr);
 }
 
-enum key_kind { KEY_BOX, KEY_DASH, KEY_TICK };
+/* A cell not assessed: white, hatched at 45 degrees, clipped to the cell. */
+static inline void hatch_rect(cairo_t *cr, double x, double y, double w, double h)
+{
+	cairo_save(cr);
+	cairo_rectangle(cr, x, y, w, h);
+	cairo_clip(cr);
+	cairo_new_path(cr);
+	for (double d = -h; d < w; d += 3.2) {
+		cairo_move_to(cr, x + d, y + h);
+		cairo_line_to(cr, x + d + h, y);
+	}
+	draw_set_rgb(cr, draw_hex(CHART_HATCH));
+	cairo_set_line_width(cr, 0.6);
+	cairo_stroke(cr);
+	cairo_restore(cr);
+	draw_stroke_rect(cr, x, y, w, h, 0.6, draw_hex(CHART_HATCH));
+}
+
+/* The recorder of chart_geometry(), when cr has one. */
+extern const cairo_user_data_key_t chart_geom_key;
+
+static inline void geom_add(cairo_t *cr, int mark, double x, double y, double w, double h)
+{
+	struct chart_geom *g = cairo_get_user_data(cr, &chart_geom_key);
+	struct chart_rect r = { x, y, w, h };
+
+	if (g)
+		g_array_append_val(mark ? g->marks : g->values, r);
+}
+
+/*
+ * A reference mark, visible on every fill and on white: a white halo
+ * `halo` wide under the mark in `c` (dashed or solid), both butt-ended.
+ * Recorded as a mark of the halo's width.
+ */
+#define HALO 3.4
+static inline void ref_line(cairo_t *cr, double x0, double y0, double x1, double y1,
+			    double width, struct draw_rgb c, int dashed)
+{
+	static const double dash[] = { 3.0, 2.0 };
+
+	cairo_save(cr);
+	cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+	if (dashed)
+		cairo_set_dash(cr, dash, 2, 0);
+	draw_line(cr, x0, y0, x1, y1, width + HALO, c_white);
+	draw_line(cr, x0, y0, x1, y1, width, c);
+	cairo_restore(cr);
+	geom_add(cr, 1, fmin(x0, x1) - (width + HALO) / 2, fmin(y0, y1) - (width + HALO) / 2,
+		 fabs(x1 - x0) + width + HALO, fabs(y1 - y0) + width + HALO);
+}
+
+/*
+ * Where a value label tw wide goes: from `from`, moved right past every
+ * mark in [lo[k], hi[k]] it would touch (with `gap` to spare). Returns the
+ * label's left edge.
+ */
+static inline double past_marks(double from, double tw, const double *lo,
+				 const double *hi, unsigned n, double gap)
+{
+	double lx = from;
+	int moved = 1;
+
+	while (moved) {
+		moved = 0;
+		for (unsigned k = 0; k < n; k++)
+			if (lx < hi[k] + gap && lx + tw > lo[k] - gap) {
+				lx = hi[k] + gap;
+				moved = 1;
+			}
+	}
+	return lx;
+}
+
+/* The marks of the dot chart: the unit's filled dot, and the kanwil mean's
+ * open diamond, large enough to show around a dot at the same value. */
+#define DOT_R      2.8
+#define DIAMOND_R  4.4
+
+static inline void mark_dot(cairo_t *cr, double cx, double cy, double r)
+{
+	cairo_save(cr);
+	cairo_new_path(cr);
+	cairo_arc(cr, cx, cy, r, 0, 2 * G_PI);
+	draw_set_rgb(cr, c_navy);
+	cairo_fill(cr);
+	cairo_restore(cr);
+}
+
+static inline void mark_diamond(cairo_t *cr, double cx, double cy, double r)
+{
+	cairo_save(cr);
+	cairo_new_path(cr);
+	cairo_move_to(cr, cx, cy - r);
+	cairo_line_to(cr, cx + r, cy);
+	cairo_line_to(cr, cx, cy + r);
+	cairo_line_to(cr, cx - r, cy);
+	cairo_close_path(cr);
+	draw_set_rgb(cr, c_white);
+	cairo_fill_preserve(cr);
+	draw_set_rgb(cr, c_ink);
+	cairo_set_line_width(cr, 1.0);
+	cairo_stroke(cr);
+	cairo_restore(cr);
+}
+
+enum key_kind { KEY_BOX, KEY_DASH, KEY_TICK, KEY_HATCH, KEY_DOT, KEY_DIAMOND };
 
 struct key {
 	enum key_kind kind;
@@ -169,7 +299,13 @@ static inline void legend(cairo_t *cr, const struct key *keys, unsigned n, doubl
 	for (unsigned i = 0; i < n; i++) {
 		if (cx + 11 + tw[i] > x + w + 0.01)
 			break;
-		if (keys[i].kind == KEY_BOX) {
+		if (keys[i].kind == KEY_DOT) {
+			mark_dot(cr, cx + 4, mid, DOT_R);
+		} else if (keys[i].kind == KEY_DIAMOND) {
+			mark_diamond(cr, cx + 4, mid, DIAMOND_R - 0.6);
+		} else if (keys[i].kind == KEY_HATCH) {
+			hatch_rect(cr, cx, mid - 3.5, 7, 7);
+		} else if (keys[i].kind == KEY_BOX) {
 			draw_fill_rect(cr, cx, mid - 3.5, 7, 7, keys[i].color);
 			draw_stroke_rect(cr, cx, mid - 3.5, 7, 7, 0.4, c_muted);
 		} else if (keys[i].kind == KEY_DASH) {

@@ -160,15 +160,20 @@ static void charts(struct flow *f, const struct model *m, const struct scored_un
 		     rh = 196;
 	struct figure_data fd = { m, u };
 	double y0, left_end;
+	char *alt;
 
 	flow_need(f, rh + 8);
 	y0 = f->y;
-	flow_figure(f, "Grafik nilai per aspek", draw_aspects, &fd, LEFT, lw, ah);
+	alt = chart_alt_unit_aspects(m, u);
+	flow_figure(f, alt, draw_aspects, &fd, LEFT, lw, ah);
+	g_free(alt);
 	f->y += ah + 4;
 	score_table(f, m, u, LEFT, lw);
 	left_end = f->y;
 	f->y = y0;
-	flow_figure(f, "Grafik radar nilai per prinsip", draw_radar, &fd, rx, rw, rh);
+	alt = chart_alt_unit_principles(m, u);
+	flow_figure(f, alt, draw_radar, &fd, rx, rw, rh);
+	g_free(alt);
 	f->y = fmax(left_end, y0 + rh) + 4;
 }
 

@@ -318,14 +318,14 @@ static void draw_principles(cairo_t *cr, const void *data, double x, double y, d
 }
 
 /* A chart of one row per unit, in parts of as many rows as a page holds. */
-static void chart_in_parts(struct report *r, const struct region *rg, int heat,
-			   const char *alt)
+static void chart_in_parts(struct report *r, const struct region *rg, int heat)
 {
 	struct flow *f = &r->f;
 	double h0 = heat ? chart_heatmap_height(0, 1) : chart_ranking_height(0);
 	double pitch = (heat ? chart_heatmap_height(1, 1) : chart_ranking_height(1)) - h0;
 	unsigned per_page = (unsigned)((FLOW_BOTTOM - FLOW_TOP - h0) / pitch);
 	struct chart_part p = { r->m, rg, 0, 0 };
+	char *alt;
 
 	while (p.first < rg->units) {
 		double h;
@@ -334,8 +334,11 @@ static void chart_in_parts(struct report *r, const struct region *rg, int heat,
 		h = heat ? chart_heatmap_height(p.count, p.first + p.count == rg->units) :
 		    chart_ranking_height(p.count);
 		flow_need(f, h);
+		alt = heat ? chart_alt_region_heatmap(r->m, rg, p.first, p.count)
+			   : chart_alt_ranking(r->m, rg, p.first, p.count);
 		flow_figure(f, alt, heat ? draw_heatmap : draw_ranking, &p, FLOW_LEFT,
 			    FLOW_WIDTH, h);
+		g_free(alt);
 		f->y += h + 14;
 		p.first += p.count;
 	}
@@ -348,6 +351,7 @@ static void region_section(struct report *r, const struct region *rg, int parent
 	char mean[32];
 	double h;
 	unsigned np = 0;
+	char *alt;
 
 	for (guint p = 0; p < m->rubric->principles->len; p++)
 		np += !isnan(rg->principles[p]);
@@ -362,13 +366,15 @@ static void region_section(struct report *r, const struct region *rg, int parent
 	     "dipertahankan. "
 	     "Rata-rata nilai total %s.", flow_count(f, rg->units),
 	     flow_count(f, rg->recommended), mean);
-	chart_in_parts(r, rg, 0, "Grafik peringkat nilai total UPT kantor wilayah ini");
+	chart_in_parts(r, rg, 0);
 	h = 16 + 13 + 3 + np * 18.0 + 24;
 	flow_need(f, h);
-	flow_figure(f, "Grafik rata-rata nilai per prinsip", draw_principles,
+	alt = chart_alt_region_principles(m, rg);
+	flow_figure(f, alt, draw_principles,
 		    &(struct chart_part){ m, rg, 0, 0 }, FLOW_LEFT, FLOW_WIDTH, h);
+	g_free(alt);
 	f->y += h + 14;
-	chart_in_parts(r, rg, 1, "Peta panas nilai prinsip per UPT");
+	chart_in_parts(r, rg, 1);
 	flow_untag(f, "Sect");
 }
 

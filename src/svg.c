@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "draw.h"
+#include "text.h"
 
 /*
  * Glyph outlines are defined at 1000 units per em, once per face (not per
@@ -22,6 +23,7 @@ struct svg {
 	GString *text;          /* the text: groups of <use> */
 	GHashTable *faces;      /* face name -> (glyph -> symbol number + 1) */
 	GHashTable *fonts;      /* PangoFont * -> struct svg_font * */
+	char *title, *desc;     /* escaped; NULL for none */
 	unsigned symbols;
 };
 
@@ -337,6 +339,46 @@ cairo_t *svg_open(double w, double h, struct svg **svgp)
 	return cr;
 }
 
+/* s as XML character data: legal characters, markup escaped. */
+static char *xml_text(const char *s)
+{
+	char *legal, *out;
+
+	if (!s)
+		return NULL;
+	legal = text_xml_legal(s);
+	out = g_markup_escape_text(legal, -1);
+	g_free(legal);
+	return out;
+}
+
+void svg_describe(struct svg *svg, const char *title, const char *desc)
+{
+	g_free(svg->title);
+	g_free(svg->desc);
+	svg->title = xml_text(title);
+	svg->desc = xml_text(desc);
+}
+
+/* The document up to `end` (its closing tag), the <title> and <desc> right
+ * after the <svg> start tag, as SVG wants them first. */
+static void write_head(const struct svg *svg, const char *doc, const char *end, FILE *fp)
+{
+	const char *open = strstr(doc, "<svg"), *gt = open ? strchr(open, '>') : NULL;
+
+	if (!gt || gt > end) {
+		fwrite(doc, 1, (size_t)(end - doc), fp);
+		return;
+	}
+	gt++;
+	fwrite(doc, 1, (size_t)(gt - doc), fp);
+	if (svg->title)
+		fprintf(fp, "\n<title>%s</title>", svg->title);
+	if (svg->desc)
+		fprintf(fp, "\n<desc>%s</desc>", svg->desc);
+	fwrite(gt, 1, (size_t)(end - gt), fp);
+}
+
 /*
  * Cairo names a surface's group "surface" plus a number counted over the
  * whole process (images likewise), so that the same chart drawn after
@@ -402,7 +444,7 @@ int svg_close(struct svg *svg, cairo_t *cr, FILE *fp)
 	renumber_ids(svg->doc);
 	end = g_strrstr(svg->doc->str, "</svg>");
 	if (rc == 0 && end) {
-		fwrite(svg->doc->str, 1, (size_t)(end - svg->doc->str), fp);
+		write_head(svg, svg->doc->str, end, fp);
 		fprintf(fp, "<defs>\n%s</defs>\n", svg->defs->str);
 		fwrite(svg->text->str, 1, svg->text->len, fp);
 		fputs(end, fp);
@@ -414,6 +456,8 @@ int svg_close(struct svg *svg, cairo_t *cr, FILE *fp)
 	g_string_free(svg->text, TRUE);
 	g_hash_table_destroy(svg->fonts);
 	g_hash_table_destroy(svg->faces);
+	g_free(svg->title);
+	g_free(svg->desc);
 	g_free(svg);
 	return rc == 0 && !ferror(fp) ? 0 : -1;
 }

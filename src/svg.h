@@ -20,6 +20,11 @@
 struct svg;
 
 cairo_t *svg_open(double w, double h, struct svg **svg);
+
+/* What the picture is and its alternative text, written as the document's
+ * <title> and <desc> (escaped; text XML forbids replaced). Either may be
+ * NULL. */
+void svg_describe(struct svg *svg, const char *title, const char *desc);
 int svg_close(struct svg *svg, cairo_t *cr, FILE *fp);
 
 #endif

@@ -6,6 +6,7 @@
 #include <glib.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 
 #include "chart.h"
@@ -15,6 +16,7 @@
 #include "report.h"
 #include "rubric.h"
 #include "score.h"
+#include "style.h"
 #include "svg.h"
 #include "testutil.h"
 
@@ -184,6 +186,124 @@ static void tall_png_in_bands(void **state)
 	free(buf);
 }
 
+/*
+ * SPEC 6: in the heat map the weakest band ("Kurang") stands out from the
+ * page and from cells not assessed by 3:1; those are hatched in a colour
+ * 3:1 from the page; every band's text reads at 4.5:1; the bands darken
+ * as they weaken. For every number of bands a rubric may have.
+ */
+static void heat_palette_contrast(void **state)
+{
+	(void)state;
+	assert_true(style_contrast(CHART_HATCH, STYLE_WHITE) >= 3.0);
+	for (unsigned n = 1; n <= 8; n++) {
+		unsigned weakest = chart_band_fill(n - 1, n), none = chart_band_fill(n, n);
+
+		assert_true(style_contrast(weakest, STYLE_WHITE) >= 3.0);
+		assert_true(style_contrast(weakest, none) >= 3.0);
+		assert_true(style_contrast(weakest, CHART_HATCH) >= 3.0);
+		assert_true(none == CHART_NOT_ASSESSED_FILL);
+		for (unsigned b = 0; b < n; b++) {
+			unsigned fill = chart_band_fill(b, n);
+
+			assert_true(style_contrast(style_text_on(fill), fill) >= 4.5);
+			if (b > 0)
+				assert_true(style_luminance(fill) <
+					    style_luminance(chart_band_fill(b - 1, n)));
+		}
+	}
+	/* The "not assessed" mark reads on the white box it sits on. */
+	assert_true(style_contrast(STYLE_INK, STYLE_WHITE) >= 4.5);
+}
+
+static int overlap(const struct chart_rect *a, const struct chart_rect *b)
+{
+	return a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h &&
+	       b->y < a->y + a->h;
+}
+
+/* No value label of any chart touches a reference mark or another label. */
+static void values_clear_of_marks(const struct model *m)
+{
+	for (unsigned i = 0; i < chart_count(m); i++) {
+		struct chart_geom g;
+		const char *id;
+		enum chart_kind kind = chart_what(m, i, &id);
+
+		chart_geometry(m, i, &g);
+		if (kind != CHART_REGION_HEATMAP)
+			assert_true(g.values->len > 0);
+		if (kind == CHART_RANKING || kind == CHART_UNIT_PRINCIPLES ||
+		    kind == CHART_UNIT_ASPECTS)
+			assert_true(g.marks->len > 0);
+		for (guint a = 0; a < g.values->len; a++) {
+			const struct chart_rect *v = &g_array_index(g.values, struct chart_rect, a);
+
+			for (guint k = 0; k < g.marks->len; k++)
+				assert_false(overlap(v, &g_array_index(g.marks, struct chart_rect, k)));
+			for (guint b = a + 1; b < g.values->len; b++)
+				assert_false(overlap(v, &g_array_index(g.values, struct chart_rect, b)));
+		}
+		chart_geom_free(&g);
+	}
+}
+
+static void value_labels_clear(void **state)
+{
+	struct fixture *f = *state;
+
+	values_clear_of_marks(f->m);
+}
+
+/* Values right at the threshold, the aspect floor and 100, where labels
+ * used to sit on the line. */
+static void value_labels_clear_at_limits(void **state)
+{
+	struct fixture *f = *state;
+	struct model *m = f->m;
+	const struct rubric *rb = m->rubric;
+	double thr = rb->threshold, floor_ = rb->aspect_floor;
+	const double vals[] = { thr - 1.0, thr, thr + 0.5, floor_ - 0.5, floor_, 99.5, 100, 0 };
+
+	for (guint i = 0; i < m->units->len; i++) {
+		struct scored_unit *u = g_ptr_array_index(m->units, i);
+
+		u->total = vals[i % G_N_ELEMENTS(vals)];
+		for (guint a = 0; a < rb->aspects->len; a++)
+			if (!isnan(u->aspects[a]))
+				u->aspects[a] = vals[(i + a) % G_N_ELEMENTS(vals)];
+		for (guint p = 0; p < rb->principles->len; p++)
+			if (!isnan(u->principles[p]))
+				u->principles[p] = vals[(i + p) % G_N_ELEMENTS(vals)];
+	}
+	for (guint k = 0; k < m->regions->len; k++) {
+		struct region *r = g_ptr_array_index(m->regions, k);
+
+		for (guint p = 0; p < rb->principles->len; p++)
+			if (!isnan(r->principles[p]))
+				r->principles[p] = vals[(k + p + 3) % G_N_ELEMENTS(vals)];
+	}
+	values_clear_of_marks(m);
+}
+
+/* The dot chart: sorted ascending by the unit's score. */
+static void principles_sorted(void **state)
+{
+	struct fixture *f = *state;
+
+	for (guint i = 0; i < f->m->units->len; i++) {
+		const struct scored_unit *u = g_ptr_array_index(f->m->units, i);
+		guint rows[64];
+		unsigned n = chart_principle_order(f->m, u, rows, 64), want = 0;
+
+		for (guint p = 0; p < f->m->rubric->principles->len; p++)
+			want += !isnan(u->principles[p]);
+		assert_int_equal(n, want);
+		for (unsigned k = 1; k < n; k++)
+			assert_true(u->principles[rows[k - 1]] <= u->principles[rows[k]]);
+	}
+}
+
 static char *report_of(const struct model *m, size_t *len)
 {
 	struct report_info info = { "Kanwil \"Uji\" & <Coba>", "Serang" };
@@ -219,6 +339,11 @@ int main(void)
 		cmocka_unit_test(charts_as_svg),
 		cmocka_unit_test(tall_png_in_bands),
 		cmocka_unit_test(report_to_memory),
+		cmocka_unit_test(heat_palette_contrast),
+		cmocka_unit_test(value_labels_clear),
+		cmocka_unit_test(principles_sorted),
+		/* Last: it changes the model's scores. */
+		cmocka_unit_test(value_labels_clear_at_limits),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
