@@ -181,9 +181,11 @@ static void print_render_times(const struct config *cfg, const struct render_tim
 		return;
 	fprintf(stderr, "p2ham: stage summary %.3f s\n", t->summary);
 	fprintf(stderr, "p2ham: stage charts %.3f s\np2ham: stage report %.3f s\n"
-		"p2ham: stage certificates %.3f s\np2ham: stage documents %.3f s\n"
-		"p2ham: stage tables %.3f s\np2ham: stage render %.3f s\n",
-		t->charts, t->report, t->certificates, t->documents, t->tables, t->wall);
+		"p2ham: stage certificates %.3f s\np2ham: stage profiles %.3f s\n"
+		"p2ham: stage letters %.3f s\np2ham: stage tables %.3f s\n"
+		"p2ham: stage render %.3f s\n",
+		t->charts, t->report, t->certificates, t->profiles, t->letters, t->tables,
+		t->wall);
 }
 
 /* Every output of the scored model into the locked set `out`. Returns 0

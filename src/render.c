@@ -144,8 +144,8 @@ static double *time_of(struct render_times *t, enum task_kind kind)
 	case TASK_CERT_ALL:
 	case TASK_CERT: return &t->certificates;
 	case TASK_CHART: return &t->charts;
-	case TASK_PROFILE:
-	case TASK_LETTER: return &t->documents;
+	case TASK_PROFILE: return &t->profiles;
+	case TASK_LETTER: return &t->letters;
 	default: return &t->tables;
 	}
 }
@@ -179,7 +179,8 @@ static gpointer worker(gpointer data)
 	r->times.certificates += t.certificates;
 	r->times.charts += t.charts;
 	r->times.tables += t.tables;
-	r->times.documents += t.documents;
+	r->times.profiles += t.profiles;
+	r->times.letters += t.letters;
 	g_mutex_unlock(&r->lock);
 	return NULL;
 }

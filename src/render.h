@@ -19,10 +19,10 @@ struct render_options {
 	int certificates;               /* write certificates.pdf and certificates/ */
 	unsigned chart_formats;         /* enum chart_format bits; 0: no charts */
 	int tables;                     /* write tables/ (ranking and items) */
-	int profiles;                   /* write profiles/UNIT-ID.pdf */
-	int letters;                    /* write letters/OFFICE-ID.pdf */
 	const struct cert_template *tpl;
 	const struct report_info *report_info;
+	int profiles;                   /* write profiles/UNIT-ID.pdf */
+	int letters;                    /* write letters/OFFICE-ID.pdf */
 };
 
 /* Seconds spent on each kind of output. The rendered kinds are summed over
@@ -30,7 +30,7 @@ struct render_options {
 struct render_times {
 	double summary;                 /* summary.xml, before the rest */
 	double report, certificates, charts, tables;
-	double documents;               /* profiles/ and letters/ */
+	double profiles, letters;       /* profiles/ and letters/ */
 	double wall;                    /* the whole rendering stage, summary not included */
 };
 
