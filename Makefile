@@ -104,7 +104,7 @@ check: deps
 # binary built with AddressSanitizer and UBSan into build-san. forms.sh is
 # left out: its time goes to LibreOffice, and its p2ham runs (form, build of
 # workbooks) are those of the cases and tables.sh.
-E2E_SANITIZED := run certificates report tables charts
+E2E_SANITIZED := run certificates report tables charts documents
 e2e-sanitized:
 	$(MAKE) SANITIZE=address,undefined E2E_SCRIPTS="$(E2E_SANITIZED)" e2e
 
@@ -121,7 +121,7 @@ unit: $(UNIT_BIN)
 	  if (cd tests/unit && ../../$$t); then pass=$$((pass+1)); else fail=$$((fail+1)); echo "FAILED: $$t"; fi; \
 	done; echo "unit: $$pass passed, $$fail failed"; [ $$fail -eq 0 ]
 
-E2E_SCRIPTS ?= run certificates forms report tables charts
+E2E_SCRIPTS ?= run certificates forms report tables charts documents
 
 e2e: $(BIN)
 	@for s in $(E2E_SCRIPTS); do \

@@ -181,9 +181,11 @@ static void print_render_times(const struct config *cfg, const struct render_tim
 		return;
 	fprintf(stderr, "p2ham: stage summary %.3f s\n", t->summary);
 	fprintf(stderr, "p2ham: stage charts %.3f s\np2ham: stage report %.3f s\n"
-		"p2ham: stage certificates %.3f s\np2ham: stage tables %.3f s\n"
+		"p2ham: stage certificates %.3f s\np2ham: stage profiles %.3f s\n"
+		"p2ham: stage letters %.3f s\np2ham: stage tables %.3f s\n"
 		"p2ham: stage render %.3f s\n",
-		t->charts, t->report, t->certificates, t->tables, t->wall);
+		t->charts, t->report, t->certificates, t->profiles, t->letters, t->tables,
+		t->wall);
 }
 
 /* Every output of the scored model into the locked set `out`. Returns 0
@@ -198,6 +200,8 @@ static int render(const struct config *cfg, const struct model *m,
 		.certificates = !cfg->no_certificates,
 		.chart_formats = chart_formats(cfg),
 		.tables = !cfg->no_tables,
+		.profiles = !cfg->no_profiles,
+		.letters = !cfg->no_letters,
 		.tpl = tpl,
 		.report_info = &info,
 	};

@@ -53,7 +53,8 @@ static const char usage_text[] =
 "      --encoding E       force UTF-8, WINDOWS-1252 or any iconv name (default: sniffed)\n"
 "      --strict           any rejected row is fatal (exit 2, nothing written)\n"
 "  -j, --jobs N           parallel rendering workers (default: number of CPUs)\n"
-"      --no-report, --no-certificates, --no-charts, --no-tables\n"
+"      --no-report, --no-certificates, --no-charts, --no-profiles,\n"
+"      --no-letters, --no-tables   skip that output\n"
 "      --charts LIST      chart formats: svg, png or svg,png (default: svg)\n"
 "      --data-dir DIR     where templates and fonts are (default: $P2HAM_DATA,\n"
 "                         then " P2HAM_DATADIR ", then beside the program)\n"
@@ -63,7 +64,8 @@ static const char usage_text[] =
 "  -V, --version          the version\n"
 "\n"
 "build writes summary.xml, report.pdf, certificates.pdf, certificates/UNIT-ID.pdf,\n"
-"charts/*.svg and tables/ (ranking.csv, ranking.xlsx, items.csv) into --out,\n"
+"charts/*.svg, profiles/UNIT-ID.pdf, letters/OFFICE-ID.pdf and tables/\n"
+"(ranking.csv, ranking.xlsx, items.csv) into --out,\n"
 "all or nothing.\n"
 "\n"
 "exit status: 0 every row accepted; 1 outputs written, some rows rejected;\n"
@@ -166,7 +168,8 @@ static char *find_data_dir(const char *option)
 enum {
 	OPT_YEAR = 256, OPT_DATE, OPT_KANWIL, OPT_PREVIOUS, OPT_DELIMITER,
 	OPT_ENCODING, OPT_STRICT, OPT_NO_REPORT, OPT_NO_CERTIFICATES,
-	OPT_NO_CHARTS, OPT_NO_TABLES, OPT_CHARTS, OPT_DATA_DIR, OPT_TYPE, OPT_UNIT, OPT_OFFICES,
+	OPT_NO_CHARTS, OPT_NO_TABLES, OPT_NO_PROFILES, OPT_NO_LETTERS, OPT_CHARTS,
+	OPT_DATA_DIR, OPT_TYPE, OPT_UNIT, OPT_OFFICES,
 };
 
 static const struct option long_options[] = {
@@ -186,6 +189,8 @@ static const struct option long_options[] = {
 	{ "no-certificates", no_argument, NULL, OPT_NO_CERTIFICATES },
 	{ "no-charts", no_argument, NULL, OPT_NO_CHARTS },
 	{ "no-tables", no_argument, NULL, OPT_NO_TABLES },
+	{ "no-profiles", no_argument, NULL, OPT_NO_PROFILES },
+	{ "no-letters", no_argument, NULL, OPT_NO_LETTERS },
 	{ "charts", required_argument, NULL, OPT_CHARTS },
 	{ "data-dir", required_argument, NULL, OPT_DATA_DIR },
 	{ "type", required_argument, NULL, OPT_TYPE },
@@ -272,6 +277,8 @@ static int apply_option(struct config *cfg, int opt, const char *arg)
 	case OPT_NO_CERTIFICATES: cfg->no_certificates = 1; break;
 	case OPT_NO_CHARTS: cfg->no_charts = 1; break;
 	case OPT_NO_TABLES: cfg->no_tables = 1; break;
+	case OPT_NO_PROFILES: cfg->no_profiles = 1; break;
+	case OPT_NO_LETTERS: cfg->no_letters = 1; break;
 	case OPT_DATA_DIR: cfg->data_dir = g_strdup(arg); break;
 	case OPT_TYPE:
 		if (!cfg->form_types)

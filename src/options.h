@@ -27,7 +27,7 @@ struct config {
 	const char *encoding;
 	int strict;
 	long jobs;
-	int no_report, no_certificates, no_charts, no_tables;
+	int no_report, no_certificates, no_charts, no_tables, no_profiles, no_letters;
 	const char *charts;
 	int quiet, verbose;
 	char **files;

@@ -3,17 +3,19 @@
 
 #include "cert.h"
 #include "chart.h"
+#include "letter.h"
 #include "summary.h"
 #include "tables.h"
+#include "unitdoc.h"
 
 enum task_kind {
 	TASK_REPORT, TASK_CERT_ALL, TASK_CERT, TASK_CHART,
-	TASK_ITEMS_CSV, TASK_RANKING_XLSX, TASK_RANKING_CSV,
+	TASK_ITEMS_CSV, TASK_RANKING_XLSX, TASK_RANKING_CSV, TASK_PROFILE, TASK_LETTER,
 };
 
 struct task {
 	enum task_kind kind;
-	unsigned index;                 /* the certificate or chart */
+	unsigned index;                 /* the certificate, chart, unit or office */
 	enum chart_format format;       /* of a chart */
 	double cost;                    /* expected, in about milliseconds */
 };
@@ -24,6 +26,7 @@ struct run {
 	const struct render_options *opt;
 	struct outset *o;
 	GPtrArray *awarded;             /* cert_units(m) */
+	GPtrArray *offices;             /* letter_offices(m) */
 	GArray *tasks;                  /* struct task, in the order to take them */
 	gint next;                      /* the next task to take, atomic */
 	gint failed;                    /* atomic */
@@ -55,6 +58,7 @@ static char *chart_name(const struct model *m, unsigned i, enum chart_format for
 static char *task_name(const struct run *r, const struct task *t)
 {
 	const struct scored_unit *u;
+	const struct office *of;
 
 	switch (t->kind) {
 	case TASK_REPORT: return g_strdup("report.pdf");
@@ -66,6 +70,12 @@ static char *task_name(const struct run *r, const struct task *t)
 	case TASK_ITEMS_CSV: return g_strdup("tables/items.csv");
 	case TASK_RANKING_XLSX: return g_strdup("tables/ranking.xlsx");
 	case TASK_RANKING_CSV: return g_strdup("tables/ranking.csv");
+	case TASK_PROFILE:
+		u = g_ptr_array_index(r->m->units, t->index);
+		return g_strdup_printf("profiles/%s.pdf", u->id);
+	case TASK_LETTER:
+		of = g_ptr_array_index(r->offices, t->index);
+		return g_strdup_printf("letters/%s.pdf", of->id);
 	}
 	BUG("unknown task");
 }
@@ -83,6 +93,11 @@ static int write_task(const struct run *r, const struct task *t, FILE *fp,
 	case TASK_CERT_ALL: return cert_write_all(m, r->opt->tpl, fp, d);
 	case TASK_CERT: return cert_write_unit(m, r->opt->tpl, t->index, fp, name, d);
 	case TASK_CHART: return chart_write(m, t->index, t->format, fp, name, d);
+	case TASK_PROFILE:
+		return unitdoc_write(m, g_ptr_array_index(m->units, t->index), fp, name, d);
+	case TASK_LETTER:
+		return letter_write(m, g_ptr_array_index(r->offices, t->index),
+				    r->opt->profiles, fp, name, d);
 	/* A failed write is reported by outset_close(), with its reason. */
 	case TASK_ITEMS_CSV: return tables_write_items_csv(m, fp);
 	case TASK_RANKING_CSV: return tables_write_ranking_csv(m, fp);
@@ -129,6 +144,8 @@ static double *time_of(struct render_times *t, enum task_kind kind)
 	case TASK_CERT_ALL:
 	case TASK_CERT: return &t->certificates;
 	case TASK_CHART: return &t->charts;
+	case TASK_PROFILE: return &t->profiles;
+	case TASK_LETTER: return &t->letters;
 	default: return &t->tables;
 	}
 }
@@ -162,6 +179,8 @@ static gpointer worker(gpointer data)
 	r->times.certificates += t.certificates;
 	r->times.charts += t.charts;
 	r->times.tables += t.tables;
+	r->times.profiles += t.profiles;
+	r->times.letters += t.letters;
 	g_mutex_unlock(&r->lock);
 	return NULL;
 }
@@ -203,6 +222,24 @@ static void add_charts(struct run *r)
 					 chart_cost(r->m, i, (enum chart_format)f));
 }
 
+/* A profile costs about what its share of the report's profiles does,
+ * growing with the unit's observed items; a letter a little more than a
+ * certificate. */
+static void add_documents(struct run *r)
+{
+	const struct model *m = r->m;
+
+	if (r->opt->profiles)
+		for (guint i = 0; i < m->units->len; i++) {
+			const struct scored_unit *u = g_ptr_array_index(m->units, i);
+
+			add_task(r->tasks, TASK_PROFILE, i, 0, 12 + 0.3 * u->observed);
+		}
+	if (r->opt->letters)
+		for (unsigned k = 0; k < r->offices->len; k++)
+			add_task(r->tasks, TASK_LETTER, k, 0, 10);
+}
+
 /* Largest expected cost first, then in the order added: the sort is not
  * stable, so the index breaks ties. */
 static gint by_cost(gconstpointer a, gconstpointer b)
@@ -239,6 +276,7 @@ static void plan(struct run *r)
 	}
 	if (r->opt->chart_formats)
 		add_charts(r);
+	add_documents(r);
 	if (r->opt->tables) {
 		add_task(r->tasks, TASK_ITEMS_CSV, 0, 0, 0.01 * items);
 		add_task(r->tasks, TASK_RANKING_XLSX, 0, 0, 0.1 * m->units->len);
@@ -253,7 +291,8 @@ static void plan(struct run *r)
 
 int render_draws(const struct render_options *opt)
 {
-	return opt->report || opt->certificates || opt->chart_formats;
+	return opt->report || opt->certificates || opt->chart_formats || opt->profiles ||
+	       opt->letters;
 }
 
 /* summary.xml, first and alone: the other outputs never wait for it. */
@@ -305,7 +344,12 @@ int render_outputs(const struct model *m, const struct render_options *opt,
 		outset_sweep(o, "certificates");
 	if (opt->chart_formats)
 		outset_sweep(o, "charts");
+	if (opt->profiles)
+		outset_sweep(o, "profiles");
+	if (opt->letters)
+		outset_sweep(o, "letters");
 	r.awarded = cert_units(m);
+	r.offices = letter_offices(m);
 	r.tasks = g_array_new(FALSE, FALSE, sizeof(struct task));
 	plan(&r);
 	g_mutex_init(&r.lock);
@@ -313,6 +357,7 @@ int render_outputs(const struct model *m, const struct render_options *opt,
 	g_mutex_clear(&r.lock);
 	g_array_unref(r.tasks);
 	g_ptr_array_unref(r.awarded);
+	g_ptr_array_unref(r.offices);
 	r.times.wall = (double)(g_get_monotonic_time() - start) / G_USEC_PER_SEC;
 	if (times)
 		*times = r.times;

@@ -21,6 +21,8 @@ struct render_options {
 	int tables;                     /* write tables/ (ranking and items) */
 	const struct cert_template *tpl;
 	const struct report_info *report_info;
+	int profiles;                   /* write profiles/UNIT-ID.pdf */
+	int letters;                    /* write letters/OFFICE-ID.pdf */
 };
 
 /* Seconds spent on each kind of output. The rendered kinds are summed over
@@ -28,6 +30,7 @@ struct render_options {
 struct render_times {
 	double summary;                 /* summary.xml, before the rest */
 	double report, certificates, charts, tables;
+	double profiles, letters;       /* profiles/ and letters/ */
 	double wall;                    /* the whole rendering stage, summary not included */
 };
 
@@ -43,8 +46,10 @@ int render_draws(const struct render_options *opt);
  *   charts/ranking, charts/region-ID-principles, charts/region-ID-heatmap,
  *   charts/UNIT-ID-aspects, charts/UNIT-ID-principles (.svg, .png)
  *   tables/items.csv, tables/ranking.xlsx, tables/ranking.csv
+ *   profiles/UNIT-ID.pdf (every unit), letters/OFFICE-ID.pdf (every office
+ *   with a recommended or retained unit)
  *
- * The certificates/ and charts/ folders are swept at commit (outset_sweep())
+ * The certificates/, charts/, profiles/ and letters/ folders are swept at commit (outset_sweep())
  * when written. Each rendered file is one task; the report is taken first
  * and the others by their expected cost, largest first, by opt->jobs
  * threads; each file's bytes depend only on the model, never on the thread

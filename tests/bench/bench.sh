@@ -133,6 +133,10 @@ build_run() {
 			[ -d "$out/certificates" ] &&
 				echo "certificates $(find "$out/certificates" -name '*.pdf' | wc -l)"
 			[ -d "$out/charts" ] && echo "charts $(find "$out/charts" -type f | wc -l)"
+			[ -d "$out/profiles" ] &&
+				echo "profiles $(find "$out/profiles" -name '*.pdf' | wc -l)"
+			[ -d "$out/letters" ] &&
+				echo "letters $(find "$out/letters" -name '*.pdf' | wc -l)"
 			echo "units $(grep -c '<unit ' "$out/summary.xml")"
 		} >"$LOG/$label.counts"
 	fi
@@ -169,6 +173,20 @@ peer_run() {
 }
 
 # ---- figures -----------------------------------------------------------------
+
+# documents_rows: the rows of profiles/ and letters/ in the stage table, in
+# the variables of the table being printed (rl, jn, fone, fsep): ms a file,
+# and at -j 1 how many full bare pages (render_limit) that is.
+documents_rows() {
+	for kind in profiles letters; do
+		t=$(med "$rl" $kind) n=$(count "$rl" $kind)
+		[ -n "$t" ] && [ -n "$n" ] || continue
+		per=$(calc "1000 * $(v "$t") / $(v "$n")" "%.2f")
+		bare="—"
+		[ "$jn" = 1 ] && bare="$per ms a file = $(calc "$(v "$per") / ($(v "$fone") + $(v "$fsep"))") full bare pages"
+		echo "| $kind (-j $jn) | $(secs "$t") | $per ms a file, $(v "$n") files | — | $bare |"
+	done
+}
 
 # med LABEL KEY: the median of KEY's values, or nothing.
 med() {
@@ -234,8 +252,8 @@ predict=$(($(cat "$LOG/nat-j.last") * 10 + 1))
 if x10_ok; then
 	if [ $(($(elapsed) + predict)) -gt "$BUDGET" ] &&
 		"$P2HAM" --help 2>&1 | grep -q -- '--no-report'; then
-		X10_OPTS="--no-report --no-certificates --no-charts"
-		say "10x set without report, certificates and charts: a full run (~${predict} s) would not fit"
+		X10_OPTS="--no-report --no-certificates --no-charts --no-profiles --no-letters"
+		say "10x set without report, certificates, charts, profiles and letters: a full run (~${predict} s) would not fit"
 	fi
 	say "10x set, -j $JOBS"
 	# shellcheck disable=SC2086
@@ -316,6 +334,7 @@ for set in national x10; do
 	bare="—"
 	[ "$jn" = 1 ] && bare="$(calc "$(v "$per") / ($(v "$one") + $(v "$sep"))") × the plain bare page ($per ms a certificate vs $one + $sep ms a page); $(calc "$(v "$per") / ($(v "$fone") + $(v "$fsep"))") × the full one ($fone + $fsep ms)"
 	echo "| certificates (-j $jn) | $(secs "$ce") | $(calc "$(v "$n_ce") / $(v "$ce")" "%.1f certificates/s") | — | $bare |"
+	documents_rows
 	rj=$(med "$lj" render)
 	if [ -n "$l1" ]; then
 		r1=$(med "$l1" render)

@@ -160,7 +160,7 @@ static void test_every_output_name(void **state)
 {
 	struct fixture *f = *state;
 	struct report_info info = { "Kanwil Uji", "Serang" };
-	struct render_options opt = { 2, 1, 1, CHART_SVG | CHART_PNG, 1, f->t, &info };
+	struct render_options opt = { 2, 1, 1, CHART_SVG | CHART_PNG, 1, f->t, &info, 1, 1 };
 	GPtrArray *want = g_ptr_array_new_with_free_func(g_free), *got;
 	GPtrArray *awarded = cert_units(f->m);
 	static const char *const fixed[] = {
@@ -195,6 +195,19 @@ static void test_every_output_name(void **state)
 							      png ? "png" : "svg"));
 		}
 	}
+	for (guint i = 0; i < f->m->units->len; i++)
+		g_ptr_array_add(want, g_strdup_printf(
+			"profiles/%s.pdf", ((struct scored_unit *)f->m->units->pdata[i])->id));
+	for (guint i = 0; i < awarded->len; i++) {
+		const struct office *of = ((struct scored_unit *)awarded->pdata[i])->office;
+		char *name = g_strdup_printf("letters/%s.pdf", of->id);
+		guint at;
+
+		if (g_ptr_array_find_with_equal_func(want, name, g_str_equal, &at))
+			g_free(name);
+		else
+			g_ptr_array_add(want, name);
+	}
 	g_ptr_array_sort(want, by_text);
 	got = files_of(render_into(f, 0, &opt));
 	assert_int_equal(got->len, want->len);
@@ -210,7 +223,7 @@ static void test_same_bytes_on_any_threads(void **state)
 {
 	struct fixture *f = *state;
 	struct report_info info = { "Kanwil Uji", "Serang" };
-	struct render_options one = { 1, 1, 1, CHART_SVG | CHART_PNG, 1, f->t, &info };
+	struct render_options one = { 1, 1, 1, CHART_SVG | CHART_PNG, 1, f->t, &info, 1, 1 };
 	struct render_options three = one;
 	GPtrArray *a, *b;
 
@@ -242,7 +255,7 @@ static void test_same_bytes_on_any_threads(void **state)
 static void test_tables_only(void **state)
 {
 	struct fixture *f = *state;
-	struct render_options opt = { 2, 0, 0, 0, 1, NULL, NULL };
+	struct render_options opt = { 2, 0, 0, 0, 1, NULL, NULL, 0, 0 };
 	GPtrArray *got;
 
 	assert_false(render_draws(&opt));
@@ -260,7 +273,7 @@ static void test_tables_only(void **state)
 static void test_failure_leaves_nothing(void **state)
 {
 	struct fixture *f = *state;
-	struct render_options opt = { 1, 0, 0, 0, 1, NULL, NULL };
+	struct render_options opt = { 1, 0, 0, 0, 1, NULL, NULL, 0, 0 };
 	struct diag_capture c;
 	struct outset *o;
 	char *blocker;
