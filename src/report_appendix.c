@@ -51,7 +51,7 @@ void report_appendix_conflicts(struct report *r)
 	    {"Observasi (jawaban · tim · tanggal · berkas:baris)", 250, DRAW_LEFT}};
 	struct flow_table t;
 
-	if (!appendix_begin(r, CH_CONFLICTS, "Lampiran B", m->conflicts->len,
+	if (!appendix_begin(r, CH_CONFLICTS, "Lampiran B. Konflik jawaban", m->conflicts->len,
 			    "Tidak ada konflik jawaban."))
 		return;
 	report_para(r, 8, "%s butir mendapat jawaban berbeda dari beberapa observasi. "
@@ -84,7 +84,7 @@ void report_appendix_rejected(struct report *r)
 		{ "Alasan", 140, DRAW_LEFT }, { "Isi baris", 210, DRAW_LEFT } };
 	struct flow_table t;
 
-	if (!appendix_begin(r, CH_REJECTED, "Lampiran C", rejected->len,
+	if (!appendix_begin(r, CH_REJECTED, "Lampiran C. Baris data yang ditolak", rejected->len,
 			    "Tidak ada baris data yang ditolak."))
 		return;
 	report_para(r, 8, "%s baris data ditolak dan tidak ikut dinilai. Isi baris "
@@ -152,7 +152,7 @@ void report_appendix_inputs(struct report *r)
 		{ "Ditolak", 40, DRAW_RIGHT } };
 	struct flow_table t;
 
-	if (!appendix_begin(r, CH_INPUTS, "Lampiran D", m->files->len,
+	if (!appendix_begin(r, CH_INPUTS, "Lampiran D. Berkas data masukan", m->files->len,
 			    "Tidak ada berkas data masukan."))
 		return;
 	report_para(r, 8, "Berkas data verifikasi yang dibaca untuk laporan ini, disebut "

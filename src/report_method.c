@@ -268,7 +268,7 @@ void report_method(struct report *r)
 	const struct rubric *rb = m->rubric;
 	char thr[32], flo[32];
 
-	report_chapter_begin(r, CH_METHOD, "Metode penilaian", 0);
+	report_chapter_begin(r, CH_METHOD, "Lampiran A. Metode penilaian", 0);
 	report_para(r, 6, "Laporan ini menyajikan hasil penilaian pelayanan publik "
 	     "berbasis hak asasi manusia (P2HAM) tahun %d atas %s unit pelaksana teknis "
 	     "(UPT) pada %s kantor wilayah, berdasarkan %s, versi %s. Tim verifikasi "
