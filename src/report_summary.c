@@ -17,8 +17,9 @@ static void region_table(struct report *r, guint first, guint n, double x, doubl
 {
 	struct flow *f = &r->f;
 	static const struct flow_column cols[] = {
-		{ "Kantor wilayah", 118, DRAW_LEFT }, { "UPT", 26, DRAW_RIGHT },
-		{ "Rekomendasi", 54, DRAW_RIGHT }, { "Dipertahankan", 62, DRAW_RIGHT } };
+		{ "Kantor wilayah", 114, DRAW_LEFT }, { "UPT", 28, DRAW_RIGHT },
+		{ "Direkomen-\ndasikan", 54, DRAW_RIGHT },
+		{ "Dipertahan-\nkan", 54, DRAW_RIGHT } };
 	struct flow_table t;
 
 	flow_table_begin(f, &t, cols, 4, x, w, 1);
