@@ -21,38 +21,38 @@ const struct draw_rgb flow_navy = HEX(STYLE_NAVY), flow_gold = HEX(STYLE_GOLD),
 		      flow_rule = HEX(STYLE_RULE);
 static const struct draw_rgb c_stripe = HEX(STYLE_STRIPE), c_link = HEX(STYLE_LINK);
 
-const struct draw_style flow_body = {STYLE_FONT,	     (9.5), 0, DRAW_LEFT,
+const struct draw_style flow_body = {STYLE_FONT,	     (10), 0, DRAW_LEFT,
 				     HEX(STYLE_INK), 1.2,     0, 0};
 const struct draw_style flow_h1 = {STYLE_FONT_BOLD,	    (16), 0, DRAW_LEFT,
 				   HEX(STYLE_NAVY), 0,	    0, 0};
 const struct draw_style flow_h2 = {STYLE_FONT_BOLD,	    (12.5), 0, DRAW_LEFT,
 				   HEX(STYLE_NAVY), 0,	      0, 0};
-const struct draw_style flow_h3 = {STYLE_FONT_BOLD,	   (9.5), 0, DRAW_LEFT,
+const struct draw_style flow_h3 = {STYLE_FONT_BOLD,	   (10.5), 0, DRAW_LEFT,
 				   HEX(STYLE_INK), 0,	    0, 0};
-const struct draw_style flow_th = {STYLE_FONT_BOLD,	   (7), 0, DRAW_LEFT,
+const struct draw_style flow_th = {STYLE_FONT_BOLD,	   (8), 0, DRAW_LEFT,
 				   HEX(STYLE_WHITE), 0,	  0, 0};
-const struct draw_style flow_td = {STYLE_FONT,	(7), 0, DRAW_LEFT,
+const struct draw_style flow_td = {STYLE_FONT,	(8), 0, DRAW_LEFT,
 				   HEX(STYLE_INK), 0, 0, 0};
-const struct draw_style flow_td_bold = {STYLE_FONT_BOLD,	(7), 0, DRAW_LEFT,
+const struct draw_style flow_td_bold = {STYLE_FONT_BOLD,	(8), 0, DRAW_LEFT,
 					HEX(STYLE_INK), 0,     0, 0};
-const struct draw_style flow_td_link = {STYLE_FONT,	(7), 0, DRAW_LEFT,
+const struct draw_style flow_td_link = {STYLE_FONT,	(8), 0, DRAW_LEFT,
 					HEX(STYLE_LINK), 0, 0, 0};
-const struct draw_style flow_td_bad = {STYLE_FONT_BOLD,    (7), 0, DRAW_LEFT,
+const struct draw_style flow_td_bad = {STYLE_FONT_BOLD,    (8), 0, DRAW_LEFT,
 				       HEX(STYLE_RED), 0,     0, 0};
-const struct draw_style flow_small = {STYLE_FONT,	      (6.5), 0, DRAW_LEFT,
+const struct draw_style flow_small = {STYLE_FONT,	      (8), 0, DRAW_LEFT,
 				      HEX(STYLE_INK), 0,       0, 0};
-const struct draw_style flow_list = {STYLE_FONT,	     (8), 0, DRAW_LEFT,
+const struct draw_style flow_list = {STYLE_FONT,	     (10), 0, DRAW_LEFT,
 				     HEX(STYLE_INK), 0,	    0, 0};
-const struct draw_style flow_list_key = {STYLE_FONT,	   (8), 0, DRAW_LEFT,
+const struct draw_style flow_list_key = {STYLE_FONT,	   (9), 0, DRAW_LEFT,
 					 HEX(STYLE_MUTED), 0,	  0, 0};
-const struct draw_style flow_list_code = {STYLE_FONT_BOLD,	  (8), 0, DRAW_LEFT,
+const struct draw_style flow_list_code = {STYLE_FONT_BOLD,	  (10), 0, DRAW_LEFT,
 					  HEX(STYLE_RED), 0,	 0, 0};
-const struct draw_style flow_key = {STYLE_FONT,	      (8), 0, DRAW_LEFT,
+const struct draw_style flow_key = {STYLE_FONT,	      (9), 0, DRAW_LEFT,
 				    HEX(STYLE_MUTED), 0,     0, 0};
-const struct draw_style flow_val = {STYLE_FONT_BOLD,    (8), 0, DRAW_LEFT,
+const struct draw_style flow_val = {STYLE_FONT_BOLD,    (9), 0, DRAW_LEFT,
 				    HEX(STYLE_INK), 0,	   0, 0};
 static const struct draw_style st_furniture = {
-	STYLE_FONT, (7), 0, DRAW_LEFT, HEX(STYLE_MUTED), 0, 0, 0 };
+	STYLE_FONT, (8), 0, DRAW_LEFT, HEX(STYLE_MUTED), 0, 0, 0 };
 
 void flow_init(struct flow *f, FILE *fp, const struct draw_pdf_info *info,
 	       const char *title, const char *footer)
@@ -75,6 +75,7 @@ int flow_finish(struct flow *f)
 	g_free(f->title);
 	g_free(f->footer);
 	g_free(f->running);
+	g_free(f->continued);
 	g_free(f->page_running);
 	g_ptr_array_unref(f->pool);
 	return rc;
@@ -185,10 +186,13 @@ static void furniture(struct flow *f)
 		   &right);
 }
 
-static void page_begins(struct flow *f)
+/* The running header of the page that begins: `label`. */
+static void page_begins(struct flow *f, const char *label)
 {
+	char *copy = g_strdup(label);
+
 	g_free(f->page_running);
-	f->page_running = g_strdup(f->running);
+	f->page_running = copy;
 }
 
 /*
@@ -211,7 +215,7 @@ static void page_break(struct flow *f)
 		cairo_show_page(f->cr);
 	f->page++;
 	f->y = FLOW_TOP;
-	page_begins(f);
+	page_begins(f, f->continued ? f->continued : f->running);
 	paper(f);
 }
 
@@ -223,7 +227,7 @@ void flow_begin_pass(struct flow *f, int drawing)
 	f->page = 1;
 	f->y = FLOW_TOP;
 	flow_running(f, NULL);
-	page_begins(f);
+	page_begins(f, NULL);
 	paper(f);
 }
 
@@ -235,7 +239,21 @@ void flow_end_pass(struct flow *f)
 void flow_running(struct flow *f, const char *chapter)
 {
 	g_free(f->running);
+	g_free(f->continued);
 	f->running = g_strdup(chapter);
+	f->continued = NULL;
+}
+
+void flow_continued(struct flow *f, const char *running, const char *continued)
+{
+	flow_running(f, running);
+	f->continued = g_strdup(continued);
+}
+
+void flow_section_page(struct flow *f, const char *running, const char *continued)
+{
+	flow_continued(f, running, continued);
+	flow_new_page(f);
 }
 
 void flow_need(struct flow *f, double h)
@@ -248,7 +266,7 @@ void flow_new_page(struct flow *f)
 {
 	if (f->y > FLOW_TOP)
 		page_break(f);
-	page_begins(f);
+	page_begins(f, f->running);
 }
 
 int flow_outline(struct flow *f, int parent, const char *title, const char *dest,

@@ -44,6 +44,7 @@ struct flow {
 	char *title;            /* left of the page header */
 	char *footer;           /* left of the footer */
 	char *running;          /* the chapter named in the page header */
+	char *continued;        /* the same on the pages it continues on, or NULL */
 	char *page_running;     /* the chapter when the current page began */
 	GPtrArray *pool;
 };
@@ -84,6 +85,15 @@ void flow_untag(struct flow *f, const char *name);
 void flow_need(struct flow *f, double h);
 void flow_new_page(struct flow *f);
 void flow_running(struct flow *f, const char *chapter);
+
+/* A section that starts on a new page: its first page's header names
+ * `running`, every page it continues on names `continued` ("… (lanjutan)"),
+ * until the next flow_running() or flow_section_page(). */
+void flow_section_page(struct flow *f, const char *running, const char *continued);
+
+/* The same without the new page: the section begins on the current page,
+ * whose header stays as it is. */
+void flow_continued(struct flow *f, const char *running, const char *continued);
 
 /* An outline entry to the destination `dest`; returns its id for
  * children (0 while measuring). */

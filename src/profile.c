@@ -12,7 +12,6 @@
 
 #define LEFT FLOW_LEFT
 #define WIDTH FLOW_WIDTH
-#define START_ROOM 330.0        /* a unit starts on a page with this much room */
 
 /* What a figure of the profile draws. */
 struct figure_data {
@@ -277,7 +276,7 @@ static void conflicts_table(struct flow *f, const GPtrArray *list)
 	static const struct flow_column cols[] = {
 		{ "Kode", 30, DRAW_LEFT }, { "Kriteria", 160, DRAW_LEFT },
 		{ "Dipakai", 62, DRAW_LEFT },
-		{ "Observasi (jawaban · berkas:baris · tanggal)", 230, DRAW_LEFT } };
+		{ "Observasi (jawaban · tim · tanggal · berkas:baris)", 230, DRAW_LEFT } };
 	struct flow_table t;
 
 	if (!list || !list->len)
@@ -432,7 +431,7 @@ void profile_write(struct flow *f, const struct model *m, const struct scored_un
 	const char *dest = flow_fmt(f, "unit-%s", u->id),
 		   *name = u->name.display;
 
-	flow_need(f, START_ROOM);
+	flow_section_page(f, name, flow_fmt(f, "%s (lanjutan)", name));
 	flow_tag(f, "Sect", NULL);
 	flow_heading(f, 2, name, dest);
 	flow_outline(f, parent, name, dest, 0);
@@ -460,9 +459,12 @@ const char *profile_observations(struct flow *f, const struct conflict *c)
 
 		if (o->date)
 			text_format_id_date(date, o->date);
-		g_string_append_printf(
-		    s, "%s%s · %s%s%s", i ? "\n" : "", flow_safe(f, o->level->label),
-		    o->source.display, *date ? " · " : "", date);
+		g_string_append_printf(s, "%s%s", i ? "\n" : "", flow_safe(f, o->level->label));
+		if (o->verifier.display)
+			g_string_append_printf(s, " · %s", o->verifier.display);
+		if (*date)
+			g_string_append_printf(s, " · %s", date);
+		g_string_append_printf(s, " · %s", o->source.display);
 	}
 	g_ptr_array_add(f->pool, s->str);
 	return g_string_free(s, FALSE);

@@ -14,13 +14,15 @@
  * not met as "rekomendasi perbaikan", why it is not recommended, its
  * conflicts (`conflicts`, the model's conflicts of u, may be NULL), the
  * evidence of every item, and the items scored without evidence. It
- * starts on the current page when a good part of the page is left.
+ * starts on a new page, whose running header names the unit; the pages it
+ * continues on name it with "(lanjutan)".
  */
 void profile_write(struct flow *f, const struct model *m, const struct scored_unit *u,
 		   const GPtrArray *conflicts, int parent);
 
-/* The observations of a conflict, one per line: "Ada · tim1.csv:12 ·
- * 3 Oktober 2019"; a string of f's pool. */
+/* The observations of a conflict, one per line: "Ada · Tim Verifikasi 1
+ * · 3 Oktober 2019 · tim1.csv:12" (the team and date when given, the
+ * file by its name only); a string of f's pool. */
 const char *profile_observations(struct flow *f, const struct conflict *c);
 
 #endif

@@ -1,4 +1,4 @@
-/* report.c — report.pdf: the document, its cover, ranking, regions and profiles. */
+/* report.c — report.pdf: the document, its cover, regions and profiles. */
 #include "report.h"
 
 #include <cairo-pdf.h>
@@ -14,17 +14,17 @@
 #include "style.h"
 #include "text.h"
 
-#define START_ROOM 330.0        /* a region starts on a page with this much room */
-
 static const struct {
 	const char *title, *dest;
 } chapters[CH_N] = {
-	{ "1. Metode penilaian", "metode" },
-	{ "2. Peringkat UPT", "peringkat" },
-	{ "3. Hasil per kantor wilayah", "kanwil" },
-	{ "4. Profil UPT", "profil" },
-	{ "Lampiran A. Konflik jawaban", "lampiran-konflik" },
-	{ "Lampiran B. Baris data yang ditolak", "lampiran-ditolak" },
+	{ "Ringkasan eksekutif", "ringkasan" },
+	{ "1. Peringkat UPT", "peringkat" },
+	{ "2. Hasil per kantor wilayah", "kanwil" },
+	{ "3. Profil UPT", "profil" },
+	{ "Lampiran A. Metode penilaian", "metode" },
+	{ "Lampiran B. Konflik jawaban", "lampiran-konflik" },
+	{ "Lampiran C. Baris data yang ditolak", "lampiran-ditolak" },
+	{ "Lampiran D. Berkas data masukan", "lampiran-berkas" },
 };
 
 
@@ -82,7 +82,7 @@ static void contents(struct report *r, double y)
 	flow_text(f, "Daftar isi", FLOW_LEFT, y, FLOW_WIDTH, &flow_h3);
 	flow_untag(f, "H2");
 	y += 18;
-	for (int ch = 0; ch < CH_N; ch++, y += 15) {
+	for (int ch = 0; ch < CH_N; ch++, y += 14) {
 		const char *link = flow_fmt(f, "dest='%s'", chapters[ch].dest);
 
 		flow_tag(f, "P", NULL);
@@ -94,8 +94,8 @@ static void contents(struct report *r, double y)
 		flow_untag(f, CAIRO_TAG_LINK);
 		flow_untag(f, "P");
 		if (f->drawing)
-			draw_line(f->cr, FLOW_LEFT, y + 13, FLOW_LEFT + FLOW_WIDTH,
-				  y + 13, 0.4, flow_rule);
+			draw_line(f->cr, FLOW_LEFT, y + 13.5, FLOW_LEFT + FLOW_WIDTH,
+				  y + 13.5, 0.4, flow_rule);
 	}
 }
 
@@ -140,8 +140,8 @@ static void cover_title(struct report *r)
 	flow_tag(f, "P", NULL);
 	flow_text(f, flow_fmt(f, "Tahun %d", m->year), FLOW_LEFT, 344, FLOW_WIDTH, &st);
 	flow_text(f,
-		  flow_fmt(f, "%s\nRubrik %s, versi %s", flow_safe(f, m->rubric->title),
-			   flow_safe(f, m->rubric->id), flow_safe(f, m->rubric->version)),
+		  flow_fmt(f, "Berdasarkan %s, versi %s", flow_safe(f, m->rubric->title),
+			   flow_safe(f, m->rubric->version)),
 		  FLOW_LEFT, 378, FLOW_WIDTH, &flow_body);
 	flow_untag(f, "P");
 }
@@ -205,8 +205,8 @@ static void cover(struct report *r)
 		flow_count(f, m->files->len), flow_count(f, m->rows_read),
 		flow_count(f, m->rows_accepted), flow_count(f, m->rows_rejected));
 	flow_untag(f, "P");
-	contents(r, 560);
-	y = 700;
+	contents(r, 552);
+	y = 706;
 	st = flow_body;
 	st.align = DRAW_RIGHT;
 	flow_tag(f, "P", NULL);
@@ -219,69 +219,6 @@ static void cover(struct report *r)
 	flow_untag(f, "Sect");
 	flow_outline(f, CAIRO_PDF_OUTLINE_ROOT, "Sampul", "sampul", 0);
 	f->y = FLOW_BOTTOM;          /* the cover is full */
-}
-
-/* ---------------------------------------------------------- ranking */
-
-/* The grade, or with a rubric without grades the predicate of an awarded
- * unit; a dash otherwise. */
-static const char *award_words(struct flow *f, const struct model *m,
-			       const struct scored_unit *u)
-{
-	const char *award = m->rubric->grades->len ? u->grade
-			    : u->recommendation != REC_NOT_RECOMMENDED ? m->rubric->predicate
-			    : NULL;
-
-	return award ? flow_safe(f, award) : "–";
-}
-
-static void ranking(struct report *r)
-{
-	struct flow *f = &r->f;
-	const struct model *m = r->m;
-	static const struct flow_column cols[] = {
-		{ "No.", 24, DRAW_RIGHT }, { "Nama UPT", 134, DRAW_LEFT },
-		{ "Kantor wilayah", 134, DRAW_LEFT }, { "Nilai", 29, DRAW_RIGHT },
-		{ "Predikat", 45, DRAW_LEFT }, { "Lengkap", 35, DRAW_RIGHT },
-		{ "Rekomendasi", 81, DRAW_LEFT } };
-	unsigned rec = 0, ret = 0;
-	struct flow_table t;
-
-	for (guint i = 0; i < m->units->len; i++) {
-		const struct scored_unit *u = g_ptr_array_index(m->units, i);
-
-		rec += u->recommendation == REC_RECOMMENDED;
-		ret += u->recommendation == REC_RETAINED;
-	}
-	report_chapter_begin(r, CH_RANKING, "Peringkat UPT", 0);
-	report_para(r, 8, "Tabel berikut mengurutkan %s UPT menurut nilai total; UPT "
-	     "dengan nilai "
-	     "yang sama (dua desimal) berbagi peringkat dan diurutkan menurut nama. %s UPT direkomendasikan%s. Nama UPT menaut ke profilnya "
-	     "pada bab 4.", flow_count(f, m->units->len), flow_count(f, rec),
-	     ret ? flow_fmt(f, " dan %s dipertahankan", flow_count(f, ret)) : "");
-	flow_table_begin(f, &t, cols, 7, FLOW_LEFT, FLOW_WIDTH, 0);
-	for (guint i = 0; i < m->units->len; i++) {
-		const struct scored_unit *u = g_ptr_array_index(m->units, i);
-		struct flow_cell c[7] = {
-		    {flow_count(f, u->rank), 0, 0, 0},
-		    {u->name.display, &flow_td_link,
-		     flow_fmt(f, "dest='unit-%s'", u->id), 0},
-		    {u->kanwil.display, 0, 0, 0},
-		    {flow_num2(f, u->total), &flow_td_bold, 0, 0},
-		    {award_words(f, m, u), 0, 0, 0},
-		    {flow_fmt(f, "%s%%", flow_num2(f, u->completeness)), 0, 0, 0},
-		    {style_recommendation_label(u->recommendation),
-		     u->recommendation == REC_NOT_RECOMMENDED ? 0 : &flow_td_bold, 0, 0}};
-
-		flow_table_row(f, &t, c);
-		if (i % 64 == 63)
-			flow_release(f);
-	}
-	flow_table_end(f, &t, 0);
-	if (!m->units->len)
-		flow_paragraph(f, "Tidak ada UPT yang dinilai.", &flow_body, 0);
-	flow_untag(f, "Sect");
-	flow_release(f);
 }
 
 /* ---------------------------------------------------------- regions */
@@ -344,7 +281,8 @@ static void chart_in_parts(struct report *r, const struct region *rg, int heat)
 	}
 }
 
-static void region_section(struct report *r, const struct region *rg, int parent)
+static void region_section(struct report *r, const struct region *rg, int parent,
+			   int first)
 {
 	struct flow *f = &r->f;
 	const struct model *m = r->m;
@@ -355,8 +293,9 @@ static void region_section(struct report *r, const struct region *rg, int parent
 
 	for (guint p = 0; p < m->rubric->principles->len; p++)
 		np += !isnan(rg->principles[p]);
-	flow_running(f, rg->kanwil.display);
-	flow_need(f, START_ROOM);
+	/* The first follows the chapter's opening words on its page. */
+	(first ? flow_continued : flow_section_page)(
+	    f, rg->kanwil.display, flow_fmt(f, "%s (lanjutan)", rg->kanwil.display));
 	flow_tag(f, "Sect", NULL);
 	flow_heading(f, 2, rg->kanwil.display, flow_fmt(f, "region-%s", rg->id));
 	flow_outline(f, parent, rg->kanwil.display,
@@ -384,12 +323,12 @@ static void regions(struct report *r)
 	int top;
 
 	top = report_chapter_begin(r, CH_REGIONS, "Hasil per kantor wilayah", 1);
-	report_para(r, 0, "Untuk setiap kantor wilayah: peringkat nilai total UPT "
+	report_para(r, 8, "Untuk setiap kantor wilayah: peringkat nilai total UPT "
 	     "dengan ambang "
 	     "penghargaan, rata-rata nilai per prinsip dibandingkan dengan rata-rata seluruh "
 	     "UPT, dan peta panas nilai prinsip setiap UPT yang diarsir menurut predikat.");
 	for (guint k = 0; k < r->m->regions->len; k++) {
-		region_section(r, g_ptr_array_index(r->m->regions, k), top);
+		region_section(r, g_ptr_array_index(r->m->regions, k), top, k == 0);
 		flow_release(f);
 	}
 	flow_untag(f, "Sect");
@@ -403,13 +342,12 @@ static void units(struct report *r)
 	int top;
 
 	top = report_chapter_begin(r, CH_UNITS, "Profil UPT", 1);
-	report_para(r, 0, "Satu profil untuk setiap UPT, dikelompokkan menurut kantor "
-	     "wilayah dan "
-	     "diurutkan menurut peringkat: nilai per aspek dan per prinsip, rekomendasi "
-	     "perbaikan untuk setiap kriteria yang belum terpenuhi, konflik jawaban, data "
-	     "dukung setiap butir (alamat web dapat diklik) dan butir yang dinilai terpenuhi "
-	     "tanpa data dukung. Kriteria disebut dengan kodenya; uraiannya ada pada Daftar "
-	     "kriteria di bab 1.");
+	report_para(r, 0, "Satu profil untuk setiap UPT, masing-masing mulai pada halaman "
+	     "baru, dikelompokkan menurut kantor wilayah dan diurutkan menurut peringkat: "
+	     "nilai per aspek dan per prinsip, rekomendasi perbaikan untuk setiap kriteria "
+	     "yang belum terpenuhi, konflik jawaban, data dukung setiap butir (alamat web "
+	     "dapat diklik) dan pemeriksaan data dukung. Uraian setiap kriteria ada pada "
+	     "Daftar kriteria di Lampiran A.");
 	for (guint k = 0; k < r->m->regions->len; k++) {
 		const struct region *rg = g_ptr_array_index(r->m->regions, k);
 		GPtrArray *list = g_ptr_array_index(r->region_units, k);
@@ -418,7 +356,6 @@ static void units(struct report *r)
 		int parent = flow_outline(f, top, rg->kanwil.display,
 					  flow_fmt(f, "unit-%s", first->id), 0);
 
-		flow_running(f, rg->kanwil.display);
 		for (guint i = 0; i < list->len; i++) {
 			const struct scored_unit *u = g_ptr_array_index(list, i);
 
@@ -439,12 +376,14 @@ static void document(struct report *r, int drawing)
 	flow_begin_pass(f, drawing);
 	flow_tag(f, "Document", NULL);
 	cover(r);
-	report_method(r);
-	ranking(r);
+	report_summary(r);
+	report_ranking(r);
 	regions(r);
 	units(r);
+	report_method(r);
 	report_appendix_conflicts(r);
 	report_appendix_rejected(r);
+	report_appendix_inputs(r);
 	flow_untag(f, "Document");
 	flow_end_pass(f);
 }

@@ -1,4 +1,5 @@
-/* report_method.c — chapter 1 of report.pdf: how units are scored and awarded. */
+/* report_method.c — appendix A of report.pdf: how units are scored and awarded,
+ * as the issuing office has set it. */
 #include "report_int.h"
 
 #include <string.h>
@@ -38,29 +39,38 @@ static void method_aspects(struct report *r)
 	flow_table_end(f, &t, 4);
 }
 
+/* A scale as people know it: its answers, "Ada / Proses / Tidak"; a
+ * string of f's pool. */
+static const char *scale_words(struct flow *f, const struct rubric_scale *sc, int values)
+{
+	GString *s = g_string_new(NULL);
+
+	for (guint l = 0; l < sc->levels->len; l++) {
+		const struct rubric_level *lv = g_ptr_array_index(sc->levels, l);
+
+		g_string_append_printf(s, "%s%s", l ? " / " : "",
+				       values ? flow_limit(f, lv->value) : flow_safe(f, lv->label));
+	}
+	g_ptr_array_add(f->pool, s->str);
+	return g_string_free(s, FALSE);
+}
+
 /* Every scale's answers and their values. */
 static void method_scales(struct report *r)
 {
 	struct flow *f = &r->f;
 	const struct rubric *rb = r->m->rubric;
 	static const struct flow_column scale_cols[] = {
-		{ "Skala", 120, DRAW_LEFT }, { "Jawaban", 200, DRAW_LEFT },
-		{ "Nilai", 60, DRAW_RIGHT } };
+		{ "Pilihan jawaban", 240, DRAW_LEFT }, { "Nilai", 120, DRAW_LEFT } };
 	struct flow_table t;
 
 	flow_heading(f, 3, "Skala jawaban", NULL);
-	flow_table_begin(f, &t, scale_cols, 3, FLOW_LEFT, FLOW_WIDTH * 0.75, 0);
+	flow_table_begin(f, &t, scale_cols, 2, FLOW_LEFT, FLOW_WIDTH * 0.75, 0);
 	for (guint s = 0; s < rb->scales->len; s++) {
 		const struct rubric_scale *sc = g_ptr_array_index(rb->scales, s);
 
-		for (guint l = 0; l < sc->levels->len; l++) {
-			const struct rubric_level *lv = g_ptr_array_index(sc->levels, l);
-			struct flow_cell c[3] = {{l ? "" : flow_safe(f, sc->id), 0, 0, 0},
-						 {flow_safe(f, lv->label), 0, 0, 0},
-						 {flow_num2(f, lv->value), 0, 0, 0}};
-
-			flow_table_row(f, &t, c);
-		}
+		flow_table_row(f, &t, (struct flow_cell[2]){
+			{ scale_words(f, sc, 0), 0, 0, 0 }, { scale_words(f, sc, 1), 0, 0, 0 } });
 	}
 	flow_table_end(f, &t, 4);
 }
@@ -149,12 +159,12 @@ static void method_types(struct report *r)
 	struct flow *f = &r->f;
 	const struct model *m = r->m;
 	static const struct flow_column cols[] = {
-		{ "Jenis UPT", 260, DRAW_LEFT }, { "Kode", 80, DRAW_LEFT },
-		{ "Butir kriteria", 80, DRAW_RIGHT }, { "UPT dinilai", 80, DRAW_RIGHT } };
+		{ "Jenis UPT", 300, DRAW_LEFT }, { "Butir kriteria", 90, DRAW_RIGHT },
+		{ "UPT dinilai", 90, DRAW_RIGHT } };
 	struct flow_table t;
 
 	flow_heading(f, 3, "Jenis UPT", NULL);
-	flow_table_begin(f, &t, cols, 4, FLOW_LEFT, FLOW_WIDTH, 0);
+	flow_table_begin(f, &t, cols, 3, FLOW_LEFT, FLOW_WIDTH, 0);
 	for (guint k = 0; k < m->rubric->unit_types->len; k++) {
 		const struct rubric_unit_type *ty =
 		    g_ptr_array_index(m->rubric->unit_types, k);
@@ -164,8 +174,7 @@ static void method_types(struct report *r)
 			n += ((const struct scored_unit *)g_ptr_array_index(m->units, i))
 				 ->type == ty;
 		{
-			struct flow_cell c[4] = {{flow_safe(f, ty->label), 0, 0, 0},
-						 {flow_safe(f, ty->id), 0, 0, 0},
+			struct flow_cell c[3] = {{flow_safe(f, ty->label), 0, 0, 0},
 						 {flow_count(f, ty->items->len), 0, 0, 0},
 						 {flow_count(f, n), 0, 0, 0}};
 
@@ -182,9 +191,9 @@ static void method_criteria(struct report *r)
 	struct flow *f = &r->f;
 	const struct rubric *rb = r->m->rubric;
 	static const struct flow_column cols[] = {
-		{ "Kode", 30, DRAW_LEFT }, { "Kriteria", 236, DRAW_LEFT },
-		{ "Aspek", 34, DRAW_LEFT }, { "Skala", 66, DRAW_LEFT },
-		{ "Jenis UPT", 116, DRAW_LEFT } };
+		{ "Kode", 30, DRAW_LEFT }, { "Kriteria", 200, DRAW_LEFT },
+		{ "Aspek", 34, DRAW_LEFT }, { "Pilihan jawaban", 92, DRAW_LEFT },
+		{ "Jenis UPT", 126, DRAW_LEFT } };
 	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
 	struct flow_table t;
 
@@ -196,6 +205,7 @@ static void method_criteria(struct report *r)
 		for (guint i = 0; i < ty->items->len; i++) {
 			const struct rubric_item *it = g_ptr_array_index(ty->items, i);
 			GString *types = g_string_new(NULL);
+			int all = 1;
 
 			if (!g_hash_table_add(seen, it->code)) {
 				g_string_free(types, TRUE);
@@ -207,9 +217,13 @@ static void method_criteria(struct report *r)
 
 				if (rubric_find_item(other, it->code))
 					g_string_append_printf(types, "%s%s",
-							       types->len ? ", " : "",
-							       other->id);
+							       types->len ? "; " : "",
+							       other->label);
+				else
+					all = 0;
 			}
+			if (k > 0)
+				all = 0;
 			{
 				struct flow_cell c[5] = {
 				    {flow_safe(f, it->code), 0, 0, 0},
@@ -217,8 +231,8 @@ static void method_criteria(struct report *r)
 				    /* A gate (SPEC 4.8a) belongs to no aspect. */
 				    {it->gate ? "Syarat" : flow_safe(f, it->aspect->id), 0, 0,
 				     0},
-				    {flow_safe(f, it->scale->id), 0, 0, 0},
-				    {flow_safe(f, types->str), 0, 0, 0}};
+				    {scale_words(f, it->scale, 0), 0, 0, 0},
+				    {all ? "Semua jenis" : flow_safe(f, types->str), 0, 0, 0}};
 
 				flow_table_row(f, &t, c);
 			}
@@ -227,43 +241,6 @@ static void method_criteria(struct report *r)
 	}
 	flow_table_end(f, &t, 4);
 	g_hash_table_destroy(seen);
-}
-
-static void method_inputs(struct report *r)
-{
-	struct flow *f = &r->f;
-	const struct model *m = r->m;
-	static const struct flow_column cols[] = {
-		{ "Berkas", 190, DRAW_LEFT }, { "Tata letak", 45, DRAW_LEFT },
-		{ "Pengodean", 95, DRAW_LEFT }, { "Dibaca", 50, DRAW_RIGHT },
-		{ "Diterima", 50, DRAW_RIGHT }, { "Ditolak", 50, DRAW_RIGHT } };
-	struct flow_table t;
-
-	flow_heading(f, 3, "Data masukan", NULL);
-	flow_table_begin(f, &t, cols, 6, FLOW_LEFT, FLOW_WIDTH, 0);
-	for (guint i = 0; i < m->files->len; i++) {
-		const struct model_file *in = g_ptr_array_index(m->files, i);
-		struct flow_cell c[6] = {{in->name.display, 0, 0, 0},
-					 {flow_fmt(f, "%c", in->layout), 0, 0, 0},
-					 {in->encoding.display, 0, 0, 0},
-					 {flow_count(f, in->rows_read), 0, 0, 0},
-					 {flow_count(f, in->rows_accepted), 0, 0, 0},
-					 {flow_count(f, in->rows_rejected), 0, 0, 0}};
-
-		flow_table_row(f, &t, c);
-	}
-	{
-		struct flow_cell c[6] = {
-		    {"Jumlah", &flow_td_bold, 0, 0},
-		    {"", 0, 0, 0},
-		    {"", 0, 0, 0},
-		    {flow_count(f, m->rows_read), &flow_td_bold, 0, 0},
-		    {flow_count(f, m->rows_accepted), &flow_td_bold, 0, 0},
-		    {flow_count(f, m->rows_rejected), &flow_td_bold, 0, 0}};
-
-		flow_table_row(f, &t, c);
-	}
-	flow_table_end(f, &t, 4);
 }
 
 /* The principles that scores are computed for. */
@@ -291,14 +268,17 @@ void report_method(struct report *r)
 	const struct rubric *rb = m->rubric;
 	char thr[32], flo[32];
 
-	report_chapter_begin(r, CH_METHOD, "Metode penilaian", 0);
+	report_chapter_begin(r, CH_METHOD, "Lampiran A. Metode penilaian", 0);
 	report_para(r, 6, "Laporan ini menyajikan hasil penilaian pelayanan publik "
-	     "berbasis hak asasi "
-	     "manusia (P2HAM) tahun %d atas %s unit pelaksana teknis (UPT) pada %s kantor "
-	     "wilayah, berdasarkan %s (rubrik %s, versi %s). Tim verifikasi memeriksa setiap "
-	     "kriteria di lokasi dan mencatat jawaban beserta data dukungnya.", m->year,
-	     flow_count(f, m->units->len), flow_count(f, m->regions->len),
-	     flow_safe(f, rb->title), flow_safe(f, rb->id), flow_safe(f, rb->version));
+	     "berbasis hak asasi manusia (P2HAM) tahun %d atas %s unit pelaksana teknis "
+	     "(UPT) pada %s kantor wilayah, berdasarkan %s, versi %s. Tim verifikasi "
+	     "memeriksa setiap kriteria di lokasi dan mencatat jawaban beserta data "
+	     "dukungnya.", m->year, flow_count(f, m->units->len),
+	     flow_count(f, m->regions->len), flow_safe(f, rb->title),
+	     flow_safe(f, rb->version));
+	report_para(r, 6, "Rubrik, bobot, ambang dan ketentuan dalam lampiran ini "
+	     "ditetapkan sebagai kebijakan %s untuk penilaian tahun %d.", flow_safe(f, r->office),
+	     m->year);
 	flow_heading(f, 3, "Perhitungan nilai", NULL);
 	report_para(r, 2, "Nilai butir adalah nilai jawaban pada skalanya (0 sampai 1); "
 	     "butir yang "
@@ -308,7 +288,7 @@ void report_method(struct report *r)
 	     "bobot aspek. Kelengkapan adalah persentase butir yang telah diverifikasi. Bila "
 	     "satu butir mendapat jawaban berbeda, yang dipakai adalah jawaban bertanggal "
 	     "terakhir, atau jawaban dengan nilai terendah bila tanggalnya sama atau tidak "
-	     "ada; setiap kasus dicatat sebagai konflik (Lampiran A).");
+	     "ada; setiap kasus dicatat sebagai konflik (Lampiran B).");
 	method_aspects(r);
 	method_scales(r);
 	method_grades(r);
@@ -334,6 +314,5 @@ void report_method(struct report *r)
 	method_principles(r);
 	method_types(r);
 	method_criteria(r);
-	method_inputs(r);
 	flow_untag(f, "Sect");
 }

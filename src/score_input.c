@@ -1,6 +1,7 @@
 /* score_input.c — the input as the scored model keeps it for the outputs. */
 #include "score_int.h"
 
+#include "reason.h"
 #include "text.h"
 
 void model_text_set(struct model_text *t, const char *raw)
@@ -14,6 +15,16 @@ void model_text_set(struct model_text *t, const char *raw)
 void model_text_own(struct model_text *t, char *raw)
 {
 	model_text_set(t, raw);
+}
+
+void model_text_shown(struct model_text *t, const char *raw, char *shown)
+{
+	char *safe = text_display_safe(shown);
+
+	if (safe)
+		g_free(shown);
+	t->raw = raw;
+	t->display = safe ? safe : shown;
 }
 
 void model_text_clear(struct model_text *t)
@@ -31,13 +42,26 @@ void model_text_free(struct model_text *t)
 	g_free(raw);
 }
 
+/* A file as the documents show it: its name without the folder it was read
+ * from, so that a document does not depend on where it was made. */
+static char *shown_name(const char *path, const char *sheet)
+{
+	char *base = g_path_get_basename(path), *name;
+
+	if (!sheet)
+		return base;
+	name = g_strdup_printf("%s[%s]", base, sheet);
+	g_free(base);
+	return name;
+}
+
 static struct model_file *file_new(const struct input_file *in)
 {
 	struct model_file *f = g_new0(struct model_file, 1);
 
 	f->path = in->path;
 	f->sheet = in->sheet;
-	model_text_set(&f->name, in->name);
+	model_text_shown(&f->name, in->name, shown_name(in->path, in->sheet));
 	f->sha256 = in->sha256;
 	model_text_set(&f->encoding, in->encoding);
 	f->delimiter = in->delimiter;
@@ -58,13 +82,13 @@ static void file_free(gpointer p)
 }
 
 static struct model_rejected *rejected_new(const struct rejected_row *rr,
-					   GHashTable *files)
+					   GHashTable *files, const struct rubric *rb)
 {
 	struct model_rejected *r = g_new0(struct model_rejected, 1);
 
 	r->file = g_hash_table_lookup(files, rr->file);
 	r->line = rr->line;
-	model_text_set(&r->reason, rr->reason);
+	model_text_shown(&r->reason, rr->reason, reason_display(rr->reason, rb, NULL));
 	model_text_set(&r->raw, rr->raw);
 	r->truncated = rr->truncated;
 	return r;
@@ -94,7 +118,8 @@ GHashTable *model_inputs_build(struct model *m, const struct dataset *ds)
 	m->rejected = g_ptr_array_new_full(ds->rejected->len, rejected_free);
 	for (guint i = 0; i < ds->rejected->len; i++)
 		g_ptr_array_add(m->rejected,
-				rejected_new(g_ptr_array_index(ds->rejected, i), files));
+				rejected_new(g_ptr_array_index(ds->rejected, i), files,
+					     ds->rubric));
 	m->rows_read = ds->rows_read;
 	m->rows_accepted = ds->rows_accepted;
 	m->rows_rejected = ds->rows_rejected;
@@ -121,7 +146,13 @@ struct model_obs *model_obs_new(const struct observation *o, GHashTable *files)
 	mo->file = g_hash_table_lookup(files, o->file);
 	mo->line = o->line;
 	mo->seq = o->seq;
-	model_text_own(&mo->source, ingest_location(o->file, o->line));
+	/* The raw form, for summary.xml, names the file as given; the
+	 * documents show the file's own name (model_file.name). */
+	if (mo->file)
+		model_text_shown(&mo->source, ingest_location(o->file, o->line),
+				 g_strdup_printf("%s:%lu", mo->file->name.display, o->line));
+	else
+		model_text_own(&mo->source, ingest_location(o->file, o->line));
 	return mo;
 }
 

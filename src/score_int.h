@@ -19,6 +19,11 @@ void model_text_set(struct model_text *t, const char *raw);
  * free both forms with model_text_free(). */
 void model_text_own(struct model_text *t, char *raw);
 
+/* Set t to the borrowed text raw and, as its display form, `shown` (owned
+ * from now on, made display-safe here): text the documents show otherwise
+ * than the data outputs. */
+void model_text_shown(struct model_text *t, const char *raw, char *shown);
+
 /* Free the display copy, if any, and forget both forms. */
 void model_text_clear(struct model_text *t);
 

@@ -7,7 +7,7 @@
 
 # The checks that read summary.xml or qpdf's JSON: check.py COMMAND OUT-DIR.
 cat >"$tmp/check.py" <<'EOF'
-import json, re, subprocess, sys, xml.etree.ElementTree as ET
+import json, os, re, subprocess, sys, xml.etree.ElementTree as ET
 
 NS = {"s": "urn:p2ham:summary:1"}
 cmd, out = sys.argv[1], sys.argv[2]
@@ -58,11 +58,11 @@ elif cmd == "pages":        # "Halaman X dari Y" on every page but the cover
             fail("no 'Halaman %d dari %d'" % (x, n))
 elif cmd == "rejected":     # the appendix lists every rejected row with file and line
     t = text(layout=True)
-    app = t[t.find("Lampiran B. Baris data yang ditolak"):]
-    if "Lampiran B. Baris data yang ditolak" not in t:
+    app = t[t.find("Lampiran C. Baris data yang ditolak"):]
+    if "Lampiran C. Baris data yang ditolak" not in t:
         fail("no rejected rows appendix")
     for r in summary.findall("s:rejected", NS):
-        src, line = r.get("source"), r.get("line")
+        src, line = os.path.basename(r.get("source")), r.get("line")
         if not re.search(re.escape(src) + r"\s+" + line + r"\b", app):
             fail("rejected row %s:%s not listed" % (src, line))
 elif cmd == "outline":      # a bookmark per chapter, region and unit, each to a page
@@ -74,8 +74,9 @@ elif cmd == "outline":      # a bookmark per chapter, region and unit, each to a
             titles.append(e["title"])
             walk(e["kids"])
     walk(qpdf_json("outlines")["outlines"])
-    for want in ["Sampul", "1. Metode penilaian", "2. Peringkat UPT", "4. Profil UPT",
-                 "Lampiran A. Konflik jawaban", "Lampiran B. Baris data yang ditolak"] + \
+    for want in ["Sampul", "Ringkasan eksekutif", "1. Peringkat UPT", "3. Profil UPT",
+                 "Lampiran A. Metode penilaian", "Lampiran B. Konflik jawaban",
+                 "Lampiran C. Baris data yang ditolak", "Lampiran D. Berkas data masukan"] + \
                 [u.get("name") for u in units] + [r.get("kanwil") for r in regions]:
         if want not in titles:
             fail("no bookmark %r" % want)
@@ -165,14 +166,14 @@ expect "report: Halaman X dari Y on every page" check pages "$s"
 expect "report: the appendix lists every rejected row with its file and line" check rejected "$s"
 expect "report: conflicts appendix and Indonesian labels" bash -c "
 	pdftotext '$s/report.pdf' - >'$tmp/text' &&
-	grep -q 'Lampiran A. Konflik jawaban' '$tmp/text' && grep -q 'Rekomendasi perbaikan' '$tmp/text' &&
+	grep -q 'Lampiran B. Konflik jawaban' '$tmp/text' && grep -q 'Rekomendasi perbaikan' '$tmp/text' &&
 	grep -q 'Pemeriksaan data dukung' '$tmp/text' && grep -q 'data dukung sama dengan butir lain' '$tmp/text' && grep -q 'Syarat tidak terpenuhi: Temuan Ombudsman' '$tmp/text' && grep -q 'Jakarta, 10 Desember 2019' '$tmp/text' &&
 	grep -q 'Daftar isi' '$tmp/text'"
 expect "report: equal totals share their rank in the ranking (1, 1, 3 ...)" bash -c "
 	pdftotext -layout '$s/report.pdf' - >'$tmp/layout' &&
 	grep -qE '^ *1 +LPKA Kelas I Tangerang +.* 98,33 ' '$tmp/layout' &&
-	grep -qE '^ *1 +Lapas Perempuan Kelas IIA Tangerang +.* 98,33 ' '$tmp/layout' &&
-	grep -qE '^ *3 +Kantor Imigrasi Kelas I TPI Palangka Raya ' '$tmp/layout' &&
+	grep -qE '^ *1 +Lapas Perempuan Kelas IIA +.* 98,33 ' '$tmp/layout' &&
+	grep -qE '^ *3 +Kantor Imigrasi Kelas I TPI +.* 98,08 ' '$tmp/layout' &&
 	grep -qE '^ *7 +Lapas Kelas III Cilegon +.* 92,92 ' '$tmp/layout' &&
 	grep -qE '^ *7 +Rutan Kelas IIA Palangka Raya +.* 92,92 ' '$tmp/layout'"
 expect "report: a bookmark per chapter, kanwil and unit" check outline "$s"
@@ -184,6 +185,49 @@ expect "charts: every PNG decodes, at 150 dpi" check png "$s"
 expect "determinism: two runs give the same bytes" bash -c "
 	cmp '$tmp/s1/report.pdf' '$tmp/s2/report.pdf' && diff -r '$tmp/s1/charts' '$tmp/s2/charts' &&
 	cmp '$tmp/s1/summary.xml' '$tmp/s2/summary.xml'"
+
+# SPEC 6's report, page by page (report_pages.py): Indonesian only, no
+# folder, a profile per unit from the top of a page, the summary before the
+# ranking, text sizes, the teams of a conflict.
+pages() { python3 "$here/report_pages.py" "$@"; }
+expect "report: no English diagnostic or internal words" pages english "$s"
+expect "report: no folder of the inputs" pages folder "$s" samples/
+expect "report: each profile starts at the top of a page and every page of it names the unit" pages profiles "$s"
+expect "report: a one-page executive summary right before the ranking" pages summary "$s"
+expect "report: no text under 8 pt outside charts, body at 10 pt" pages sizes "$s"
+expect "report: the conflicts appendix names both teams and their dates" pages conflict-teams "$s" \
+	"Tim Verifikasi 1 (Yohanes Dwi Saputra, S.H., M.H.) · 21 Oktober 2019" \
+	"Tim Verifikasi 2 (Siti Nurhaliza Rahmah, A.Md.) · 18 Oktober 2019"
+expect "report: rejected rows give their reasons in Indonesian" bash -c "
+	pdftotext '$s/report.pdf' - | tr '\n' ' ' | tr -s ' ' >'$tmp/rtext' &&
+	grep -qF 'tanggal “31/02/2019” tidak dapat dibaca' '$tmp/rtext' &&
+	grep -qF 'baris berisi 10 kolom, sedangkan baris judul hanya 9' '$tmp/rtext' &&
+	grep -qF 'jawaban kosong' '$tmp/rtext' && grep -qF 'Windows-1252' '$tmp/rtext' &&
+	grep -qF 'titik koma' '$tmp/rtext'"
+
+# The generated set (3 kanwil x 40 units), read from a nested folder: the
+# report is the same wherever its inputs are, and names no folder.
+deep=$tmp/folder-Qz7Rw/sub-Jk3Lm
+mkdir -p "$deep" && cc -O2 -o "$tmp/gen" "$root/tests/bench/gen.c" &&
+	"$tmp/gen" -n 3 -m 40 -o "$deep" >/dev/null
+expect "generated 3 x 40: build from a nested folder" bash -c "
+	'$P2HAM' build -q -o '$tmp/g40' --date 2019-12-10 --no-charts --no-certificates \
+		--no-tables '$deep'/*.csv; test \$? -le 1"
+for c in english profiles summary sizes; do
+	expect "generated 3 x 40: $c" pages $c "$tmp/g40"
+done
+expect "generated 3 x 40: no folder names in the text" bash -c "
+	python3 '$here/report_pages.py' folder '$tmp/g40' folder-Qz7Rw &&
+	python3 '$here/report_pages.py' folder '$tmp/g40' sub-Jk3Lm"
+expect "generated 3 x 40: the same bytes from another folder" bash -c "
+	mkdir -p '$tmp/elsewhere' && cp '$deep'/*.csv '$tmp/elsewhere/' &&
+	'$P2HAM' build -q -o '$tmp/g40b' --date 2019-12-10 --no-charts --no-certificates \
+		--no-tables '$tmp/elsewhere'/*.csv; cmp '$tmp/g40/report.pdf' '$tmp/g40b/report.pdf'"
+expect "generated 3 x 40: -j 1 and -j 4 give the same bytes" bash -c "
+	'$P2HAM' build -q -j 1 -o '$tmp/j1' --date 2019-12-10 --no-charts \
+		'$deep'/*.csv; '$P2HAM' build -q -j 4 -o '$tmp/j4' --date 2019-12-10 \
+		--no-charts '$deep'/*.csv; cmp '$tmp/j1/report.pdf' '$tmp/j4/report.pdf' &&
+	cmp '$tmp/j1/certificates.pdf' '$tmp/j4/certificates.pdf'"
 
 # The rendering switches.
 expect "--no-report writes no report" bash -c "
@@ -279,7 +323,7 @@ expect "gates: failed, passed and unobserved gates, evidence flags, the gate amo
 		    'G.01 Temuan Ombudsman yang belum ditindaklanjuti — tidak diverifikasi' \
 		    'A.02 Jalan landai (ramp) — data dukung sama dengan butir lain' \
 		    'A.03 Toilet khusus penyandang disabilitas — tanpa data dukung' \
-		    'G.01 Temuan Ombudsman yang belum ditindaklanjuti Syarat ketersediaan'; do
+		    'G.01 Temuan Ombudsman yang belum ditindaklanjuti Syarat Ada / Proses / Tidak Semua jenis'; do
 		grep -qF -- \"\$want\" '$tmp/gtext' || { echo \"missing: \$want\"; exit 1; }
 	done"
 
