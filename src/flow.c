@@ -226,6 +226,7 @@ void flow_begin_pass(struct flow *f, int drawing)
 	f->drawing = drawing;
 	f->page = 1;
 	f->y = FLOW_TOP;
+	f->hold_page = 0;
 	flow_running(f, NULL);
 	page_begins(f, NULL);
 	paper(f);
@@ -262,8 +263,17 @@ void flow_need(struct flow *f, double h)
 		page_break(f);
 }
 
+void flow_hold_page(struct flow *f)
+{
+	f->hold_page = 1;
+}
+
 void flow_new_page(struct flow *f)
 {
+	if (f->hold_page) {
+		f->hold_page = 0;
+		return;
+	}
 	if (f->y > FLOW_TOP)
 		page_break(f);
 	page_begins(f, f->running);

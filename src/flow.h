@@ -46,6 +46,7 @@ struct flow {
 	char *running;          /* the chapter named in the page header */
 	char *continued;        /* the same on the pages it continues on, or NULL */
 	char *page_running;     /* the chapter when the current page began */
+	int hold_page;          /* the next flow_new_page() stays: flow_hold_page() */
 	GPtrArray *pool;
 };
 
@@ -84,6 +85,11 @@ void flow_untag(struct flow *f, const char *name);
  * top of one; the chapter named in the headers from here on. */
 void flow_need(struct flow *f, double h);
 void flow_new_page(struct flow *f);
+
+/* The next new page (flow_new_page(), flow_section_page()) is the current
+ * one: for a document whose first page opens with its own heading, such as
+ * a unit's profile under its letterhead. */
+void flow_hold_page(struct flow *f);
 void flow_running(struct flow *f, const char *chapter);
 
 /* A section that starts on a new page: its first page's header names

@@ -276,7 +276,7 @@ static void document(struct flow *f, const struct model *m, const struct scored_
 	flow_begin_pass(f, drawing);
 	flow_tag(f, "Document", NULL);
 	first_page(f, m, u);
-	flow_running(f, u->name.display);
+	flow_hold_page(f);
 	profile_write(f, m, u, conflicts->len ? conflicts : NULL, CAIRO_PDF_OUTLINE_ROOT);
 	flow_release(f);
 	berita_acara(f, m, u);
