@@ -358,6 +358,9 @@ static int catalog_change(const struct pdf *p, const struct pdfupdate *u,
 	}
 	if (u->display_doc_title && dict_get(p, d, "/ViewerPreferences", &v))
 		g_string_append(more, "   /ViewerPreferences << /DisplayDocTitle true >>\n");
+	/* Cairo 1.16 leaves out /MarkInfo when no tag holds another. */
+	if (!dict_get(p, d, "/StructTreeRoot", &v) && dict_get(p, d, "/MarkInfo", &v))
+		g_string_append(more, "   /MarkInfo << /Marked true >>\n");
 	if (u->outlines_open && !dict_get(p, d, "/Outlines", &v) &&
 	    dict_get(p, d, "/PageMode", &v))
 		g_string_append(more, "   /PageMode /UseOutlines\n");

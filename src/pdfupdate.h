@@ -8,7 +8,8 @@
  * Cairo 1.16 writes neither the document's language, nor the viewer
  * preferences, nor the page mode, and it drops the attributes of structure
  * tags, so a Figure loses its alternative text. pdfupdate_apply() adds
- * them the way PDF allows a finished file to be changed: an incremental
+ * them (and /MarkInfo << /Marked true >>, which Cairo leaves out of a
+ * structure tree whose tags hold no other tag) the way PDF allows a finished file to be changed: an incremental
  * update (ISO 32000-1, 7.5.6) appended after the file's end, holding new
  * versions of the Catalog and of each Figure structure element, a new
  * cross-reference section and a trailer whose /Prev points to the old

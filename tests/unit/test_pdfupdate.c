@@ -152,6 +152,7 @@ static void test_qpdf_reads_the_update(void **state)
 	assert_non_null(strstr(text, "/PageMode /UseOutlines"));
 	assert_non_null(strstr(text, "/Alt (Satu)"));
 	assert_non_null(strstr(text, "/Alt (Tiga)"));
+	assert_non_null(strstr(text, "/Marked true"));
 	g_free(cmd);
 	g_free(text);
 	unlink(in);
