@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "balance.h"
+#include "cert_int.h"
 #include "draw.h"
 #include "offices.h"
 #include "text.h"
@@ -99,234 +101,6 @@ static void values_release(struct cert_values *cv)
 	g_free(cv->verify_url);
 }
 
-/* ---- ornaments: few sub-paths each, since every path operator costs
- * number formatting and compression in the PDF ---- */
-
-static void frame_path(cairo_t *cr, const struct tpl_element *e)
-{
-	double x0 = e->x, y0 = e->y, x1 = e->x + e->w, y1 = e->y + e->h, r = e->size;
-
-	switch (e->corner) {
-	case TPL_CORNER_SQUARE:
-		cairo_rectangle(cr, x0, y0, e->w, e->h);
-		break;
-	case TPL_CORNER_ROUND:
-		cairo_new_sub_path(cr);
-		cairo_arc(cr, x1 - r, y0 + r, r, -G_PI / 2, 0);
-		cairo_arc(cr, x1 - r, y1 - r, r, 0, G_PI / 2);
-		cairo_arc(cr, x0 + r, y1 - r, r, G_PI / 2, G_PI);
-		cairo_arc(cr, x0 + r, y0 + r, r, G_PI, 3 * G_PI / 2);
-		cairo_close_path(cr);
-		break;
-	case TPL_CORNER_NOTCH:
-		/* Concave quarter circles cut into each corner. */
-		cairo_new_sub_path(cr);
-		cairo_arc_negative(cr, x1, y0, r, G_PI, G_PI / 2);
-		cairo_arc_negative(cr, x1, y1, r, 3 * G_PI / 2, G_PI);
-		cairo_arc_negative(cr, x0, y1, r, 0, -G_PI / 2);
-		cairo_arc_negative(cr, x0, y0, r, G_PI / 2, 0);
-		cairo_close_path(cr);
-		break;
-	}
-}
-
-static void draw_frame(cairo_t *cr, const struct tpl_element *e)
-{
-	cairo_save(cr);
-	frame_path(cr, e);
-	draw_set_rgb(cr, e->color);
-	cairo_set_line_width(cr, e->line_width);
-	cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
-	cairo_stroke(cr);
-	cairo_restore(cr);
-}
-
-static void diamond_path(cairo_t *cr, double cx, double cy, double rx, double ry)
-{
-	cairo_move_to(cr, cx, cy - ry);
-	cairo_line_to(cr, cx + rx, cy);
-	cairo_line_to(cr, cx, cy + ry);
-	cairo_line_to(cr, cx - rx, cy);
-	cairo_close_path(cr);
-}
-
-/*
- * One wave of the band's two strands, half a wave apart, as a tile: the
- * PDF holds this one tile and repeats it along each side, instead of a
- * path of a thousand curves (every number of which Cairo would format and
- * compress). The strands are drawn a wave beyond the tile on each side and
- * cut at its edges, so that tiles meet without a seam. One cubic per half
- * wave: control points at a third of its length and 4/3 of the amplitude
- * give a smooth sine-like arch.
- */
-static cairo_pattern_t *band_tile(const struct tpl_element *e)
-{
-	double wave = e->wave, m = e->size / 2, a = (m - e->line_width) * 4 / 3;
-	cairo_rectangle_t extents = { 0, 0, wave, e->size };
-	cairo_surface_t *tile = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA,
-							       &extents);
-	cairo_t *cr = cairo_create(tile);
-	cairo_pattern_t *pat;
-
-	draw_set_rgb(cr, e->color);
-	cairo_set_line_width(cr, e->line_width);
-	for (int phase = 0; phase < 2; phase++) {
-		cairo_move_to(cr, -wave, m);
-		for (int i = 0; i < 6; i++) {
-			double x = -wave + i * wave / 2, s = (i + phase) % 2 ? a : -a;
-
-			cairo_curve_to(cr, x + wave / 6, m + s, x + wave / 3, m + s,
-				       x + wave / 2, m);
-		}
-	}
-	cairo_stroke(cr);
-	cairo_destroy(cr);
-	pat = cairo_pattern_create_for_surface(tile);
-	cairo_surface_destroy(tile);
-	cairo_pattern_set_extend(pat, CAIRO_EXTEND_REPEAT);
-	return pat;
-}
-
-/* A guilloche band between two thin rules, with a block in each corner.
- * Each side holds a whole number of waves. */
-static void draw_band(cairo_t *cr, const struct tpl_element *e)
-{
-	double m = e->size / 2, b = e->size;
-	double len[2] = { e->w - 2 * b, e->h - 2 * b };
-	cairo_pattern_t *pat = band_tile(e);
-	cairo_matrix_t mat;
-
-	cairo_save(cr);
-	for (int side = 0; side < 4; side++) {
-		int vertical = side >= 2;
-		double n = fmax(1, round(len[vertical] / e->wave));
-		double s = len[vertical] / n / e->wave;
-		double x0 = vertical ? (side == 2 ? e->x : e->x + e->w - b) : e->x + b;
-		double y0 = vertical ? e->y + b : (side == 0 ? e->y : e->y + e->h - b);
-
-		/* User space to tile space: along the side, then across it. */
-		if (vertical)
-			cairo_matrix_init(&mat, 0, 1, 1 / s, 0, -y0 / s, -x0);
-		else
-			cairo_matrix_init(&mat, 1 / s, 0, 0, 1, -x0 / s, -y0);
-		cairo_pattern_set_matrix(pat, &mat);
-		cairo_set_source(cr, pat);
-		cairo_rectangle(cr, x0, y0, vertical ? b : len[0], vertical ? len[1] : b);
-		cairo_fill(cr);
-	}
-	cairo_pattern_destroy(pat);
-
-	draw_set_rgb(cr, e->color);
-	cairo_rectangle(cr, e->x, e->y, e->w, e->h);
-	cairo_rectangle(cr, e->x + b, e->y + b, e->w - 2 * b, e->h - 2 * b);
-	cairo_set_line_width(cr, e->line_width * 1.2);
-	cairo_stroke(cr);
-	for (int i = 0; i < 4; i++)
-		cairo_rectangle(cr, i % 2 ? e->x + e->w - b : e->x,
-				i / 2 ? e->y + e->h - b : e->y, b, b);
-	cairo_fill(cr);
-	cairo_set_source_rgba(cr, 1, 1, 1, 0.85);
-	for (int i = 0; i < 4; i++)
-		diamond_path(cr, i % 2 ? e->x + e->w - m : e->x + m,
-			     i / 2 ? e->y + e->h - m : e->y + m, m * 0.6, m * 0.6);
-	cairo_fill(cr);
-	cairo_restore(cr);
-}
-
-/* In each corner of the rectangle: two quarter circles around the corner
- * and a filled diamond on the diagonal, facing inwards. */
-static void draw_corners(cairo_t *cr, const struct tpl_element *e)
-{
-	/* Top-left, top-right, bottom-right, bottom-left; y grows downwards. */
-	const double cx[4] = { e->x, e->x + e->w, e->x + e->w, e->x };
-	const double cy[4] = { e->y, e->y, e->y + e->h, e->y + e->h };
-	const double sx[4] = { 1, -1, -1, 1 }, sy[4] = { 1, 1, -1, -1 };
-	double s = e->size;
-
-	cairo_save(cr);
-	draw_set_rgb(cr, e->color);
-	for (int i = 0; i < 4; i++) {
-		double a = i * G_PI / 2;
-
-		cairo_new_sub_path(cr);
-		cairo_arc(cr, cx[i], cy[i], s, a, a + G_PI / 2);
-		cairo_new_sub_path(cr);
-		cairo_arc(cr, cx[i], cy[i], s * 0.7, a, a + G_PI / 2);
-	}
-	cairo_set_line_width(cr, e->line_width);
-	cairo_stroke(cr);
-	for (int i = 0; i < 4; i++)
-		diamond_path(cr, cx[i] + sx[i] * s * 0.3, cy[i] + sy[i] * s * 0.3,
-			     s * 0.17, s * 0.17);
-	cairo_fill(cr);
-	cairo_restore(cr);
-}
-
-static void draw_rule(cairo_t *cr, const struct tpl_element *e)
-{
-	double y = e->y, mid = e->x + e->w / 2, d = 2.5 + 2 * e->line_width;
-
-	cairo_save(cr);
-	draw_set_rgb(cr, e->color);
-	cairo_set_line_width(cr, e->line_width);
-	if (e->ornament) {
-		cairo_move_to(cr, e->x, y);
-		cairo_line_to(cr, mid - 2 * d, y);
-		cairo_move_to(cr, mid + 2 * d, y);
-		cairo_line_to(cr, e->x + e->w, y);
-		cairo_stroke(cr);
-		diamond_path(cr, mid, y, d * 1.3, d);
-		cairo_fill(cr);
-	} else {
-		cairo_move_to(cr, e->x, y);
-		cairo_line_to(cr, e->x + e->w, y);
-		cairo_stroke(cr);
-	}
-	cairo_restore(cr);
-}
-
-/* A rosette medallion: a scalloped disk, two rings and twelve interlaced
- * circles cut out of it. */
-static void draw_seal(cairo_t *cr, const struct tpl_element *e)
-{
-	const int scallops = 28;
-	double cx = e->x, cy = e->y, r = e->w;
-	double step = 2 * G_PI / scallops, rs = r * sin(step / 2) * 1.05;
-
-	cairo_save(cr);
-	draw_set_rgb(cr, e->color);
-	cairo_new_sub_path(cr);
-	for (int i = 0; i < scallops; i++) {
-		double a = i * step;
-
-		cairo_arc(cr, cx + (r - rs) * cos(a), cy + (r - rs) * sin(a), rs,
-			  a - G_PI / 2, a + G_PI / 2);
-	}
-	cairo_close_path(cr);
-	cairo_fill(cr);
-
-	cairo_set_source_rgba(cr, 1, 1, 1, 0.85);
-	cairo_set_line_width(cr, r * 0.025);
-	cairo_new_sub_path(cr);
-	cairo_arc(cr, cx, cy, r * 0.84, 0, 2 * G_PI);
-	cairo_stroke(cr);
-	cairo_set_line_width(cr, r * 0.012);
-	cairo_new_sub_path(cr);
-	cairo_arc(cr, cx, cy, r * 0.78, 0, 2 * G_PI);
-	for (int i = 0; i < 12; i++) {
-		double a = i * G_PI / 6;
-
-		cairo_new_sub_path(cr);
-		cairo_arc(cr, cx + r * 0.33 * cos(a), cy + r * 0.33 * sin(a), r * 0.33,
-			  0, 2 * G_PI);
-	}
-	cairo_stroke(cr);
-	cairo_new_sub_path(cr);
-	cairo_arc(cr, cx, cy, r * 0.08, 0, 2 * G_PI);
-	cairo_fill(cr);
-	cairo_restore(cr);
-}
-
 /* The image `shared` scaled to fit the element's box, centred, keeping its
  * proportions. */
 static void draw_image(cairo_t *cr, const struct tpl_element *e, cairo_surface_t *shared)
@@ -342,6 +116,14 @@ static void draw_image(cairo_t *cr, const struct tpl_element *e, cairo_surface_t
 		cairo_image_surface_get_format(shared), iw, ih,
 		cairo_image_surface_get_stride(shared));
 
+	char id[32];
+
+	/* The shared pixels' address names the image, so that a PDF holds it
+	 * once however many pages show it. */
+	g_snprintf(id, sizeof id, "p2ham-%p", (const void *)shared);
+	cairo_surface_set_mime_data(img, CAIRO_MIME_TYPE_UNIQUE_ID,
+				    (const unsigned char *)g_strdup(id), strlen(id), g_free,
+				    NULL);
 	cairo_save(cr);
 	cairo_translate(cr, e->x + (e->w - iw * scale) / 2,
 			e->y + (e->h - ih * scale) / 2);
@@ -351,6 +133,44 @@ static void draw_image(cairo_t *cr, const struct tpl_element *e, cairo_surface_t
 	cairo_paint_with_alpha(cr, e->opacity);
 	cairo_restore(cr);
 	cairo_surface_destroy(img);
+}
+
+/*
+ * An image element as a Figure with an alternative text that says what it
+ * is; the office's signature and stamp and the ministry's logo only when
+ * the offices file gives them, else nothing, and no gap is marked.
+ */
+static void draw_picture(cairo_t *cr, const struct tpl_element *e,
+			 const struct cert_values *cv)
+{
+	cairo_surface_t *img = NULL;
+	char *alt = NULL;
+
+	switch (e->kind) {
+	case TPL_SIGNATURE:
+		img = cv->office->signatory.signature;
+		alt = g_strdup_printf("Tanda tangan %s, %s", cv->office->signatory.title,
+				      cv->office->signatory.name);
+		break;
+	case TPL_STAMP:
+		img = cv->office->signatory.stamp;
+		alt = g_strdup_printf("Cap dinas %s", cv->office->name);
+		break;
+	case TPL_LOGO:
+		img = cv->offices->ministry_logo;
+		alt = g_strdup_printf("Logo %s", cv->offices->ministry_name);
+		break;
+	default:
+		img = e->image;
+		alt = g_strdup(e->alt ? e->alt : "Gambar hiasan piagam");
+		break;
+	}
+	if (img) {
+		draw_figure_begin(cr, alt);
+		draw_image(cr, e, img);
+		draw_figure_end(cr);
+	}
+	g_free(alt);
 }
 
 /* A line under each line of the text, as signatures have under the name. */
@@ -400,13 +220,94 @@ static PangoLayout *add_features(PangoLayout *fitted, const char *features, doub
 	return layout;
 }
 
+/* The words of `text` split at spaces (none empty); free with g_strfreev(). */
+static char **words_of(const char *text, guint *n)
+{
+	char **all = g_strsplit(text, " ", -1);
+	guint k = 0;
+
+	for (guint i = 0; all[i]; i++) {
+		if (*all[i])
+			all[k++] = all[i];
+		else
+			g_free(all[i]);
+	}
+	all[k] = NULL;
+	*n = k;
+	return all;
+}
+
+/*
+ * The text of a `lines` element at the largest size (from its size down
+ * in steps of 0.5 pt, not below min-size or 8 pt) at which its words
+ * break into at most e->lines balanced lines (balance.h) that fit the
+ * box; NULL when there is none, and the element is fitted as any other.
+ */
+static PangoLayout *balanced_layout(cairo_t *cr, const char *text,
+				    const struct tpl_element *e, double *used)
+{
+	struct draw_style st = e->style;
+	double floor_size = fmax(8, e->style.min_size), space, *w;
+	size_t starts[8];
+	guint n;
+	char **words = words_of(text, &n);
+	PangoLayout *found = NULL;
+
+	w = g_new(double, n + 1);
+	for (guint i = 0; i < n; i++)
+		w[i] = draw_text_width(cr, words[i], &st);
+	space = draw_text_width(cr, "a a", &st) - 2 * draw_text_width(cr, "a", &st);
+	for (double size = e->style.size; n && !found && size >= floor_size - 1e-9;
+	     size -= 0.5) {
+		double k = size / e->style.size, tw, th;
+		unsigned lines = balance_lines(w, n, space, e->lines, e->w / k * 0.99,
+					       starts, NULL);
+		GString *joined;
+		PangoRectangle logical;
+		PangoLayout *layout;
+
+		if (!lines)
+			continue;
+		joined = g_string_new(NULL);
+		for (guint i = 0, line = 1; i < n; i++) {
+			if (i)
+				g_string_append_c(joined, line < lines && starts[line] == i ?
+							  '\n' : ' ');
+			if (line < lines && starts[line] == i)
+				line++;
+			g_string_append(joined, words[i]);
+		}
+		st.size = size;
+		layout = draw_layout(cr, joined->str, e->w, &st);
+		g_string_free(joined, TRUE);
+		pango_layout_get_extents(layout, NULL, &logical);
+		tw = (double)logical.width / PANGO_SCALE;
+		th = (double)logical.height / PANGO_SCALE;
+		if (tw <= e->w + 1e-6 && th <= e->h + 1e-6 &&
+		    pango_layout_get_line_count(layout) == (int)lines) {
+			found = layout;
+			*used = size;
+		} else {
+			g_object_unref(layout);
+		}
+	}
+	g_free(w);
+	g_strfreev(words);
+	return found;
+}
+
+static const char *const tag_names[] = { "P", "H1", "H2" };
+
 static void draw_text_element(cairo_t *cr, const struct tpl_element *e,
 			      const struct cert_values *cv)
 {
 	char *text = placeholder_expand(&e->text, cv->v);
 	double size, th, y = e->y;
-	PangoLayout *layout = draw_layout_fit(cr, text, e->w, e->h, &e->style, &size);
+	PangoLayout *layout = e->lines ? balanced_layout(cr, text, e, &size) : NULL;
 	PangoRectangle logical;
+
+	if (!layout)
+		layout = draw_layout_fit(cr, text, e->w, e->h, &e->style, &size);
 
 	if (e->features)
 		layout = add_features(layout, e->features, e->h);
@@ -414,6 +315,7 @@ static void draw_text_element(cairo_t *cr, const struct tpl_element *e,
 	th = (double)logical.height / PANGO_SCALE;
 	if (e->valign == TPL_MIDDLE)
 		y += (e->h - th) / 2;
+	cairo_tag_begin(cr, tag_names[e->tag], "");
 	cairo_save(cr);
 	draw_set_rgb(cr, e->style.color);
 	cairo_move_to(cr, e->x, y);
@@ -421,6 +323,7 @@ static void draw_text_element(cairo_t *cr, const struct tpl_element *e,
 	if (e->underline)
 		underline_layout(cr, layout, e->x, y, size);
 	cairo_restore(cr);
+	cairo_tag_end(cr, tag_names[e->tag]);
 	g_object_unref(layout);
 	g_free(text);
 }
@@ -440,6 +343,7 @@ static int draw_qr(cairo_t *cr, const struct tpl_element *e, const struct cert_v
 	cairo_surface_t *mask;
 	cairo_pattern_t *pat;
 	unsigned char *data;
+	char *alt;
 	int n, stride;
 	double module;
 
@@ -449,6 +353,7 @@ static int draw_qr(cairo_t *cr, const struct tpl_element *e, const struct cert_v
 		g_free(content);
 		return -1;
 	}
+	alt = g_strdup_printf("Kode QR verifikasi: %s", content);
 	g_free(content);
 	n = qr->width;
 	mask = cairo_image_surface_create(CAIRO_FORMAT_A1, n, n);
@@ -472,6 +377,8 @@ static int draw_qr(cairo_t *cr, const struct tpl_element *e, const struct cert_v
 	QRcode_free(qr);
 
 	module = e->w / (n + 2 * e->qr_quiet);
+	draw_figure_begin(cr, alt);
+	g_free(alt);
 	cairo_save(cr);
 	if (e->has_background) {
 		draw_set_rgb(cr, e->background);
@@ -486,6 +393,7 @@ static int draw_qr(cairo_t *cr, const struct tpl_element *e, const struct cert_v
 	cairo_mask(cr, pat);
 	cairo_pattern_destroy(pat);
 	cairo_restore(cr);
+	draw_figure_end(cr);
 	cairo_surface_destroy(mask);
 	return 0;
 }
@@ -548,8 +456,10 @@ static gboolean *mark_layer(const struct cert_template *t)
 	for (guint i = 0; i < t->elements->len; i++) {
 		const struct tpl_element *e = t->elements->pdata[i];
 
-		in[i] = e->kind != TPL_QR && e->when == TPL_WHEN_ANY &&
-			!(e->kind == TPL_TEXT && e->text.per_unit);
+		/* Only decoration: text and pictures are tagged on their page,
+		 * and Cairo 1.16 cannot tag inside a replayed recording. */
+		in[i] = (is_border(e) || e->kind == TPL_RULE || e->kind == TPL_SEAL) &&
+			e->when == TPL_WHEN_ANY;
 		for (guint j = 0; in[i] && j < i; j++) {
 			const struct tpl_element *p = t->elements->pdata[j];
 			double x, y, w, h;
@@ -587,23 +497,16 @@ static int draw_elements(cairo_t *cr, const struct cert_template *t, enum pass p
 		    (pass == PASS_UNIT && in_layer[i]))
 			continue;
 		switch (e->kind) {
-		case TPL_FRAME: draw_frame(cr, e); break;
-		case TPL_BAND: draw_band(cr, e); break;
-		case TPL_CORNERS: draw_corners(cr, e); break;
-		case TPL_RULE: draw_rule(cr, e); break;
-		case TPL_SEAL: draw_seal(cr, e); break;
-		case TPL_IMAGE: draw_image(cr, e, e->image); break;
+		case TPL_FRAME: cert_frame(cr, e); break;
+		case TPL_BAND: cert_band(cr, e); break;
+		case TPL_CORNERS: cert_corners(cr, e); break;
+		case TPL_RULE: cert_rule(cr, e); break;
+		case TPL_SEAL: cert_seal(cr, e); break;
+		case TPL_IMAGE:
 		case TPL_SIGNATURE:
-			if (cv->office->signatory.signature)
-				draw_image(cr, e, cv->office->signatory.signature);
-			break;
 		case TPL_STAMP:
-			if (cv->office->signatory.stamp)
-				draw_image(cr, e, cv->office->signatory.stamp);
-			break;
 		case TPL_LOGO:
-			if (cv->offices->ministry_logo)
-				draw_image(cr, e, cv->offices->ministry_logo);
+			draw_picture(cr, e, cv);
 			break;
 		case TPL_TEXT: draw_text_element(cr, e, cv); break;
 		case TPL_QR:
@@ -695,6 +598,18 @@ int cert_draw(cairo_t *cr, const struct model *m, const struct cert_template *t,
 	return rc;
 }
 
+/* Finish the PDF; a problem is reported about the file `name`. */
+static int finish(cairo_surface_t *s, struct diag *d, const char *name)
+{
+	char *error = NULL;
+
+	if (draw_pdf_finish(s, &error) == 0)
+		return 0;
+	diag_error(d, name, 0, "cannot render the certificate: %s", error);
+	g_free(error);
+	return -1;
+}
+
 int cert_write_unit(const struct model *m, const struct cert_template *t, unsigned k,
 		    FILE *fp, const char *name, struct diag *d)
 {
@@ -718,10 +633,8 @@ int cert_write_unit(const struct model *m, const struct cert_template *t, unsign
 	draw_cache_attach(cr);
 	rc = draw_page(cr, t, NULL, &cv, d, name);
 	cairo_destroy(cr);
-	if (draw_surface_finish(s) < 0 && rc == 0) {
-		diag_error(d, name, 0, "cannot render the certificate");
+	if (finish(s, d, name) < 0)
 		rc = -1;
-	}
 	values_release(&cv);
 	g_free(title);
 	g_free(subject);
@@ -764,6 +677,7 @@ int cert_write_all(const struct model *m, const struct cert_template *t, FILE *f
 	cairo_t *cr = cairo_create(s);
 	int rc = 0;
 
+	draw_cache_attach(cr);
 	for (guint k = 0; k < units->len; k++) {
 		const struct scored_unit *u = units->pdata[k];
 		struct cert_values cv;
@@ -787,10 +701,8 @@ int cert_write_all(const struct model *m, const struct cert_template *t, FILE *f
 		draw_no_awards(cr, t, m->year);
 	cairo_destroy(cr);
 	g_hash_table_destroy(layers);
-	if (draw_surface_finish(s) < 0 && rc == 0) {
-		diag_error(d, "certificates.pdf", 0, "cannot render the certificates");
+	if (finish(s, d, "certificates.pdf") < 0)
 		rc = -1;
-	}
 	g_ptr_array_unref(units);
 	g_free(title);
 	g_free(subject);

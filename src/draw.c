@@ -1,8 +1,6 @@
 /* draw.c — the drawing layer: shipped fonts, text in boxes, PDF/SVG/PNG surfaces. */
 #include "draw.h"
 
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <fontconfig/fontconfig.h>
 #include <math.h>
 #include <pango/pangofc-fontmap.h>
@@ -511,54 +509,6 @@ void draw_stroke_rect(cairo_t *cr, double x, double y, double w, double h,
 	cairo_rectangle(cr, x, y, w, h);
 	cairo_stroke(cr);
 	cairo_restore(cr);
-}
-
-static cairo_status_t write_stream(void *closure, const unsigned char *data,
-				   unsigned int length)
-{
-	/* A failed write (disk full) is not passed on to cairo: cairo 1.16
-	 * then aborts on an assertion in cairo_surface_finish() of a PDF
-	 * surface. The error stays on the stream, where outset_close()
-	 * reports it. */
-	fwrite(data, 1, length, closure);
-	return CAIRO_STATUS_SUCCESS;
-}
-
-cairo_surface_t *draw_pdf_new(FILE *fp, double w, double h,
-			      const struct draw_pdf_info *info)
-{
-	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(write_stream, fp, w, h);
-	char date[32];
-
-	g_snprintf(date, sizeof date, "%04d-%02d-%02dT00:00:00", info->date / 10000,
-		   info->date / 100 % 100, info->date % 100);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, info->title);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, info->author);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, info->subject);
-	if (info->keywords)
-		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_KEYWORDS, info->keywords);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "p2ham " P2HAM_VERSION);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
-	return s;
-}
-
-cairo_surface_t *draw_svg_new(FILE *fp, double w, double h)
-{
-	cairo_surface_t *s = cairo_svg_surface_create_for_stream(write_stream, fp, w, h);
-
-	cairo_svg_surface_restrict_to_version(s, CAIRO_SVG_VERSION_1_1);
-	return s;
-}
-
-int draw_surface_finish(cairo_surface_t *s)
-{
-	cairo_status_t st;
-
-	cairo_surface_finish(s);
-	st = cairo_surface_status(s);
-	cairo_surface_destroy(s);
-	return st == CAIRO_STATUS_SUCCESS ? 0 : -1;
 }
 
 struct png_bytes {

@@ -131,7 +131,7 @@ void draw_stroke_rect(cairo_t *cr, double x, double y, double w, double h,
 
 /*
  * Surfaces that write to a stream from outset_open(). Write errors are
- * kept by Cairo and reported by draw_surface_finish().
+ * left on the stream, where outset_close() reports them.
  */
 struct draw_pdf_info {
 	const char *title;
@@ -141,16 +141,38 @@ struct draw_pdf_info {
 	int date;               /* YYYYMMDD: creation and modification date */
 };
 
-/* A PDF surface of w × h points with its metadata; the dates come from
- * info->date so that two runs give the same bytes. */
+/*
+ * A PDF surface of w × h points with its metadata; the dates come from
+ * info->date so that two runs give the same bytes. The PDF is kept in
+ * memory until draw_pdf_finish(), which adds what SPEC 6 asks of every
+ * PDF and Cairo 1.16 does not write: the language (/Lang (id-ID)), the
+ * title shown in the window (DisplayDocTitle), the outline open when
+ * there is one (/PageMode /UseOutlines), and each figure's /Alt.
+ */
 cairo_surface_t *draw_pdf_new(FILE *fp, double w, double h,
 			      const struct draw_pdf_info *info);
+
+/*
+ * Open and close a Figure structure tag whose alternative text is `alt`
+ * (a short description in Indonesian of what the figure shows). Only on
+ * a surface of draw_pdf_new(): on any other target (SVG, PNG, a recording
+ * surface) both do nothing, and draw_figure_begin() returns 0 instead of
+ * 1. Figures do not nest.
+ */
+int draw_figure_begin(cairo_t *cr, const char *alt);
+void draw_figure_end(cairo_t *cr);
 
 /* An SVG 1.1 surface of w × h points. */
 cairo_surface_t *draw_svg_new(FILE *fp, double w, double h);
 
-/* Finish and destroy a PDF or SVG surface. Returns 0, or -1 when Cairo
- * failed (a write error, out of memory). */
+/*
+ * Finish and destroy a PDF or SVG surface; a PDF of draw_pdf_new() then
+ * goes to its stream. Returns 0, or -1 when Cairo failed (out of memory)
+ * or the accessibility update could not be added (the PDF is written
+ * without it); draw_pdf_finish() then sets *error (when error is not
+ * NULL) to a message the caller reports and frees with g_free().
+ */
+int draw_pdf_finish(cairo_surface_t *s, char **error);
 int draw_surface_finish(cairo_surface_t *s);
 
 /*

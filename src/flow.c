@@ -548,19 +548,9 @@ void flow_table_end(struct flow *f, struct flow_table *t, double after)
 void flow_figure(struct flow *f, const char *alt, flow_draw_fn *draw, const void *data,
 		 double x, double w, double h)
 {
-	GString *attrs;
-
 	if (!f->drawing)
 		return;
-	attrs = g_string_new("alt='");
-	for (const char *p = alt; *p; p++) {
-		if (*p == '\'' || *p == '\\')
-			g_string_append_c(attrs, '\\');
-		g_string_append_c(attrs, *p);
-	}
-	g_string_append_c(attrs, '\'');
-	flow_tag(f, "Figure", attrs->str);
-	g_string_free(attrs, TRUE);
+	draw_figure_begin(f->cr, alt);
 	draw(f->cr, data, x, f->y, w, h);
-	flow_untag(f, "Figure");
+	draw_figure_end(f->cr);
 }

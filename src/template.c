@@ -61,6 +61,7 @@ static void element_free(gpointer p)
 	g_free(e->id);
 	g_free((char *)e->style.font);
 	g_free(e->features);
+	g_free(e->alt);
 	placeholder_clear(&e->text);
 	if (e->image)
 		cairo_surface_destroy(e->image);
@@ -570,16 +571,33 @@ static void read_image(struct loader *ld, xmlNodePtr node)
 	struct tpl_element *e = element_new(ld, node, TPL_IMAGE);
 	char *src;
 
-	xmlattr_leaf(&ld->x, node, "id when src x y w h opacity");
+	xmlattr_leaf(&ld->x, node, "id when src x y w h opacity alt");
 	read_common(ld, node, e, 1);
 	read_box(ld, node, e, 0, 1);
 	if (xmlattr_number(&ld->x, node, "opacity", 0, 0, 0, 1, &e->opacity) > 0 &&
 	    e->opacity > 1)
 		fail(ld, node, "attribute 'opacity' of 'image' must be from 0 to 1");
+	e->alt = xmlattr_opt(node, "alt");
 	src = xmlattr_need(&ld->x, node, "src");
 	if (src)
 		e->image = image_load(&ld->x, node, ld->dir, src, "the template's folder");
 	g_free(src);
+}
+
+/* The structure tag, and the most lines a text is balanced over. */
+static void read_text_a11y(struct loader *ld, xmlNodePtr node, struct tpl_element *e)
+{
+	static const char *const tags[] = { "P", "H1", "H2", NULL };
+	double lines;
+
+	e->tag = xmlattr_choice(&ld->x, node, "tag", tags, TPL_TAG_P);
+	if (e->tag < 0)
+		e->tag = TPL_TAG_P;
+	if (xmlattr_number(&ld->x, node, "lines", 0, 0, 1, 0, &lines) > 0 &&
+	    (lines > 5 || lines != floor(lines)))
+		fail(ld, node, "attribute 'lines' of 'text' must be a whole number from 1 "
+		     "to 5");
+	e->lines = (unsigned)fmin(5, fmax(0, lines));
 }
 
 static void read_text(struct loader *ld, xmlNodePtr node)
@@ -589,7 +607,7 @@ static void read_text(struct loader *ld, xmlNodePtr node)
 	const struct style *base = NULL;
 	char *style_name, *raw, *text;
 
-	xmlattr_leaf(&ld->x, node, "id when x y w h style underline " STYLE_ATTRS);
+	xmlattr_leaf(&ld->x, node, "id when x y w h style underline tag lines " STYLE_ATTRS);
 	read_common(ld, node, e, 1);
 	style_name = xmlattr_opt(node, "style");
 	if (style_name) {
@@ -615,6 +633,7 @@ static void read_text(struct loader *ld, xmlNodePtr node)
 	e->style.spacing = s.has_spacing ? s.spacing : 0;
 	e->valign = s.valign > 0 ? TPL_MIDDLE : TPL_TOP;
 	e->underline = xmlattr_choice(&ld->x, node, "underline", booleans, 0) == 1;
+	read_text_a11y(ld, node, e);
 	if (e->style.min_size > e->style.size)
 		fail(ld, node, "min-size %g is larger than size %g", e->style.min_size,
 		     e->style.size);

@@ -35,6 +35,10 @@ enum tpl_kind {
 	TPL_LOGO,       /* the ministry's logo, likewise */
 };
 
+/* The structure tag of a text (the tag attribute): a paragraph by default,
+ * H1 for the certificate's title. */
+enum tpl_tag { TPL_TAG_P, TPL_TAG_H1, TPL_TAG_H2 };
+
 enum tpl_corner { TPL_CORNER_SQUARE, TPL_CORNER_NOTCH, TPL_CORNER_ROUND };
 enum tpl_valign { TPL_TOP, TPL_MIDDLE };
 
@@ -61,6 +65,10 @@ struct tpl_element {
 	char *features;         /* text: OpenType features ("lnum"), or NULL */
 	enum tpl_valign valign;
 	int underline;          /* text: a line under each line */
+	int tag;                /* text: enum tpl_tag, its structure tag */
+	unsigned lines;         /* text: wrap into at most this many balanced
+				 * lines before shrinking (0: draw_style fitting) */
+	char *alt;              /* image: its alternative text, or NULL */
 	struct ph_text text;        /* text, and the QR content */
 	int qr_level;           /* QRecLevel */
 	unsigned qr_quiet;      /* light modules around the symbol */

@@ -123,10 +123,75 @@ expect "QR code also decodes at 80 dpi" bash -c "
 	pdftoppm -r 80 -png -singlefile '$tmp/s1/certificates/'\$id.pdf '$tmp/qr80' &&
 	zbarimg -q --raw '$tmp/qr80.png' | grep -qx \"P2HAM/2019/\$id/.*\""
 
+# ---- accessibility (SPEC 6): language, title, outline, tags, alts ----
+
+# $1 PDF, $2 1 when it must open its outline. Read through qpdf, so that
+# the incremental update is checked as a reader sees the file.
+accessible() {
+	local pdf=$1 outline=$2 q
+	q=$(mktemp "$tmp/a11y-XXXXXX")
+	qpdf --check "$pdf" >/dev/null 2>&1 || { echo "$pdf: qpdf --check"; return 1; }
+	qpdf --qdf --object-streams=disable "$pdf" "$q" || return 1
+	python3 - "$q" "$outline" <<'EOF'
+import re, sys
+data = open(sys.argv[1], 'rb').read().decode('latin-1')
+objs = re.findall(r'\n\d+ 0 obj\n(.*?)\nendobj', data, re.S)
+cat = [o for o in objs if '/Type /Catalog' in o]
+if len(cat) != 1:
+    sys.exit('catalogs: %d' % len(cat))
+cat = cat[0]
+for want in ('/Lang (id-ID)', '/DisplayDocTitle true', '/StructTreeRoot', '/Marked true'):
+    if want not in cat:
+        sys.exit('%s: catalog lacks %s' % (sys.argv[1], want))
+if sys.argv[2] == '1' and '/PageMode /UseOutlines' not in cat:
+    sys.exit('catalog lacks /PageMode /UseOutlines')
+figs = [o for o in objs if '/Type /StructElem' in o and '/S /Figure' in o]
+if not figs:
+    sys.exit('no Figure element')
+bare = [o for o in figs if not re.search(r'/Alt (\(.+\)|<FEFF[0-9A-F]+>)', o)]
+if bare:
+    sys.exit('%d of %d figures without /Alt' % (len(bare), len(figs)))
+EOF
+}
+each_accessible() {
+	for f in "$1"/*.pdf; do accessible "$f" 0 || return 1; done
+}
+expect "accessibility: report.pdf: /Lang, DisplayDocTitle, open outline, tagged, every figure's /Alt" \
+	accessible "$tmp/s1/report.pdf" 1
+expect "accessibility: certificates.pdf: the same" accessible "$tmp/s1/certificates.pdf" 1
+expect "accessibility: each certificate: /Lang, DisplayDocTitle, tagged, every figure's /Alt" \
+	each_accessible "$tmp/s1/certificates"
+expect "accessibility: alts say what each picture is: QR content, logo, signature, stamp" bash -c "
+	qpdf --qdf --object-streams=disable '$tmp/s1/certificates/lapas-kelas-iia-serang.pdf' '$tmp/alt.pdf' &&
+	grep -a '/Alt' '$tmp/alt.pdf' >'$tmp/alts' &&
+	grep -q '/Alt (Kode QR verifikasi: P2HAM/2019/lapas-kelas-iia-serang/' '$tmp/alts' &&
+	grep -q '/Alt (Logo Kementerian Hukum dan Hak Asasi Manusia' '$tmp/alts' &&
+	grep -q '/Alt (Tanda tangan Kepala Kantor Wilayah, ' '$tmp/alts' &&
+	grep -q '/Alt (Cap dinas Kantor Wilayah ' '$tmp/alts' &&
+	grep -aq '/S /H1' '$tmp/alt.pdf'"
+expect "an office without signature and stamp: no such figure, the QR code still" bash -c "
+	qpdf --qdf --object-streams=disable '$tmp/s1/certificates/lapas-kelas-iia-palangka-raya.pdf' '$tmp/alt2.pdf' &&
+	! grep -aq '/Alt (Tanda tangan\|/Alt (Cap dinas' '$tmp/alt2.pdf' &&
+	grep -aq '/Alt (Kode QR verifikasi' '$tmp/alt2.pdf'"
+expect "official order: letterhead, title, the number right after it, unit, award, place and date" bash -c "
+	t=\$(pdftotext -enc UTF-8 '$tmp/s1/certificates/lapas-kelas-iia-serang.pdf' - | tr '\n' ' ' | tr -s ' ')
+	case \"\$t\" in
+	*'KEMENTERIAN HUKUM'*'KANTOR WILAYAH BANTEN'*'PIAGAM PENGHARGAAN Nomor: CONTOH-BTN-HAM-'*'diberikan kepada Lapas Kelas IIA Serang atas prestasi'*'Serang, 10 Desember 2019'*'NIP '*) ;;
+	*) echo \"order: \$t\"; exit 1 ;;
+	esac"
+expect "every text on a certificate is at least 8 pt" bash -c "
+	pdftohtml -xml -i -stdout '$tmp/s1/certificates/lapas-kelas-iia-serang.pdf' >'$tmp/cert.xml' &&
+	python3 -c \"
+import sys, xml.etree.ElementTree as ET
+r = ET.parse('$tmp/cert.xml').getroot()
+sizes = [float(f.get('size')) for f in r.iter('fontspec')]
+sys.exit(0 if sizes and min(sizes) >= 8 else 'sizes %s' % sizes)\""
+
 # ---- the office's verification URL in the QR code (SPEC 6.1) ----
 
 sed 's|<office id="banten" |<office id="banten" verify-url="https://p2ham.example.go.id/cek?kode={code}\&amp;nomor={number}" |' \
 	"$offices" >"$tmp/offices-url.xml"
+cp -r "$root/samples/images" "$tmp/"
 (cd "$root" && "$P2HAM" build -q -o "$tmp/u" --date 2019-12-10 --offices "$tmp/offices-url.xml" \
 	--no-report --no-charts samples/*.csv) 2>/dev/null
 awarded "$tmp/u/summary.xml" >"$tmp/u-awarded"
@@ -247,6 +312,47 @@ expect "long name: QR code decodes" bash -c "
 	zbarimg -q --raw '$tmp/lqr.png' | grep -qx \"P2HAM/2019/$longid/[0-9A-F]\\{10\\}\""
 expect "long name: certificates.pdf has its page" bash -c "
 	pdfinfo '$tmp/l/certificates.pdf' | grep -q '^Pages: *1\$' && qpdf --check '$tmp/l/certificates.pdf' >/dev/null"
+
+# ---- a 230-character name: at most three balanced lines ----
+
+long230='Lembaga Pemasyarakatan Perempuan Kelas IIA Tangerang bersama Balai Pemasyarakatan dan Rumah Penyimpanan Benda Sitaan Negara Kelas I Tangerang (Unit Pelayanan Terpadu Satu Atap Hak Asasi Manusia untuk Warga Binaan dan Keluarganya)'
+[ ${#long230} -ge 225 ] || { echo "test name is ${#long230} characters"; exit 2; }
+python3 - "$long230" "$tmp/long230.csv" <<'EOF'
+import csv, sys
+name, path = sys.argv[1], sys.argv[2]
+with open(path, 'w', newline='') as f:
+    w = csv.writer(f)
+    w.writerow(['kanwil', 'unit', 'kode', 'nilai'])
+    for it in ['A.%02d' % i for i in range(1, 12)] + ['A.21', 'A.22', 'A.23', 'A.24', 'B.01']:
+        w.writerow(['Kanwil Kemenkumham Banten', name, it, 'Ada'])
+    for it in ['C.01', 'C.02', 'C.03', 'C.04']:
+        w.writerow(['Kanwil Kemenkumham Banten', name, it, 'Patuh'])
+    w.writerow(['Kanwil Kemenkumham Banten', name, 'G.01', 'Tidak'])
+EOF
+(cd "$tmp" && "$P2HAM" build -q -o "$tmp/l230" --date 2019-12-10 long230.csv) 2>/dev/null
+expect "230-character name: three lines of even width, none nearly empty" \
+	python3 - "$tmp/l230/certificates.pdf" "$long230" <<'EOF'
+import html, re, subprocess, sys
+pdf, name = sys.argv[1:3]
+out = subprocess.run(['pdftotext', '-bbox', pdf, '-'], capture_output=True, text=True).stdout
+words = [(float(a), float(b), float(c), float(d), html.unescape(w)) for a, b, c, d, w in
+         re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', out)]
+want = name.split()
+for i in range(len(words)):
+    if [w[4] for w in words[i:i + len(want)]] == want:
+        mine = words[i:i + len(want)]
+        break
+else:
+    sys.exit('name not found in order')
+lines = {}
+for w in mine:
+    lines.setdefault(round(w[1]), []).append(w)
+widths = [max(w[2] for w in l) - min(w[0] for w in l) for l in lines.values()]
+if len(widths) > 3:
+    sys.exit('%d lines' % len(widths))
+if min(widths) < 0.6 * max(widths):
+    sys.exit('unbalanced lines: %s' % widths)
+EOF
 
 # ---- refused templates: exit 2, file:line, nothing written ----
 
