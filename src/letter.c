@@ -109,10 +109,13 @@ double letter_kop(cairo_t *cr, const struct offices *os, const struct office *of
 	h = (os->ministry_logo ? fmax(h, KOP_LOGO) : h) + 6;
 	if (drawing) {
 		if (os->ministry_logo) {
-			cairo_tag_begin(cr, "Figure", "alt='Lambang kementerian'");
+			char *alt = g_strdup_printf("Lambang %s", os->ministry_heading);
+
+			g_ptr_array_add(pool, alt);
+			draw_figure_begin(cr, pool_safe(pool, alt));
 			letter_image(cr, os->ministry_logo, x, y + (h - 6 - KOP_LOGO) / 2,
 				     KOP_LOGO, KOP_LOGO, 1);
-			cairo_tag_end(cr, "Figure");
+			draw_figure_end(cr);
 		}
 		draw_line(cr, x, y + h, x + w, y + h, 2.2, c_ink);
 		draw_line(cr, x, y + h + 3, x + w, y + h + 3, 0.7, c_ink);
@@ -494,12 +497,13 @@ static void signatory(struct letter *l)
 		cairo_tag_begin(l->cr, "P", "");
 	l->y += put(l, title, x, w, &st_body);
 	if (l->drawing && (s->signature || s->stamp)) {
-		cairo_tag_begin(l->cr, "Figure", "alt='Tanda tangan dan cap dinas'");
+		draw_figure_begin(l->cr, s->stamp ? "Tanda tangan dan cap dinas penanda tangan"
+					      : "Tanda tangan penanda tangan");
 		if (s->stamp)
 			letter_image(l->cr, s->stamp, x - 28, l->y - 4, 72, 72, 0.9);
 		if (s->signature)
 			letter_image(l->cr, s->signature, x + 10, l->y + 2, 130, space - 4, 1);
-		cairo_tag_end(l->cr, "Figure");
+		draw_figure_end(l->cr);
 	}
 	l->y += space;
 	l->y += put(l, safe(l, s->name), x, w, &name);
