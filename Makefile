@@ -38,7 +38,7 @@ LIBOBJ   := $(patsubst src/%.c,$(BUILD)/%.o,$(filter-out src/main.c,$(SRC)))
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
-.PHONY: all deps run check unit e2e e2e-sanitized valgrind install uninstall clean FORCE
+.PHONY: all deps run check unit e2e e2e-sanitized valgrind references lint install uninstall clean FORCE
 
 all: $(BIN)
 
@@ -116,12 +116,17 @@ valgrind: $(BIN)
 	  --date 2019-12-10 samples/*.csv; test $$? -le 1
 	@echo "valgrind: 1 passed, 0 failed"
 
+# Record the reference renders again after an intended change of layout
+# (tests/e2e/references.sh; look at build/references/ first).
+references: $(BIN)
+	UPDATE_REFERENCES=1 P2HAM=$(CURDIR)/$(BIN) tests/e2e/references.sh
+
 unit: $(UNIT_BIN)
 	@pass=0; fail=0; for t in $(UNIT_BIN); do \
 	  if (cd tests/unit && ../../$$t); then pass=$$((pass+1)); else fail=$$((fail+1)); echo "FAILED: $$t"; fi; \
 	done; echo "unit: $$pass passed, $$fail failed"; [ $$fail -eq 0 ]
 
-E2E_SCRIPTS ?= run certificates forms report tables charts documents
+E2E_SCRIPTS ?= run certificates forms report tables charts documents references
 
 e2e: $(BIN)
 	@for s in $(E2E_SCRIPTS); do \

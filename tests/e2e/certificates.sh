@@ -161,6 +161,10 @@ expect "accessibility: report.pdf: /Lang, DisplayDocTitle, open outline, tagged,
 expect "accessibility: certificates.pdf: the same" accessible "$tmp/s1/certificates.pdf" 1
 expect "accessibility: each certificate: /Lang, DisplayDocTitle, tagged, every figure's /Alt" \
 	each_accessible "$tmp/s1/certificates"
+expect "accessibility: each unit's profile: the same (its charts are its figures)" \
+	each_accessible "$tmp/s1/profiles"
+expect "accessibility: each letter: the same (logo, signature and stamp)" \
+	each_accessible "$tmp/s1/letters"
 expect "accessibility: alts say what each picture is: QR content, logo, signature, stamp" bash -c "
 	qpdf --qdf --object-streams=disable '$tmp/s1/certificates/lapas-kelas-iia-serang.pdf' '$tmp/alt.pdf' &&
 	grep -a '/Alt' '$tmp/alt.pdf' >'$tmp/alts' &&

@@ -505,8 +505,9 @@ case_template_images() {
 	mkdir tpl && mkfifo tpl/fifo.png && ln -s /etc/passwd tpl/passwd.png
 	echo "$HEADER" >in.csv && echo "$GOOD" >>in.csv
 	for src in /etc/passwd ../../../../../etc/passwd fifo.png passwd.png; do
-		sed "s|<text y=\"46\"|<image src=\"$src\" x=\"366\" y=\"34\" w=\"70\" h=\"70\"/><text y=\"46\"|" \
+		sed "s|<text y=\"140\"|<image src=\"$src\" x=\"366\" y=\"34\" w=\"70\" h=\"70\"/><text y=\"140\"|" \
 			"$root/templates/certificate.xml" >tpl/certificate.xml
+		grep -q "<image src=\"$src\"" tpl/certificate.xml || { echo "the image was not put in"; return 1; }
 		case $src in
 		fifo.png) want="image '$src' is not a file" ;;
 		passwd.png) want="image '$src' is not a readable PNG file" ;;
@@ -866,7 +867,7 @@ case_stale_temps() {
 	[ -L o/charts/.link.svg.tmp-abcdef ] && [ "$(cat o/notes.txt)" = "mine 1" ] &&
 		[ -d o/charts/.ranking.svg.tmp-Folder ] || { echo "a link or folder was touched"; return 1; }
 	# The lock file is the only new file besides the outputs.
-	find o -type f -newer stamp | grep -v -E '^o/(summary\.xml|report\.pdf|certificates\.pdf|certificates/[a-z0-9-]+\.pdf|charts/[a-z0-9-]+\.svg|tables/(ranking\.csv|ranking\.xlsx|items\.csv)|\.p2ham\.lock)$' &&
+	find o -type f -newer stamp | grep -v -E '^o/(summary\.xml|report\.pdf|certificates\.pdf|certificates/[a-z0-9-]+\.pdf|profiles/[a-z0-9-]+\.pdf|letters/[a-z0-9-]+\.pdf|charts/[a-z0-9-]+\.svg|tables/(ranking\.csv|ranking\.xlsx|items\.csv)|\.p2ham\.lock)$' &&
 		{ echo "unexpected new files"; return 1; }
 	return 0
 }
