@@ -1,4 +1,7 @@
-/* profile.h — the profile of one unit in report.pdf. */
+/* profile.h — the profile of one unit, in report.pdf and in its own profiles/UNIT-ID.pdf.
+ *
+ * The model and the conflicts are borrowed; what the profile allocates
+ * lives in the flow's pool until flow_release(). */
 #ifndef P2HAM_PROFILE_H
 #define P2HAM_PROFILE_H
 
