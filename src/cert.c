@@ -10,6 +10,7 @@
 
 #include "cert_int.h"
 #include "draw.h"
+#include "image.h"
 #include "offices.h"
 #include "text.h"
 
@@ -100,40 +101,6 @@ static void values_release(struct cert_values *cv)
 	g_free(cv->verify_url);
 }
 
-/* The image `shared` scaled to fit the element's box, centred, keeping its
- * proportions. */
-static void draw_image(cairo_t *cr, const struct tpl_element *e, cairo_surface_t *shared)
-{
-	int iw = cairo_image_surface_get_width(shared);
-	int ih = cairo_image_surface_get_height(shared);
-	double scale = fmin(e->w / iw, e->h / ih);
-	/* A surface of our own over the template's pixels: Cairo keeps
-	 * per-surface state (snapshots, ids), and the template is shared
-	 * between threads. The pixels themselves are only read. */
-	cairo_surface_t *img = cairo_image_surface_create_for_data(
-		cairo_image_surface_get_data(shared),
-		cairo_image_surface_get_format(shared), iw, ih,
-		cairo_image_surface_get_stride(shared));
-
-	char id[32];
-
-	/* The shared pixels' address names the image, so that a PDF holds it
-	 * once however many pages show it. */
-	g_snprintf(id, sizeof id, "p2ham-%p", (const void *)shared);
-	cairo_surface_set_mime_data(img, CAIRO_MIME_TYPE_UNIQUE_ID,
-				    (const unsigned char *)g_strdup(id), strlen(id), g_free,
-				    NULL);
-	cairo_save(cr);
-	cairo_translate(cr, e->x + (e->w - iw * scale) / 2,
-			e->y + (e->h - ih * scale) / 2);
-	cairo_scale(cr, scale, scale);
-	cairo_set_source_surface(cr, img, 0, 0);
-	cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
-	cairo_paint_with_alpha(cr, e->opacity);
-	cairo_restore(cr);
-	cairo_surface_destroy(img);
-}
-
 /*
  * An image element as a Figure with an alternative text that says what it
  * is; the office's signature and stamp and the ministry's logo only when
@@ -166,7 +133,7 @@ static void draw_picture(cairo_t *cr, const struct tpl_element *e,
 	}
 	if (img) {
 		draw_figure_begin(cr, alt);
-		draw_image(cr, e, img);
+		image_paint(cr, img, e->x, e->y, e->w, e->h, e->opacity);
 		draw_figure_end(cr);
 	}
 	g_free(alt);

@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <glib.h>
 #include <stdio.h>
+#include <math.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -98,5 +99,43 @@ cairo_surface_t *image_load(struct xmlattr *x, xmlNodePtr node, const char *dir,
 	path = g_build_filename(dir, src, NULL);
 	img = load_png(x, node, src, path);
 	g_free(path);
+	if (img) {
+		/* The surface's address names it while it lives, which is as
+		 * long as any document that shows it. */
+		char *id = g_strdup_printf("p2ham-image-%p", (void *)img);
+
+		cairo_surface_set_mime_data(img, CAIRO_MIME_TYPE_UNIQUE_ID,
+					    (const unsigned char *)id, strlen(id), g_free, id);
+	}
 	return img;
+}
+
+void image_paint(cairo_t *cr, cairo_surface_t *image, double x, double y, double w,
+		 double h, double alpha)
+{
+	int iw = cairo_image_surface_get_width(image);
+	int ih = cairo_image_surface_get_height(image);
+	double scale = fmin(w / iw, h / ih);
+	/* A surface of our own: Cairo keeps state (snapshots, ids) per
+	 * surface, and `image` is shared between threads. Its id is borrowed,
+	 * with nothing to free: a copy freed per paint leaks in Cairo 1.16
+	 * when the paint goes into a recording surface. */
+	cairo_surface_t *own = cairo_image_surface_create_for_data(
+		cairo_image_surface_get_data(image), cairo_image_surface_get_format(image),
+		iw, ih, cairo_image_surface_get_stride(image));
+	const unsigned char *id;
+	unsigned long id_len;
+
+	cairo_surface_get_mime_data(image, CAIRO_MIME_TYPE_UNIQUE_ID, &id, &id_len);
+	if (id)
+		cairo_surface_set_mime_data(own, CAIRO_MIME_TYPE_UNIQUE_ID, id, id_len, NULL,
+					    NULL);
+	cairo_save(cr);
+	cairo_translate(cr, x + (w - iw * scale) / 2, y + (h - ih * scale) / 2);
+	cairo_scale(cr, scale, scale);
+	cairo_set_source_surface(cr, own, 0, 0);
+	cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+	cairo_paint_with_alpha(cr, alpha);
+	cairo_restore(cr);
+	cairo_surface_destroy(own);
 }

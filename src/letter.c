@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "draw.h"
+#include "image.h"
 #include "style.h"
 #include "text.h"
 
@@ -43,27 +44,6 @@ static const struct draw_rgb c_ink = HEX(STYLE_INK), c_head = HEX(STYLE_PANEL);
 
 /* ------------------------------------------------------------- kop */
 
-void letter_image(cairo_t *cr, cairo_surface_t *shared, double x, double y, double w,
-		  double h, double alpha)
-{
-	int iw = cairo_image_surface_get_width(shared);
-	int ih = cairo_image_surface_get_height(shared);
-	double scale = fmin(w / iw, h / ih);
-	/* A surface of our own over the shared pixels: Cairo keeps state per
-	 * surface, and the offices' images are shared between threads. */
-	cairo_surface_t *img = cairo_image_surface_create_for_data(
-		cairo_image_surface_get_data(shared), cairo_image_surface_get_format(shared),
-		iw, ih, cairo_image_surface_get_stride(shared));
-
-	cairo_save(cr);
-	cairo_translate(cr, x + (w - iw * scale) / 2, y + (h - ih * scale) / 2);
-	cairo_scale(cr, scale, scale);
-	cairo_set_source_surface(cr, img, 0, 0);
-	cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
-	cairo_paint_with_alpha(cr, alpha);
-	cairo_restore(cr);
-	cairo_surface_destroy(img);
-}
 
 /* Text of the offices file as the display rule wants it; a string of `pool`. */
 static const char *pool_safe(GPtrArray *pool, const char *s)
@@ -113,7 +93,7 @@ double letter_kop(cairo_t *cr, const struct offices *os, const struct office *of
 
 			g_ptr_array_add(pool, alt);
 			draw_figure_begin(cr, pool_safe(pool, alt));
-			letter_image(cr, os->ministry_logo, x, y + (h - 6 - KOP_LOGO) / 2,
+			image_paint(cr, os->ministry_logo, x, y + (h - 6 - KOP_LOGO) / 2,
 				     KOP_LOGO, KOP_LOGO, 1);
 			draw_figure_end(cr);
 		}
@@ -500,9 +480,9 @@ static void signatory(struct letter *l)
 		draw_figure_begin(l->cr, s->stamp ? "Tanda tangan dan cap dinas penanda tangan"
 					      : "Tanda tangan penanda tangan");
 		if (s->stamp)
-			letter_image(l->cr, s->stamp, x - 28, l->y - 4, 72, 72, 0.9);
+			image_paint(l->cr, s->stamp, x - 28, l->y - 4, 72, 72, 0.9);
 		if (s->signature)
-			letter_image(l->cr, s->signature, x + 10, l->y + 2, 130, space - 4, 1);
+			image_paint(l->cr, s->signature, x + 10, l->y + 2, 130, space - 4, 1);
 		draw_figure_end(l->cr);
 	}
 	l->y += space;

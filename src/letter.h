@@ -26,14 +26,6 @@
 double letter_kop(cairo_t *cr, const struct offices *os, const struct office *of,
 		  double x, double y, double w, int drawing);
 
-/*
- * Draw a shared image (an office's signature or stamp, the ministry's logo)
- * fitted into the box (x, y, w, h), centred, keeping its proportions. The
- * image's pixels are only read, so threads may share it.
- */
-void letter_image(cairo_t *cr, cairo_surface_t *shared, double x, double y, double w,
-		  double h, double alpha);
-
 /* The offices that write a letter: those with a recommended or retained
  * unit, in the order of their best unit's rank. The array borrows the
  * offices; free it with g_ptr_array_unref(). */
