@@ -218,7 +218,7 @@ void chart_unit_aspects(cairo_t *cr, const struct model *m, const struct scored_
 }
 
 /* Mean of every unit's score for principle p, over units whose type has it. */
-static double overall_principle(const struct model *m, guint p)
+double chart_overall_principle(const struct model *m, guint p)
 {
 	double sum = 0;
 	unsigned n = 0;
@@ -254,7 +254,7 @@ void chart_region_principles(cairo_t *cr, const struct model *m, const struct re
 		bar[b.n].label = g_strdup(pr->label);
 		bar[b.n].value = r->principles[p];
 		bar[b.n].fill = STYLE_NAVY;
-		bar[b.n].mark = compare ? overall_principle(m, p) : NAN;
+		bar[b.n].mark = compare ? chart_overall_principle(m, p) : NAN;
 		b.n++;
 	}
 	bars_draw(cr, &b, x, y, w, h);

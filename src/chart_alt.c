@@ -87,23 +87,6 @@ char *chart_alt_unit_principles(const struct model *m, const struct scored_unit 
 	return g_string_free(out, FALSE);
 }
 
-/* Mean of every unit's score for principle p (as the chart marks it). */
-static double overall(const struct model *m, guint p)
-{
-	double sum = 0;
-	unsigned n = 0;
-
-	for (guint i = 0; i < m->units->len; i++) {
-		const struct scored_unit *u = g_ptr_array_index(m->units, i);
-
-		if (!isnan(u->principles[p])) {
-			sum += u->principles[p];
-			n++;
-		}
-	}
-	return n ? sum / n : NAN;
-}
-
 char *chart_alt_region_principles(const struct model *m, const struct region *r)
 {
 	GString *out = g_string_new("Rata-rata nilai per prinsip ");
@@ -122,7 +105,7 @@ char *chart_alt_region_principles(const struct model *m, const struct region *r)
 		put_num(out, r->principles[p]);
 		if (compare) {
 			g_string_append(out, " (");
-			put_num(out, overall(m, p));
+			put_num(out, chart_overall_principle(m, p));
 			g_string_append_c(out, ')');
 		}
 		first = 0;

@@ -319,4 +319,9 @@ static inline void legend(cairo_t *cr, const struct key *keys, unsigned n, doubl
 	}
 }
 
+/* Mean of every unit's score for principle p, over the units whose type
+ * has it (NAN when none): the reference mark of the ranking's principle
+ * bars and of their alternative text. */
+double chart_overall_principle(const struct model *m, guint p);
+
 #endif
