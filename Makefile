@@ -94,7 +94,7 @@ run: deps
 	xmllint --noout --schema templates/summary.xsd out/summary.xml
 
 check: deps
-	$(MAKE) all unit
+	$(MAKE) lint all unit
 	$(MAKE) e2e
 	$(MAKE) hostile property fuzz-smoke
 	$(if $(SANITIZE),,$(MAKE) valgrind)
@@ -115,6 +115,10 @@ valgrind: $(BIN)
 	  --suppressions=tests/valgrind.supp --error-exitcode=99 ./$(BIN) build -q -o $(BUILD)/valgrind-out \
 	  --date 2019-12-10 samples/*.csv; test $$? -le 1
 	@echo "valgrind: 1 passed, 0 failed"
+
+# The source's shape: files, functions, ownership (tests/lint/shape.sh).
+lint:
+	tests/lint/shape.sh
 
 # Record the reference renders again after an intended change of layout
 # (tests/e2e/references.sh; look at build/references/ first).

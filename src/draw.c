@@ -602,6 +602,26 @@ int draw_write_png(cairo_surface_t *img, double dpi, FILE *fp)
 #define PNG_BAND 1024
 #define PNG_MAX_SIDE 32767
 
+/* The band of pixel rows from y0 of a picture w points wide, painted on
+ * white into img: the whole picture shifted up by whole pixels, so that
+ * the bands join without a seam, and clipped to the band. */
+static void paint_band(cairo_surface_t *img, int y0, double scale, double w,
+		       void (*paint)(cairo_t *cr, void *data), void *data)
+{
+	cairo_t *cr = cairo_create(img);
+	int band = cairo_image_surface_get_height(img);
+
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_translate(cr, 0, -y0);
+	cairo_scale(cr, scale, scale);
+	cairo_rectangle(cr, 0, y0 / scale, w, band / scale);
+	cairo_clip(cr);
+	paint(cr, data);
+	cairo_destroy(cr);
+	cairo_surface_flush(img);
+}
+
 int draw_png_paint(FILE *fp, double w, double h, double dpi,
 		   void (*paint)(cairo_t *cr, void *data), void *data)
 {
@@ -639,21 +659,10 @@ int draw_png_paint(FILE *fp, double w, double h, double dpi,
 	png_write_info(png, info);
 	for (int y0 = 0; y0 < height; y0 += band) {
 		int rows = height - y0 < band ? height - y0 : band;
-		cairo_t *cr = cairo_create(img);
 		const unsigned char *px;
 		int stride;
 
-		/* Each band is the whole picture shifted up by whole pixels,
-		 * so the bands join without a seam. */
-		cairo_set_source_rgb(cr, 1, 1, 1);
-		cairo_paint(cr);
-		cairo_translate(cr, 0, -y0);
-		cairo_scale(cr, scale, scale);
-		cairo_rectangle(cr, 0, y0 / scale, w, band / scale);
-		cairo_clip(cr);
-		paint(cr, data);
-		cairo_destroy(cr);
-		cairo_surface_flush(img);
+		paint_band(img, y0, scale, w, paint, data);
 		px = cairo_image_surface_get_data(img);
 		stride = cairo_image_surface_get_stride(img);
 		for (int y = 0; y < rows; y++) {
