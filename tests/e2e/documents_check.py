@@ -151,9 +151,9 @@ def check_letters(j):
 
 
 def small_text(pdf, profile=False):
-    """The texts under 8 pt of a PDF: all of them, or in a profile those
-    that the profile document adds to the report's profile: the letterhead,
-    title and footer of page 1 and the berita acara block."""
+    """The texts under 8 pt of a PDF: all of them, or in a profile all but
+    the charts' on page 1 (chart text may be 7 pt: charts.sh checks it),
+    that is the letterhead, title and footer there, and every later page."""
     root = ET.fromstring(run('pdftohtml', '-xml', '-i', '-stdout', '-q', pdf))
     sizes = {f.get('id'): int(f.get('size')) for f in root.iter('fontspec')}
     pgs = list(root.iter('page'))
@@ -163,12 +163,6 @@ def small_text(pdf, profile=False):
         if profile and idx == 0:
             # Above the unit's heading (216 px), and the footer.
             texts = [t for t in texts if not 210 <= int(t.get('top')) <= 1180]
-        elif profile:
-            marks = [i for i, t in enumerate(texts)
-                     if 'BERITA ACARA HASIL VERIFIKASI' in ''.join(t.itertext())]
-            top = int(texts[marks[0]].get('top')) if idx == len(pgs) - 1 and marks else 1e9
-            # From the block's heading down, above the report's page footer.
-            texts = [t for t in texts if top <= int(t.get('top')) <= 1180]
         for t in texts:
             if sizes[t.get('font')] < MIN_PX:
                 found.append(f'page {idx + 1}: {sizes[t.get("font")]} px '
@@ -179,8 +173,8 @@ def small_text(pdf, profile=False):
 
 
 def check_sizes(j):
-    """No text under 8 pt in the letters, nor in what the profiles add to
-    the report's profile (letterhead, title, footer, berita acara)."""
+    """No text under 8 pt in the letters, nor in the profiles outside the
+    charts of their first page."""
     for office in sorted(j.letter_offices()):
         for s in small_text(j.letter(office)):
             j.bad(f'{j.letter(office)}: {s}')
