@@ -409,6 +409,38 @@ struct build {
 	GHashTable *files;
 };
 
+static gint by_date(gconstpointer a, gconstpointer b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The teams and dates of every accepted row of u, for its berita acara:
+ * a team whose answers all agree with another's is still a team. */
+static void unit_teams(struct scored_unit *su, const struct unit_obs *u)
+{
+	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+	GHashTable *days = g_hash_table_new(NULL, NULL);
+
+	su->teams = g_ptr_array_new_with_free_func(g_free);
+	su->dates = g_array_new(FALSE, FALSE, sizeof(int));
+	for (guint i = 0; i < u->observations->len; i++) {
+		const struct observation *o = g_ptr_array_index(u->observations, i);
+
+		if (o->verifier && *o->verifier && g_hash_table_add(seen, o->verifier)) {
+			char *shown = text_display_safe(o->verifier);
+
+			g_ptr_array_add(su->teams, shown ? shown : g_strdup(o->verifier));
+		}
+		if (o->date && g_hash_table_add(days, GINT_TO_POINTER(o->date)))
+			g_array_append_val(su->dates, o->date);
+	}
+	g_array_sort(su->dates, by_date);
+	g_hash_table_destroy(seen);
+	g_hash_table_destroy(days);
+}
+
 /* The unit's name, kanwil, type and first row, resolved from the input. */
 static void unit_input(struct scored_unit *su, const struct unit_obs *u,
 		       GHashTable *files)
@@ -421,6 +453,7 @@ static void unit_input(struct scored_unit *su, const struct unit_obs *u,
 	su->type = u->type;
 	su->first_file = first ? g_hash_table_lookup(files, first->file) : NULL;
 	su->first_line = first ? first->line : 0;
+	unit_teams(su, u);
 }
 
 static struct scored_unit *unit_build(struct model *m, const struct unit_obs *u,
@@ -464,6 +497,8 @@ static void unit_free(struct scored_unit *su)
 	g_free(su->aspects);
 	g_free(su->principles);
 	g_array_free(su->reasons, TRUE);
+	g_ptr_array_unref(su->teams);
+	g_array_unref(su->dates);
 	g_free(su->certificate);
 	g_free(su->id);
 	g_free(su);

@@ -149,6 +149,9 @@ struct scored_unit {
 	int has_previous;
 	double previous_total;
 	enum recommendation previous_recommendation;
+	GPtrArray *teams;       /* char *, owned: the distinct verifiers of its
+				   accepted rows, display form, in input order */
+	GArray *dates;          /* int YYYYMMDD: its rows' distinct dates, ascending */
 };
 
 struct conflict {

@@ -28,65 +28,6 @@ static const struct draw_rgb c_ink = HEX(STYLE_INK);
 
 /* ------------------------------------------------------------- the rows */
 
-static gint by_seq(gconstpointer a, gconstpointer b)
-{
-	const struct model_obs *x = *(const struct model_obs *const *)a,
-			       *y = *(const struct model_obs *const *)b;
-
-	return x->seq < y->seq ? -1 : x->seq > y->seq;
-}
-
-static gint by_date(gconstpointer a, gconstpointer b)
-{
-	int x = *(const int *)a, y = *(const int *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-/* The observations of u that the model keeps: each item's chosen one and
- * those of its conflicts, in the order they were accepted. */
-static GPtrArray *unit_observations(const struct model *m, const struct scored_unit *u)
-{
-	GPtrArray *obs = g_ptr_array_new();
-
-	for (guint i = 0; i < u->type->items->len; i++)
-		if (u->items[i].chosen)
-			g_ptr_array_add(obs, (gpointer)u->items[i].chosen);
-	for (guint i = 0; i < m->conflicts->len; i++) {
-		const struct conflict *c = g_ptr_array_index(m->conflicts, i);
-
-		if (c->unit == u)
-			for (guint k = 0; k < c->observations->len; k++)
-				g_ptr_array_add(obs, c->observations->pdata[k]);
-	}
-	g_ptr_array_sort(obs, by_seq);
-	return obs;
-}
-
-void unitdoc_teams(const struct model *m, const struct scored_unit *u, GPtrArray **teams,
-		   GArray **dates)
-{
-	GPtrArray *obs = unit_observations(m, u);
-	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
-	GHashTable *days = g_hash_table_new(NULL, NULL);
-
-	*teams = g_ptr_array_new();
-	*dates = g_array_new(FALSE, FALSE, sizeof(int));
-	for (guint i = 0; i < obs->len; i++) {
-		const struct model_obs *o = obs->pdata[i];
-		const char *v = o->verifier.display;
-
-		if (v && *v && g_hash_table_add(seen, (gpointer)v))
-			g_ptr_array_add(*teams, (gpointer)v);
-		if (o->date && g_hash_table_add(days, GINT_TO_POINTER(o->date)))
-			g_array_append_val(*dates, o->date);
-	}
-	g_array_sort(*dates, by_date);
-	g_hash_table_destroy(seen);
-	g_hash_table_destroy(days);
-	g_ptr_array_unref(obs);
-}
-
 /* "3 Oktober 2019", "3 Oktober 2019 dan 4 Oktober 2019", or from the first
  * to the last of many; a string of f's pool. */
 static const char *dates_text(struct flow *f, const GArray *dates)
@@ -203,8 +144,6 @@ static double berita_acara_at(struct flow *f, const struct model *m,
 static void berita_acara(struct flow *f, const struct model *m,
 			 const struct scored_unit *u)
 {
-	GPtrArray *teams;
-	GArray *dates;
 	char day[48];
 	int drawing = f->drawing;
 	const char *opening, *dates_s, *teams_s;
@@ -212,7 +151,6 @@ static void berita_acara(struct flow *f, const struct model *m,
 		? flow_fmt(f, " (%s)", u->kanwil.display) : "";
 	double h;
 
-	unitdoc_teams(m, u, &teams, &dates);
 	letter_day_date(day, m->date);
 	opening = flow_fmt(f, "Pada hari ini, %s, telah dilakukan verifikasi pelayanan "
 			   "publik berbasis hak asasi manusia terhadap %s%s oleh tim "
@@ -223,8 +161,8 @@ static void berita_acara(struct flow *f, const struct model *m,
 			   flow_num2(f, u->total),
 			   u->grade ? flow_fmt(f, " (%s)", flow_safe(f, u->grade)) : "", u->rank, m->units->len,
 			   style_recommendation_label(u->recommendation));
-	dates_s = dates_text(f, dates);
-	teams_s = teams_text(f, teams);
+	dates_s = dates_text(f, u->dates);
+	teams_s = teams_text(f, u->teams);
 	f->drawing = 0;
 	h = berita_acara_at(f, m, u, opening, dates_s, teams_s, 0);
 	f->drawing = drawing;
@@ -239,8 +177,6 @@ static void berita_acara(struct flow *f, const struct model *m,
 		     "berita-acara", 0);
 	f->y += berita_acara_at(f, m, u, opening, dates_s, teams_s, f->y);
 	flow_untag(f, "Sect");
-	g_ptr_array_unref(teams);
-	g_array_unref(dates);
 }
 
 /* ------------------------------------------------------------- the document */

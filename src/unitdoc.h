@@ -23,15 +23,4 @@
 int unitdoc_write(const struct model *m, const struct scored_unit *u, FILE *fp,
 		  const char *name, struct diag *d);
 
-/*
- * The teams (distinct verifier names, display form, in the order their rows
- * were accepted) and the distinct verification dates (YYYYMMDD, ascending)
- * of unit u's rows: the chosen observation of each item and the
- * observations of its conflicts. Both arrays are new; the strings are
- * borrowed from the model. Free them with g_ptr_array_unref() and
- * g_array_unref().
- */
-void unitdoc_teams(const struct model *m, const struct scored_unit *u, GPtrArray **teams,
-		   GArray **dates);
-
 #endif

@@ -658,6 +658,38 @@ static void test_equal_answers_merge(void **state)
 }
 
 /*
+ * The berita acara's teams and dates come from every accepted row: Tim 2
+ * agrees with Tim 1 on everything, so no chosen answer and no conflict is
+ * its, and it is a team of the unit all the same; a verifier given twice
+ * counts once, a bidirectional control is shown as U+FFFD, dates are
+ * distinct and ascending, an undated row adds none.
+ */
+static void test_unit_teams_and_dates(void **state)
+{
+	struct fixture *f = *state;
+	struct unit_obs *u = unit_add(f->ds, "Lapas Tim", "Kanwil DKI", "lapas");
+	struct observation *o[4];
+	const struct scored_unit *su;
+
+	o[0] = (struct observation *)obs_add(u, "A.01", "Ada", 20191005, "foto", NULL);
+	o[1] = (struct observation *)obs_add(u, "A.01", "Ada", 20191003, "foto", NULL);
+	o[2] = (struct observation *)obs_add(u, "A.02", "Ada", 20191005, "foto", NULL);
+	o[3] = (struct observation *)obs_add(u, "C.01", "Ada", 0, "foto", NULL);
+	o[0]->verifier = g_strdup("Tim 1");
+	o[1]->verifier = g_strdup("Tim 2 \u202Eevil");
+	o[2]->verifier = g_strdup("Tim 1");
+	f->m = model_build(f->ds, 2019, 20191210, NULL);
+	su = unit_named(f->m, "Lapas Tim");
+	assert_int_equal(f->m->conflicts->len, 0);
+	assert_int_equal(su->teams->len, 2);
+	assert_string_equal(g_ptr_array_index(su->teams, 0), "Tim 1");
+	assert_string_equal(g_ptr_array_index(su->teams, 1), "Tim 2 \uFFFDevil");
+	assert_int_equal(su->dates->len, 2);
+	assert_int_equal(g_array_index(su->dates, int, 0), 20191003);
+	assert_int_equal(g_array_index(su->dates, int, 1), 20191005);
+}
+
+/*
  * A.01, all dated: the latest (2019-10-05, Ada) wins although Ada is the
  * highest value; the evidence comes from every "Ada": e2, then e4.
  * A.02, two share the latest date: Proses (0.5) beats Ada (1).
@@ -1717,6 +1749,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		TEST(test_missing_item),
 		TEST(test_equal_answers_merge),
+		TEST(test_unit_teams_and_dates),
 		TEST(test_conflict_latest_date_wins),
 		TEST(test_conflict_undated_lowest_wins),
 		TEST(test_conflict_some_dates_missing),
