@@ -164,11 +164,26 @@ void flow_untag(struct flow *f, const char *name)
 		cairo_tag_end(f->cr, name);
 }
 
+void flow_footer(struct flow *f)
+{
+	struct draw_style right = st_furniture;
+	char pages[64];
+
+	if (!f->drawing)
+		return;
+	right.align = DRAW_RIGHT;
+	draw_line(f->cr, LEFT, FLOW_PAGE_H - 46, LEFT + WIDTH, FLOW_PAGE_H - 46, 0.5,
+		  flow_rule);
+	plain_draw(f->cr, f->footer, LEFT, FLOW_PAGE_H - 40, WIDTH * 0.7, &st_furniture);
+	g_snprintf(pages, sizeof pages, "Halaman %d dari %d", f->page, f->pages);
+	plain_draw(f->cr, pages, LEFT + WIDTH * 0.7, FLOW_PAGE_H - 40, WIDTH * 0.3,
+		   &right);
+}
+
 /* Running header and footer; the cover has none. */
 static void furniture(struct flow *f)
 {
 	struct draw_style right = st_furniture;
-	char pages[64];
 
 	if (!f->drawing || f->page == 1)
 		return;
@@ -178,12 +193,7 @@ static void furniture(struct flow *f)
 		plain_draw(f->cr, f->page_running, LEFT + WIDTH * 0.5, 36, WIDTH * 0.5,
 			   &right);
 	draw_line(f->cr, LEFT, 47, LEFT + WIDTH, 47, 0.5, flow_rule);
-	draw_line(f->cr, LEFT, FLOW_PAGE_H - 46, LEFT + WIDTH, FLOW_PAGE_H - 46, 0.5,
-		  flow_rule);
-	plain_draw(f->cr, f->footer, LEFT, FLOW_PAGE_H - 40, WIDTH * 0.7, &st_furniture);
-	g_snprintf(pages, sizeof pages, "Halaman %d dari %d", f->page, f->pages);
-	plain_draw(f->cr, pages, LEFT + WIDTH * 0.7, FLOW_PAGE_H - 40, WIDTH * 0.3,
-		   &right);
+	flow_footer(f);
 }
 
 /* The running header of the page that begins: `label`. */

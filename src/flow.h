@@ -90,6 +90,11 @@ void flow_new_page(struct flow *f);
  * one: for a document whose first page opens with its own heading, such as
  * a unit's profile under its letterhead. */
 void flow_hold_page(struct flow *f);
+
+/* The footer (the issuer and "Halaman X dari Y") on the current page, while
+ * drawing: every page but the first gets it by itself; a document whose
+ * first page is not a cover calls this for it. */
+void flow_footer(struct flow *f);
 void flow_running(struct flow *f, const char *chapter);
 
 /* A section that starts on a new page: its first page's header names

@@ -22,8 +22,6 @@ static const struct draw_style st_title = {
 	STYLE_FONT_BOLD, 12.5, 0, DRAW_CENTER, HEX(STYLE_INK), 2, 0.3, 0 };
 static const struct draw_style st_subtitle = {
 	STYLE_FONT, 10, 0, DRAW_CENTER, HEX(STYLE_INK), 1, 0, 0 };
-static const struct draw_style st_footer = {
-	STYLE_FONT, 8, 0, DRAW_LEFT, HEX(STYLE_MUTED), 0, 0, 0 };
 static const struct draw_rgb c_ink = HEX(STYLE_INK);
 
 /* ------------------------------------------------------------- the rows */
@@ -185,8 +183,6 @@ static void berita_acara(struct flow *f, const struct model *m,
  * leaves out on a first page. */
 static void first_page(struct flow *f, const struct model *m, const struct scored_unit *u)
 {
-	struct draw_style right = st_footer;
-
 	if (m->offices && u->office)
 		f->y = 34 + letter_kop(f->cr, m->offices, u->office, LEFT, 34, WIDTH,
 				       f->drawing) + 14;
@@ -195,15 +191,7 @@ static void first_page(struct flow *f, const struct model *m, const struct score
 	flow_untag(f, "H1");
 	f->y += para(f, flow_fmt(f, "Pelayanan Publik Berbasis Hak Asasi Manusia Tahun %d",
 				 m->year), LEFT, f->y, WIDTH, &st_subtitle) + 4;
-	if (!f->drawing)
-		return;
-	right.align = DRAW_RIGHT;
-	draw_line(f->cr, LEFT, FLOW_PAGE_H - 46, LEFT + WIDTH, FLOW_PAGE_H - 46, 0.5,
-		  flow_rule);
-	draw_text(f->cr, f->footer, LEFT, FLOW_PAGE_H - 40, WIDTH * 0.7, 0, &st_footer,
-		  NULL);
-	draw_text(f->cr, flow_fmt(f, "Halaman 1 dari %d", f->pages), LEFT + WIDTH * 0.7,
-		  FLOW_PAGE_H - 40, WIDTH * 0.3, 0, &right, NULL);
+	flow_footer(f);
 }
 
 static void document(struct flow *f, const struct model *m, const struct scored_unit *u,
