@@ -135,18 +135,8 @@ static void bars_draw(cairo_t *cr, const struct bars *b, double x, double y, dou
 	title(cr, b->title, x, y, w);
 	if (b->nkeys)
 		legend(cr, b->keys, b->nkeys, p.x0, y + TITLE_H, x + w - p.x0, p.x0 - x);
-	cairo_save(cr);
-	cairo_new_path(cr);
-	for (int v = 20; v <= 100; v += 20) {
-		double px = plot_x(&p, v);
-
-		cairo_move_to(cr, px, py0 - 2);
-		cairo_line_to(cr, px, py1);
-	}
-	draw_set_rgb(cr, c_rule);
-	cairo_set_line_width(cr, 0.4);
-	cairo_stroke(cr);
-	cairo_restore(cr);
+	for (int v = 20; v <= 100; v += 20)
+		draw_line(cr, plot_x(&p, v), py0 - 2, plot_x(&p, v), py1, 0.4, c_rule);
 	draw_line(cr, p.x0, py0 - 2, p.x0, py1, 0.8, c_muted);
 	for (unsigned i = 0; i < b->n; i++) {
 		double ry = py0 + i * pitch;

@@ -158,11 +158,9 @@ static void heat_header(const struct heat *hm, double y)
 								       hm->cols[c]);
 		double cx = hm->x + hm->nw + c * hm->cw;
 
-		cairo_save(hm->cr);
-		cairo_translate(hm->cr, cx, y + HEAT_HEAD - 3);
-		cairo_rotate(hm->cr, -G_PI / 2);
+		draw_turn(hm->cr, cx, y + HEAT_HEAD - 3, -G_PI / 2);
 		text_in(hm->cr, pr->label, 0, 0, HEAT_HEAD - 6, hm->cw, &st);
-		cairo_restore(hm->cr);
+		draw_unturn(hm->cr);
 	}
 }
 

@@ -160,29 +160,13 @@ static inline void title(cairo_t *cr, const char *text, double x, double y, doub
 static inline void dashed_line(cairo_t *cr, double x0, double y0, double x1, double y1,
 			double width, struct draw_rgb c)
 {
-	static const double dash[] = { 3.0, 2.0 };
-
-	cairo_save(cr);
-	cairo_set_dash(cr, dash, 2, 0);
-	draw_line(cr, x0, y0, x1, y1, width, c);
-	cairo_restore(cr);
+	draw_dashed_line(cr, x0, y0, x1, y1, width, c, 3.0, 2.0);
 }
 
 /* A cell not assessed: white, hatched at 45 degrees, clipped to the cell. */
 static inline void hatch_rect(cairo_t *cr, double x, double y, double w, double h)
 {
-	cairo_save(cr);
-	cairo_rectangle(cr, x, y, w, h);
-	cairo_clip(cr);
-	cairo_new_path(cr);
-	for (double d = -h; d < w; d += 3.2) {
-		cairo_move_to(cr, x + d, y + h);
-		cairo_line_to(cr, x + d + h, y);
-	}
-	draw_set_rgb(cr, draw_hex(CHART_HATCH));
-	cairo_set_line_width(cr, 0.6);
-	cairo_stroke(cr);
-	cairo_restore(cr);
+	draw_hatch_rect(cr, x, y, w, h, 3.2, 0.6, draw_hex(CHART_HATCH));
 	draw_stroke_rect(cr, x, y, w, h, 0.6, draw_hex(CHART_HATCH));
 }
 
@@ -207,15 +191,10 @@ static inline void geom_add(cairo_t *cr, int mark, double x, double y, double w,
 static inline void ref_line(cairo_t *cr, double x0, double y0, double x1, double y1,
 			    double width, struct draw_rgb c, int dashed)
 {
-	static const double dash[] = { 3.0, 2.0 };
+	double on = dashed ? 3.0 : 0, off = dashed ? 2.0 : 0;
 
-	cairo_save(cr);
-	cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
-	if (dashed)
-		cairo_set_dash(cr, dash, 2, 0);
-	draw_line(cr, x0, y0, x1, y1, width + HALO, c_white);
-	draw_line(cr, x0, y0, x1, y1, width, c);
-	cairo_restore(cr);
+	draw_dashed_line(cr, x0, y0, x1, y1, width + HALO, c_white, on, off);
+	draw_dashed_line(cr, x0, y0, x1, y1, width, c, on, off);
 	geom_add(cr, 1, fmin(x0, x1) - (width + HALO) / 2, fmin(y0, y1) - (width + HALO) / 2,
 		 fabs(x1 - x0) + width + HALO, fabs(y1 - y0) + width + HALO);
 }
@@ -249,29 +228,14 @@ static inline double past_marks(double from, double tw, const double *lo,
 
 static inline void mark_dot(cairo_t *cr, double cx, double cy, double r)
 {
-	cairo_save(cr);
-	cairo_new_path(cr);
-	cairo_arc(cr, cx, cy, r, 0, 2 * G_PI);
-	draw_set_rgb(cr, c_navy);
-	cairo_fill(cr);
-	cairo_restore(cr);
+	draw_fill_circle(cr, cx, cy, r, c_navy);
 }
 
 static inline void mark_diamond(cairo_t *cr, double cx, double cy, double r)
 {
-	cairo_save(cr);
-	cairo_new_path(cr);
-	cairo_move_to(cr, cx, cy - r);
-	cairo_line_to(cr, cx + r, cy);
-	cairo_line_to(cr, cx, cy + r);
-	cairo_line_to(cr, cx - r, cy);
-	cairo_close_path(cr);
-	draw_set_rgb(cr, c_white);
-	cairo_fill_preserve(cr);
-	draw_set_rgb(cr, c_ink);
-	cairo_set_line_width(cr, 1.0);
-	cairo_stroke(cr);
-	cairo_restore(cr);
+	const double xy[] = { cx, cy - r, cx + r, cy, cx, cy + r, cx - r, cy };
+
+	draw_polygon(cr, xy, 4, c_white, 1.0, c_ink);
 }
 
 enum key_kind { KEY_BOX, KEY_DASH, KEY_TICK, KEY_HATCH, KEY_DOT, KEY_DIAMOND };

@@ -407,39 +407,11 @@ PangoLayout *draw_layout_fit(cairo_t *cr, const char *text, double w, double h,
 	return fit_layout(cr, text, w, h, st, used_size);
 }
 
-/* Where draw_text() sends its layouts instead of showing them on cr. */
-struct text_sink {
-	draw_sink_fn *fn;
-	void *data;
-};
-
-static const cairo_user_data_key_t sink_key;
-
-void draw_set_text_sink(cairo_t *cr, draw_sink_fn *fn, void *data)
-{
-	struct text_sink *sink = NULL;
-
-	if (fn) {
-		sink = g_new(struct text_sink, 1);
-		*sink = (struct text_sink){ fn, data };
-	}
-	cairo_set_user_data(cr, &sink_key, sink, g_free);
-}
-
-int draw_has_text_sink(cairo_t *cr)
-{
-	return cairo_get_user_data(cr, &sink_key) != NULL;
-}
-
 static void show_layout(cairo_t *cr, PangoLayout *layout, double x, double y,
 			struct draw_rgb color)
 {
-	struct text_sink *sink = cairo_get_user_data(cr, &sink_key);
-
-	if (sink) {
-		sink->fn(sink->data, cr, layout, x, y, color);
+	if (draw_sink_text(cr, layout, x, y, color))
 		return;
-	}
 	cairo_save(cr);
 	draw_set_rgb(cr, color);
 	cairo_move_to(cr, x, y);
@@ -476,39 +448,6 @@ double draw_text_vcenter(cairo_t *cr, const char *text, double x, double y,
 	show_layout(cr, layout, x, y + (h - th) / 2, st->color);
 	g_object_unref(layout);
 	return th;
-}
-
-void draw_line(cairo_t *cr, double x0, double y0, double x1, double y1,
-	       double width, struct draw_rgb c)
-{
-	cairo_save(cr);
-	draw_set_rgb(cr, c);
-	cairo_set_line_width(cr, width);
-	cairo_move_to(cr, x0, y0);
-	cairo_line_to(cr, x1, y1);
-	cairo_stroke(cr);
-	cairo_restore(cr);
-}
-
-void draw_fill_rect(cairo_t *cr, double x, double y, double w, double h,
-		    struct draw_rgb c)
-{
-	cairo_save(cr);
-	draw_set_rgb(cr, c);
-	cairo_rectangle(cr, x, y, w, h);
-	cairo_fill(cr);
-	cairo_restore(cr);
-}
-
-void draw_stroke_rect(cairo_t *cr, double x, double y, double w, double h,
-		      double width, struct draw_rgb c)
-{
-	cairo_save(cr);
-	draw_set_rgb(cr, c);
-	cairo_set_line_width(cr, width);
-	cairo_rectangle(cr, x, y, w, h);
-	cairo_stroke(cr);
-	cairo_restore(cr);
 }
 
 struct png_bytes {

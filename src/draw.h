@@ -112,22 +112,79 @@ double draw_text_width(cairo_t *cr, const char *text, const struct draw_style *s
 void draw_cache_attach(cairo_t *cr);
 
 /*
- * A text sink sets, instead of cr, the layouts that draw_text() and
- * draw_text_vcenter() would show on it, with their top-left corner and
- * colour (svg.c writes them as shared SVG glyphs). fn NULL removes it.
+ * Lines, boxes and marks, in points, in cr's current transformation. Each
+ * paints with Cairo, or goes to cr's drawing sink when it has one (below).
+ * Strokes are butt-ended and mitred; a dash is `on` points drawn, `off`
+ * left out, from the start (on <= 0: solid).
  */
-typedef void draw_sink_fn(void *data, cairo_t *cr, PangoLayout *layout, double x,
-			  double y, struct draw_rgb color);
-void draw_set_text_sink(cairo_t *cr, draw_sink_fn *fn, void *data);
-int draw_has_text_sink(cairo_t *cr);
-
-/* Lines and boxes. */
 void draw_line(cairo_t *cr, double x0, double y0, double x1, double y1,
 	       double width, struct draw_rgb c);
+void draw_dashed_line(cairo_t *cr, double x0, double y0, double x1, double y1,
+		      double width, struct draw_rgb c, double on, double off);
 void draw_fill_rect(cairo_t *cr, double x, double y, double w, double h,
 		    struct draw_rgb c);
 void draw_stroke_rect(cairo_t *cr, double x, double y, double w, double h,
 		      double width, struct draw_rgb c);
+void draw_fill_circle(cairo_t *cr, double cx, double cy, double r, struct draw_rgb c);
+/* A closed polygon of n points (xy: x0, y0, x1, y1, ...) filled with
+ * `fill` and outlined `width` wide (width <= 0: no outline) in `stroke`. */
+void draw_polygon(cairo_t *cr, const double *xy, unsigned n, struct draw_rgb fill,
+		  double width, struct draw_rgb stroke);
+/* The box crossed by lines rising at 45 degrees, `spacing` apart along x,
+ * `width` wide, clipped to the box; one line passes through its top left
+ * corner. No outline. */
+void draw_hatch_rect(cairo_t *cr, double x, double y, double w, double h,
+		     double spacing, double width, struct draw_rgb c);
+
+/* Until draw_unturn(): user space moved to (x, y) and turned by `angle`
+ * radians (negative: anticlockwise on the page). Pairs nest. */
+void draw_turn(cairo_t *cr, double x, double y, double angle);
+void draw_unturn(cairo_t *cr);
+
+/*
+ * Sinks. A drawing sink takes, instead of Cairo, everything the primitives
+ * above and draw_text()/draw_text_vcenter() would paint on a cairo_t, in
+ * the order painted, with the cairo_t's current transformation: svg.c
+ * writes them as an SVG document of its own. The cairo_t then carries
+ * only the sink and the transformation (its surface may be a recording
+ * one that receives nothing). Shapes reach the sink as a draw_shape.
+ */
+enum draw_shape_kind {
+	DRAW_SHAPE_LINE,        /* a: x0, y0, x1, y1 */
+	DRAW_SHAPE_RECT,        /* a: x, y, w, h (w, h >= 0) */
+	DRAW_SHAPE_CIRCLE,      /* a: cx, cy, r */
+	DRAW_SHAPE_POLYGON,     /* xy, n */
+	DRAW_SHAPE_HATCH        /* a: x, y, w, h; its lines in `stroke` */
+};
+
+struct draw_shape {
+	enum draw_shape_kind kind;
+	double a[4];
+	const double *xy;               /* POLYGON: n points, x then y */
+	unsigned n;
+	const struct draw_rgb *fill;    /* NULL: not filled */
+	const struct draw_rgb *stroke;  /* NULL: not stroked */
+	double width;                   /* of the stroke */
+	double dash[2];                 /* on, off; on <= 0: solid */
+	double spacing;                 /* HATCH: between lines, along x */
+};
+
+struct draw_sink_ops {
+	/* A layout with its top left corner at (x, y). */
+	void (*text)(void *data, cairo_t *cr, PangoLayout *layout, double x, double y,
+		     struct draw_rgb color);
+	void (*shape)(void *data, cairo_t *cr, const struct draw_shape *s);
+};
+
+/* Give cr a drawing sink (ops NULL: none); ops and data outlive cr's use. */
+void draw_set_sink(cairo_t *cr, const struct draw_sink_ops *ops, void *data);
+/* Whether cr has one: its text is then measured and set by Pango only. */
+int draw_has_text_sink(cairo_t *cr);
+/* Paint a shape on cr, or give it to cr's sink. */
+void draw_shape(cairo_t *cr, const struct draw_shape *s);
+/* Give a layout to cr's sink: 1, or 0 when cr has none (for draw.c). */
+int draw_sink_text(cairo_t *cr, PangoLayout *layout, double x, double y,
+		   struct draw_rgb color);
 
 /*
  * Surfaces that write to a stream from outset_open(). Write errors are

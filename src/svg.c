@@ -1,7 +1,6 @@
 /* svg.c — SVG documents whose text is shared glyph outlines: charts. */
 #include "svg.h"
 
-#include <cairo-svg.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
@@ -17,12 +16,13 @@
 #define UNITS_PER_EM 1000.0
 
 struct svg {
-	cairo_surface_t *surface;
-	GString *doc;           /* what Cairo writes: everything but the text */
-	GString *defs;          /* a <path> per glyph used, in order of first use */
-	GString *text;          /* the text: groups of <use> */
+	cairo_surface_t *surface;       /* what the cairo_t drawn on stands on */
+	double w, h;
+	GString *defs;          /* glyph <path>s and hatch <pattern>s, in order of first use */
+	GString *body;          /* what is drawn, in the order drawn */
 	GHashTable *faces;      /* face name -> (glyph -> symbol number + 1) */
 	GHashTable *fonts;      /* PangoFont * -> struct svg_font * */
+	GHashTable *patterns;   /* a hatch's pattern element -> its number + 1 */
 	char *title, *desc;     /* escaped; NULL for none */
 	unsigned symbols;
 };
@@ -242,15 +242,15 @@ static void svg_run(struct svg *svg, cairo_t *cr, const PangoLayoutRun *run, dou
 	cairo_get_matrix(cr, &m);
 	lin[0] = m.xx * k, lin[1] = m.yx * k, lin[2] = m.xy * k, lin[3] = m.yy * k;
 	cairo_user_to_device(cr, &x, &y);
-	g_string_append(svg->text, "<g transform=\"matrix(");
+	g_string_append(svg->body, "<g transform=\"matrix(");
 	for (int i = 0; i < 4; i++) {
-		append_num(svg->text, lin[i], 6);
-		g_string_append_c(svg->text, ' ');
+		append_num(svg->body, lin[i], 6);
+		g_string_append_c(svg->body, ' ');
 	}
-	append_num(svg->text, x, 2);
-	g_string_append_c(svg->text, ' ');
-	append_num(svg->text, y, 2);
-	g_string_append(svg->text, ")\">");
+	append_num(svg->body, x, 2);
+	g_string_append_c(svg->body, ' ');
+	append_num(svg->body, y, 2);
+	g_string_append(svg->body, ")\">");
 	for (int i = 0; i < run->glyphs->num_glyphs; i++) {
 		const PangoGlyphInfo *gi = &run->glyphs->glyphs[i];
 		double gx = units + gi->geometry.x_offset / (PANGO_SCALE * k);
@@ -260,22 +260,22 @@ static void svg_run(struct svg *svg, cairo_t *cr, const PangoLayoutRun *run, dou
 		if (gi->glyph == PANGO_GLYPH_EMPTY ||
 		    (gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG))
 			continue;
-		g_string_append(svg->text, "<use xlink:href=\"#g");
-		append_uint(svg->text, svg_symbol(svg, f, gi->glyph));
-		g_string_append_c(svg->text, '"');
+		g_string_append(svg->body, "<use xlink:href=\"#g");
+		append_uint(svg->body, svg_symbol(svg, f, gi->glyph));
+		g_string_append_c(svg->body, '"');
 		if (lround(gx)) {
-			g_string_append(svg->text, " x=\"");
-			append_num(svg->text, gx, 0);
-			g_string_append_c(svg->text, '"');
+			g_string_append(svg->body, " x=\"");
+			append_num(svg->body, gx, 0);
+			g_string_append_c(svg->body, '"');
 		}
 		if (lround(gy)) {
-			g_string_append(svg->text, " y=\"");
-			append_num(svg->text, gy, 0);
-			g_string_append_c(svg->text, '"');
+			g_string_append(svg->body, " y=\"");
+			append_num(svg->body, gy, 0);
+			g_string_append_c(svg->body, '"');
 		}
-		g_string_append(svg->text, "/>");
+		g_string_append(svg->body, "/>");
 	}
-	g_string_append(svg->text, "</g>\n");
+	g_string_append(svg->body, "</g>\n");
 }
 
 /* The glyphs of a layout whose top left corner is at (x, y) in user space. */
@@ -284,9 +284,9 @@ static void svg_layout(struct svg *svg, cairo_t *cr, PangoLayout *layout, double
 {
 	PangoLayoutIter *it = pango_layout_get_iter(layout);
 
-	g_string_append(svg->text, "<g fill=\"");
-	svg_hex(svg->text, color);
-	g_string_append(svg->text, "\">\n");
+	g_string_append(svg->body, "<g fill=\"");
+	svg_hex(svg->body, color);
+	g_string_append(svg->body, "\">\n");
 	do {
 		PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
 		PangoRectangle logical;
@@ -298,22 +298,177 @@ static void svg_layout(struct svg *svg, cairo_t *cr, PangoLayout *layout, double
 			y + (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE);
 	} while (pango_layout_iter_next_run(it));
 	pango_layout_iter_free(it);
-	g_string_append(svg->text, "</g>\n");
+	g_string_append(svg->body, "</g>\n");
 }
 
-/* The text sink of an SVG document: every layout drawn with draw_text(). */
-static void svg_sink(void *data, cairo_t *cr, PangoLayout *layout, double x, double y,
+static void svg_text(void *data, cairo_t *cr, PangoLayout *layout, double x, double y,
 		     struct draw_rgb color)
 {
 	svg_layout(data, cr, layout, x, y, color);
 }
 
-static cairo_status_t write_gstring(void *closure, const unsigned char *data,
-				    unsigned int length)
+/* ` name="v"`, v in points to a hundredth. */
+static void attr_num(GString *out, const char *name, double v)
 {
-	g_string_append_len(closure, (const char *)data, length);
-	return CAIRO_STATUS_SUCCESS;
+	g_string_append_c(out, ' ');
+	g_string_append(out, name);
+	g_string_append(out, "=\"");
+	append_num(out, v, 2);
+	g_string_append_c(out, '"');
 }
+
+static void attr_rgb(GString *out, const char *name, struct draw_rgb c)
+{
+	g_string_append_c(out, ' ');
+	g_string_append(out, name);
+	g_string_append(out, "=\"");
+	svg_hex(out, c);
+	g_string_append_c(out, '"');
+}
+
+/* ` transform="matrix(…)"` for m, nothing for the identity. */
+static void attr_matrix(GString *out, const cairo_matrix_t *m)
+{
+	const double v[6] = { m->xx, m->yx, m->xy, m->yy, m->x0, m->y0 };
+
+	if (v[0] == 1 && v[1] == 0 && v[2] == 0 && v[3] == 1 && v[4] == 0 && v[5] == 0)
+		return;
+	g_string_append(out, " transform=\"matrix(");
+	for (int i = 0; i < 6; i++) {
+		if (i)
+			g_string_append_c(out, ' ');
+		append_num(out, v[i], i < 4 ? 6 : 2);
+	}
+	g_string_append(out, ")\"");
+}
+
+/* The fill and stroke of a shape, as attributes. */
+static void attr_paint(GString *out, const struct draw_shape *s)
+{
+	if (s->fill)
+		attr_rgb(out, "fill", *s->fill);
+	else if (s->kind != DRAW_SHAPE_LINE)
+		g_string_append(out, " fill=\"none\"");
+	if (!s->stroke)
+		return;
+	attr_rgb(out, "stroke", *s->stroke);
+	attr_num(out, "stroke-width", s->width);
+	if (s->dash[0] > 0) {
+		g_string_append(out, " stroke-dasharray=\"");
+		append_num(out, s->dash[0], 2);
+		g_string_append_c(out, ' ');
+		append_num(out, s->dash[1], 2);
+		g_string_append_c(out, '"');
+	}
+}
+
+/*
+ * The number of the document's pattern of a hatch, defining it on first
+ * use: a tile `spacing` square crossed by the lines x + y = 0, spacing and
+ * 2 spacing, each drawn a little past the tile so that no end shows.
+ */
+static unsigned svg_pattern(struct svg *svg, const struct draw_shape *s)
+{
+	GString *p = g_string_new("patternUnits=\"userSpaceOnUse\"");
+	double k = s->spacing;
+	const double ends[] = { -1, 1, 1, -1, -1, k + 1, k + 1, -1, k - 1, 2 * k + 1,
+				2 * k + 1, k - 1 };
+	gpointer n;
+
+	attr_num(p, "width", k);
+	attr_num(p, "height", k);
+	g_string_append(p, "><path d=\"");
+	for (int i = 0; i < 12; i += 2) {
+		g_string_append(p, i % 4 ? "L" : "M");
+		append_num(p, ends[i], 2);
+		g_string_append_c(p, ' ');
+		append_num(p, ends[i + 1], 2);
+	}
+	g_string_append_c(p, '"');
+	attr_rgb(p, "stroke", *s->stroke);
+	attr_num(p, "stroke-width", s->width);
+	g_string_append(p, "/></pattern>\n");
+	n = g_hash_table_lookup(svg->patterns, p->str);
+	if (n) {
+		g_string_free(p, TRUE);
+		return GPOINTER_TO_UINT(n) - 1;
+	}
+	n = GUINT_TO_POINTER(g_hash_table_size(svg->patterns) + 1);
+	g_string_append(svg->defs, "<pattern id=\"h");
+	append_uint(svg->defs, GPOINTER_TO_UINT(n) - 1);
+	g_string_append(svg->defs, "\" ");
+	g_string_append(svg->defs, p->str);
+	g_hash_table_insert(svg->patterns, g_string_free(p, FALSE), n);
+	return GPOINTER_TO_UINT(n) - 1;
+}
+
+/* A hatch: a box filled with its pattern, in a user space whose origin is
+ * the box's top left corner, so that a line passes through it. */
+static void svg_hatch(struct svg *svg, cairo_t *cr, const struct draw_shape *s)
+{
+	unsigned id = svg_pattern(svg, s);
+	cairo_matrix_t m;
+
+	cairo_get_matrix(cr, &m);
+	cairo_matrix_translate(&m, s->a[0], s->a[1]);
+	g_string_append(svg->body, "<rect");
+	attr_matrix(svg->body, &m);
+	attr_num(svg->body, "width", s->a[2]);
+	attr_num(svg->body, "height", s->a[3]);
+	g_string_append(svg->body, " fill=\"url(#h");
+	append_uint(svg->body, id);
+	g_string_append(svg->body, ")\"/>\n");
+}
+
+/* The element of a shape and its geometry, up to its paint. */
+static void svg_outline(GString *out, const struct draw_shape *s)
+{
+	static const char *const names[][4] = {
+		[DRAW_SHAPE_LINE] = { "line", "x1", "y1", "x2" },
+		[DRAW_SHAPE_RECT] = { "rect", "x", "y", "width" },
+		[DRAW_SHAPE_CIRCLE] = { "circle", "cx", "cy", "r" },
+	};
+
+	if (s->kind == DRAW_SHAPE_POLYGON) {
+		g_string_append(out, "<polygon points=\"");
+		for (unsigned i = 0; i < s->n; i++) {
+			if (i)
+				g_string_append_c(out, ' ');
+			append_num(out, s->xy[2 * i], 2);
+			g_string_append_c(out, ',');
+			append_num(out, s->xy[2 * i + 1], 2);
+		}
+		g_string_append_c(out, '"');
+		return;
+	}
+	g_string_append_c(out, '<');
+	g_string_append(out, names[s->kind][0]);
+	for (int i = 0; i < 3; i++)
+		attr_num(out, names[s->kind][i + 1], s->a[i]);
+	if (s->kind == DRAW_SHAPE_LINE)
+		attr_num(out, "y2", s->a[3]);
+	else if (s->kind == DRAW_SHAPE_RECT)
+		attr_num(out, "height", s->a[3]);
+}
+
+/* The shape sink of an SVG document. */
+static void svg_shape(void *data, cairo_t *cr, const struct draw_shape *s)
+{
+	struct svg *svg = data;
+	cairo_matrix_t m;
+
+	if (s->kind == DRAW_SHAPE_HATCH) {
+		svg_hatch(svg, cr, s);
+		return;
+	}
+	svg_outline(svg->body, s);
+	cairo_get_matrix(cr, &m);
+	attr_matrix(svg->body, &m);
+	attr_paint(svg->body, s);
+	g_string_append(svg->body, "/>\n");
+}
+
+static const struct draw_sink_ops svg_ops = { svg_text, svg_shape };
 
 static void font_free(gpointer p)
 {
@@ -323,18 +478,20 @@ static void font_free(gpointer p)
 cairo_t *svg_open(double w, double h, struct svg **svgp)
 {
 	struct svg *svg = g_new0(struct svg, 1);
+	cairo_rectangle_t extents = { 0, 0, w, h };
 	cairo_t *cr;
 
-	svg->doc = g_string_new(NULL);
+	svg->w = w;
+	svg->h = h;
 	svg->defs = g_string_new(NULL);
-	svg->text = g_string_new(NULL);
+	svg->body = g_string_new(NULL);
 	svg->faces = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 					   (GDestroyNotify)g_hash_table_destroy);
 	svg->fonts = g_hash_table_new_full(NULL, NULL, NULL, font_free);
-	svg->surface = cairo_svg_surface_create_for_stream(write_gstring, svg->doc, w, h);
-	cairo_svg_surface_restrict_to_version(svg->surface, CAIRO_SVG_VERSION_1_1);
+	svg->patterns = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	svg->surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents);
 	cr = cairo_create(svg->surface);
-	draw_set_text_sink(cr, svg_sink, svg);
+	draw_set_sink(cr, &svg_ops, svg);
 	*svgp = svg;
 	return cr;
 }
@@ -360,102 +517,47 @@ void svg_describe(struct svg *svg, const char *title, const char *desc)
 	svg->desc = xml_text(desc);
 }
 
-/* The document up to `end` (its closing tag), the <title> and <desc> right
- * after the <svg> start tag, as SVG wants them first. */
-static void write_head(const struct svg *svg, const char *doc, const char *end, FILE *fp)
+/* The document: its size, <title> and <desc> first, as SVG wants them,
+ * then the definitions and what was drawn. */
+static void write_document(const struct svg *svg, FILE *fp)
 {
-	const char *open = strstr(doc, "<svg"), *gt = open ? strchr(open, '>') : NULL;
+	GString *head = g_string_new("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+				     "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+				     "xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"");
 
-	if (!gt || gt > end) {
-		fwrite(doc, 1, (size_t)(end - doc), fp);
-		return;
-	}
-	gt++;
-	fwrite(doc, 1, (size_t)(gt - doc), fp);
+	append_num(head, svg->w, 2);
+	g_string_append(head, "pt\" height=\"");
+	append_num(head, svg->h, 2);
+	g_string_append(head, "pt\" viewBox=\"0 0 ");
+	append_num(head, svg->w, 2);
+	g_string_append_c(head, ' ');
+	append_num(head, svg->h, 2);
+	g_string_append(head, "\" version=\"1.1\">\n");
+	fwrite(head->str, 1, head->len, fp);
+	g_string_free(head, TRUE);
 	if (svg->title)
-		fprintf(fp, "\n<title>%s</title>", svg->title);
+		fprintf(fp, "<title>%s</title>\n", svg->title);
 	if (svg->desc)
-		fprintf(fp, "\n<desc>%s</desc>", svg->desc);
-	fwrite(gt, 1, (size_t)(end - gt), fp);
-}
-
-/*
- * Cairo names a surface's group "surface" plus a number counted over the
- * whole process (images likewise), so that the same chart drawn after
- * other surfaces, or in another thread, would come out different.
- * Renumber them by order of appearance in the document.
- */
-static void renumber_ids(GString *doc)
-{
-	static const char *const prefixes[] = { "surface", "image" };
-	GString *out = g_string_sized_new(doc->len);
-	GHashTable *ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	const char *p = doc->str;
-
-	for (;;) {
-		/* Only an 's' or an 'i' can start a name: copy up to the next. */
-		const char *q = strpbrk(p, "si"), *d;
-		size_t plen = 0;
-		char *key;
-		gpointer n;
-
-		if (!q) {
-			g_string_append(out, p);
-			break;
-		}
-		g_string_append_len(out, p, (gssize)(q - p));
-		p = q;
-		for (size_t k = 0; k < G_N_ELEMENTS(prefixes) && !plen; k++)
-			if (!strncmp(p, prefixes[k], strlen(prefixes[k])) &&
-			    g_ascii_isdigit(p[strlen(prefixes[k])]))
-				plen = strlen(prefixes[k]);
-		if (!plen) {
-			g_string_append_c(out, *p++);
-			continue;
-		}
-		for (d = p + plen; g_ascii_isdigit(*d); d++)
-			;
-		key = g_strndup(p, (gsize)(d - p));
-		n = g_hash_table_lookup(ids, key);
-		if (!n) {
-			n = GUINT_TO_POINTER(g_hash_table_size(ids) + 1);
-			g_hash_table_insert(ids, key, n);
-		} else {
-			g_free(key);
-		}
-		g_string_append_len(out, p, (gssize)plen);
-		append_uint(out, GPOINTER_TO_UINT(n));
-		p = d;
-	}
-	g_string_assign(doc, out->str);
-	g_string_free(out, TRUE);
-	g_hash_table_destroy(ids);
+		fprintf(fp, "<desc>%s</desc>\n", svg->desc);
+	if (svg->defs->len)
+		fprintf(fp, "<defs>\n%s</defs>\n", svg->defs->str);
+	fwrite(svg->body->str, 1, svg->body->len, fp);
+	fputs("</svg>\n", fp);
 }
 
 int svg_close(struct svg *svg, cairo_t *cr, FILE *fp)
 {
-	const char *end;
-	int rc;
+	int rc = cairo_status(cr) == CAIRO_STATUS_SUCCESS ? 0 : -1;
 
 	cairo_destroy(cr);
-	cairo_surface_finish(svg->surface);
-	rc = cairo_surface_status(svg->surface) == CAIRO_STATUS_SUCCESS ? 0 : -1;
 	cairo_surface_destroy(svg->surface);
-	renumber_ids(svg->doc);
-	end = g_strrstr(svg->doc->str, "</svg>");
-	if (rc == 0 && end) {
-		write_head(svg, svg->doc->str, end, fp);
-		fprintf(fp, "<defs>\n%s</defs>\n", svg->defs->str);
-		fwrite(svg->text->str, 1, svg->text->len, fp);
-		fputs(end, fp);
-	} else {
-		rc = -1;
-	}
-	g_string_free(svg->doc, TRUE);
+	if (rc == 0)
+		write_document(svg, fp);
 	g_string_free(svg->defs, TRUE);
-	g_string_free(svg->text, TRUE);
+	g_string_free(svg->body, TRUE);
 	g_hash_table_destroy(svg->fonts);
 	g_hash_table_destroy(svg->faces);
+	g_hash_table_destroy(svg->patterns);
 	g_free(svg->title);
 	g_free(svg->desc);
 	g_free(svg);
