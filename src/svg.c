@@ -1,4 +1,4 @@
-/* svg.c — SVG documents whose text is shared glyph outlines: charts. */
+/* svg.c — SVG documents written from a drawing sink, text as shared glyph outlines: charts. */
 #include "svg.h"
 
 #include <math.h>

@@ -1,4 +1,4 @@
-/* svg.h — SVG documents whose text is shared glyph outlines: charts. */
+/* svg.h — SVG documents written from a drawing sink, text as shared glyph outlines: charts. */
 #ifndef P2HAM_SVG_H
 #define P2HAM_SVG_H
 
@@ -6,12 +6,14 @@
 #include <stdio.h>
 
 /*
- * An SVG 1.1 document for pictures with much text. Cairo writes the
- * outline of every glyph into each SVG as decimal text, which makes a
- * chart cost several times its drawing. Here the text of draw_text() and
- * draw_text_vcenter() is written instead as <use> of a glyph <path>
- * defined once in the document, and each outline is computed once per
- * thread; everything else is Cairo's. The text lies above all else drawn.
+ * An SVG 1.1 document written by p2ham itself: the cairo_t that svg_open()
+ * returns carries a drawing sink (draw.h, "Sinks"), and every primitive
+ * drawn on it becomes an element, in the order drawn. Text is <use> of a
+ * glyph <path> defined once in the document (each outline computed once
+ * per thread); hatches fill with a <pattern>. Ids are numbered per
+ * document, so the bytes depend only on what is drawn, not on the thread
+ * or on other documents. Only draw-level primitives reach the document:
+ * raw Cairo drawing on the cairo_t is lost.
  *
  * svg_open() returns the cairo_t to draw on; svg_close() destroys it,
  * writes the document to fp and frees svg. Returns 0, or -1 when Cairo or
