@@ -144,7 +144,11 @@ def check_case(case_dir, work):
                     + again.stderr.decode("utf-8", "replace")[-800:])
         diff = tree_differs(filecmp.dircmp(first, out))
         if diff:
-            return f"second run differs: {diff}"
+            keep = os.path.join(ROOT, "build", "differs", os.path.basename(case_dir))
+            shutil.rmtree(keep, ignore_errors=True)
+            shutil.copytree(first, os.path.join(keep, "first"))
+            shutil.copytree(out, os.path.join(keep, "second"))
+            return f"second run differs: {diff} (both kept in {keep})"
     return None
 
 
