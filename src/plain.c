@@ -242,6 +242,37 @@ static int wrap_paragraph(struct shape_font *f, const char *text, const char *p,
 	return rc;
 }
 
+/* The lines and glyphs of the text being set, reused by the thread: no
+ * text is set while another is (lines_of() to the end of its caller). */
+struct scratch {
+	GArray *lines;          /* struct line */
+	GArray *glyphs;         /* cairo_glyph_t */
+};
+
+static void scratch_free(gpointer p)
+{
+	struct scratch *s = p;
+
+	g_array_free(s->lines, TRUE);
+	g_array_free(s->glyphs, TRUE);
+	g_free(s);
+}
+
+static GPrivate scratch_key = G_PRIVATE_INIT(scratch_free);
+
+static struct scratch *scratch(void)
+{
+	struct scratch *s = g_private_get(&scratch_key);
+
+	if (!s) {
+		s = g_new(struct scratch, 1);
+		s->lines = g_array_new(FALSE, FALSE, sizeof(struct line));
+		s->glyphs = g_array_new(FALSE, FALSE, sizeof(cairo_glyph_t));
+		g_private_set(&scratch_key, s);
+	}
+	return s;
+}
+
 /*
  * Append the lines of the paragraph p..end, at byte `at` of its text, in a
  * box `limit` wide (< 0: unbounded). Returns -1 when Pango must set it.
@@ -289,19 +320,18 @@ static int para_lines(struct shape_font *f, int at, const char *p, const char *e
  */
 static GArray *break_lines(struct shape_font *f, const char *text, double w)
 {
-	GArray *lines = g_array_new(FALSE, FALSE, sizeof(struct line));
+	GArray *lines = scratch()->lines;
 	int limit = w > 0 ? (int)lround(w * PANGO_SCALE) : -1;
 	const char *p = text;
 
 	shape_trim(f);
+	g_array_set_size(lines, 0);
 	for (;;) {
 		const char *nl = strchr(p, '\n');
 		const char *end = nl ? nl : p + strlen(p);
 
-		if (para_lines(f, (int)(p - text), p, end, limit, lines) < 0) {
-			g_array_free(lines, TRUE);
+		if (para_lines(f, (int)(p - text), p, end, limit, lines) < 0)
 			return NULL;
-		}
 		if (!nl)
 			return lines;
 		p = nl + 1;
@@ -356,7 +386,6 @@ int plain_lines(cairo_t *cr, const char *text, double w, const struct draw_style
 		out[i] = (struct plain_line){ l->start, l->end,
 					      (double)l->width / PANGO_SCALE, l->hyphen };
 	}
-	g_array_free(lines, TRUE);
 	return n;
 }
 
@@ -369,7 +398,6 @@ double plain_height(cairo_t *cr, const char *text, double w, const struct draw_s
 	if (!lines)
 		return draw_text_height(cr, text, w, st);
 	h = lines_height(f, lines, st);
-	g_array_free(lines, TRUE);
 	return h;
 }
 
@@ -382,7 +410,6 @@ double plain_width(cairo_t *cr, const char *text, const struct draw_style *st)
 	if (!lines)
 		return draw_text_width(cr, text, st);
 	w = (double)lines_width(lines) / PANGO_SCALE;
-	g_array_free(lines, TRUE);
 	return w;
 }
 
@@ -422,7 +449,7 @@ static void show_lines(cairo_t *cr, struct shape_font *f, const char *text,
 		       const struct draw_style *st)
 {
 	int box = w > 0 ? (int)lround(w * PANGO_SCALE) : lines_width(lines);
-	GArray *glyphs = g_array_new(FALSE, FALSE, sizeof(cairo_glyph_t));
+	GArray *glyphs = scratch()->glyphs;
 	cairo_matrix_t fm;
 
 	cairo_save(cr);
@@ -439,7 +466,6 @@ static void show_lines(cairo_t *cr, struct shape_font *f, const char *text,
 			  y + i * (f->height + st->spacing) + f->ascent, glyphs);
 	}
 	cairo_restore(cr);
-	g_array_free(glyphs, TRUE);
 }
 
 double plain_draw(cairo_t *cr, const char *text, double x, double y, double w,
@@ -453,6 +479,5 @@ double plain_draw(cairo_t *cr, const char *text, double x, double y, double w,
 		return draw_text(cr, text, x, y, w, 0, st, NULL);
 	show_lines(cr, f, text, lines, x, y, w, st);
 	h = lines_height(f, lines, st);
-	g_array_free(lines, TRUE);
 	return h;
 }

@@ -235,15 +235,17 @@ int shape_tokens(struct shape_font *f, int script, const char *p, const char *en
 		const char *q = p, *prev = p;
 		PangoGlyphString *g;
 
-		if (*q == ' ') {
-			q++;
-		} else {
-			while (q < end && *q != ' ') {
-				if (!plain_char(g_utf8_get_char(q)))
-					return -1;
-				prev = q;
-				q = g_utf8_next_char(q);
-			}
+		gunichar c = g_utf8_get_char(q);
+
+		if (!plain_char(c))
+			return -1;
+		q = g_utf8_next_char(q);
+		/* Letters and digits run on; anything else stands alone. */
+		while (g_unichar_isalnum(c) && q < end && g_unichar_isalnum(g_utf8_get_char(q))) {
+			if (!plain_char(g_utf8_get_char(q)))
+				return -1;
+			prev = q;
+			q = g_utf8_next_char(q);
 		}
 		g = word_of(f, script, p, (int)(q - p), &found);
 		if (!found)
