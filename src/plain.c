@@ -242,37 +242,6 @@ static int wrap_paragraph(struct shape_font *f, const char *text, const char *p,
 	return rc;
 }
 
-/* The lines and glyphs of the text being set, reused by the thread: no
- * text is set while another is (lines_of() to the end of its caller). */
-struct scratch {
-	GArray *lines;          /* struct line */
-	GArray *glyphs;         /* cairo_glyph_t */
-};
-
-static void scratch_free(gpointer p)
-{
-	struct scratch *s = p;
-
-	g_array_free(s->lines, TRUE);
-	g_array_free(s->glyphs, TRUE);
-	g_free(s);
-}
-
-static GPrivate scratch_key = G_PRIVATE_INIT(scratch_free);
-
-static struct scratch *scratch(void)
-{
-	struct scratch *s = g_private_get(&scratch_key);
-
-	if (!s) {
-		s = g_new(struct scratch, 1);
-		s->lines = g_array_new(FALSE, FALSE, sizeof(struct line));
-		s->glyphs = g_array_new(FALSE, FALSE, sizeof(cairo_glyph_t));
-		g_private_set(&scratch_key, s);
-	}
-	return s;
-}
-
 /*
  * Append the lines of the paragraph p..end, at byte `at` of its text, in a
  * box `limit` wide (< 0: unbounded). Returns -1 when Pango must set it.
@@ -320,12 +289,11 @@ static int para_lines(struct shape_font *f, int at, const char *p, const char *e
  */
 static GArray *break_lines(struct shape_font *f, const char *text, double w)
 {
-	GArray *lines = scratch()->lines;
+	GArray *lines = shape_scratch(f, SHAPE_SCRATCH_LINES, sizeof(struct line));
 	int limit = w > 0 ? (int)lround(w * PANGO_SCALE) : -1;
 	const char *p = text;
 
 	shape_trim(f);
-	g_array_set_size(lines, 0);
 	for (;;) {
 		const char *nl = strchr(p, '\n');
 		const char *end = nl ? nl : p + strlen(p);
@@ -449,7 +417,7 @@ static void show_lines(cairo_t *cr, struct shape_font *f, const char *text,
 		       const struct draw_style *st)
 {
 	int box = w > 0 ? (int)lround(w * PANGO_SCALE) : lines_width(lines);
-	GArray *glyphs = scratch()->glyphs;
+	GArray *glyphs = shape_scratch(f, SHAPE_SCRATCH_DRAWN, sizeof(cairo_glyph_t));
 	cairo_matrix_t fm;
 
 	cairo_save(cr);

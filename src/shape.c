@@ -55,6 +55,9 @@ static void font_free(gpointer p)
 		g_object_unref(f->analysis[s].font);
 	}
 	g_hash_table_destroy(f->runs);
+	for (int i = 0; i < SHAPE_SCRATCHES; i++)
+		if (f->scratch[i])
+			g_array_free(f->scratch[i], TRUE);
 	cairo_font_options_destroy(f->options);
 	cairo_scaled_font_destroy(f->sf);
 	g_free((char *)f->font);
@@ -277,39 +280,20 @@ const PangoGlyphString *shape_hyphen(struct shape_font *f, int script, gunichar 
 	return word_of(f, script, "-", 1, &found);
 }
 
-/* The glyphs and clusters of the run being built, reused by the thread. */
+GArray *shape_scratch(struct shape_font *f, int which, guint size)
+{
+	if (!f->scratch[which])
+		f->scratch[which] = g_array_new(FALSE, FALSE, size);
+	g_array_set_size(f->scratch[which], 0);
+	return f->scratch[which];
+}
+
+/* The run being built: arrays from shape_scratch(). */
 struct builder {
 	GArray *glyphs;         /* struct shape_glyph */
 	GArray *clusters;       /* cairo_text_cluster_t */
 	int width;              /* the pen, in Pango units */
 };
-
-static void builder_free(gpointer p)
-{
-	struct builder *b = p;
-
-	g_array_free(b->glyphs, TRUE);
-	g_array_free(b->clusters, TRUE);
-	g_free(b);
-}
-
-static GPrivate builder_key = G_PRIVATE_INIT(builder_free);
-
-static struct builder *builder_start(void)
-{
-	struct builder *b = g_private_get(&builder_key);
-
-	if (!b) {
-		b = g_new(struct builder, 1);
-		b->glyphs = g_array_new(FALSE, FALSE, sizeof(struct shape_glyph));
-		b->clusters = g_array_new(FALSE, FALSE, sizeof(cairo_text_cluster_t));
-		g_private_set(&builder_key, b);
-	}
-	g_array_set_size(b->glyphs, 0);
-	g_array_set_size(b->clusters, 0);
-	b->width = 0;
-	return b;
-}
 
 /* The glyphs of one token at the pen, a cluster per Pango cluster. */
 static void add_glyphs(void *data, const char *tok, int len, const PangoGlyphString *g,
@@ -360,7 +344,11 @@ static void add_hyphen(struct shape_font *f, int script, struct builder *b, guni
 void shape_run_build(struct shape_font *f, int script, const char *p, const char *end,
 		     gunichar hyphen_after, struct shape_run *run)
 {
-	struct builder *b = builder_start();
+	struct builder build = {
+		shape_scratch(f, SHAPE_SCRATCH_GLYPHS, sizeof(struct shape_glyph)),
+		shape_scratch(f, SHAPE_SCRATCH_CLUSTERS, sizeof(cairo_text_cluster_t)), 0
+	};
+	struct builder *b = &build;
 	size_t glyph_bytes, csize;
 
 	*run = (struct shape_run){ 0 };

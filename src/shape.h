@@ -30,6 +30,15 @@
  * digits and punctuation only. */
 enum { SHAPE_LATIN, SHAPE_COMMON, SHAPE_SCRIPTS };
 
+/* The arrays a thread reuses while it sets a text (shape_scratch()). */
+enum {
+	SHAPE_SCRATCH_GLYPHS,   /* of the run being built */
+	SHAPE_SCRATCH_CLUSTERS,
+	SHAPE_SCRATCH_LINES,    /* plain.c: the lines of the text being set */
+	SHAPE_SCRATCH_DRAWN,    /* plain.c: the glyphs of the line being drawn */
+	SHAPE_SCRATCHES
+};
+
 struct shape_font {
 	const char *font;       /* first two: the key */
 	double size;
@@ -41,6 +50,7 @@ struct shape_font {
 	GHashTable *pairs[SHAPE_SCRIPTS];       /* a << 14 | b -> kerning + PAIR_BIAS */
 	GHashTable *runs;                       /* paragraph -> struct shape_run * */
 	unsigned nwords, nruns;
+	GArray *scratch[SHAPE_SCRATCHES];       /* see shape_scratch() */
 };
 
 /* The font Pango would use for st, with Pango's line metrics. */
@@ -49,6 +59,13 @@ struct shape_font *shape_font_of(const struct draw_style *st);
 /* Empty the caches of f when they have grown past their bounds. Call
  * only between texts: it frees every word, pair and run. */
 void shape_trim(struct shape_font *f);
+
+/*
+ * The array `which` of f, emptied, for elements `size` bytes long (the
+ * same each time). It is f's and the thread's: each kind serves one text
+ * at a time.
+ */
+GArray *shape_scratch(struct shape_font *f, int which, guint size);
 
 /* The script Pango gives the paragraph p..end. */
 int shape_script(const char *p, const char *end);
